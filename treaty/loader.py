@@ -1,0 +1,268 @@
+"""Read a treaty dataset file safely and validate it, collecting every problem, not only the first.
+
+Only YAML's safe subset is read: tags such as !!python/object are refused, never executed.
+Timestamps are not resolved by YAML, so an impossible date reaches the validator as text and is
+reported with its place instead of crashing the parser.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from treaty.model import Dataset, Day, Source, State, Treaty
+from treaty.validation import check_dataset
+
+MAX_FILE_BYTES = 5_000_000
+TOP_LEVEL_KEYS = ("as_of", "treaty", "states", "sources")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a dataset file, placed as precisely as it can be."""
+
+    file: str
+    message: str
+    line: int | None = None
+    state: str | None = None
+    event: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        place = f"{self.file}:{self.line}" if self.line else self.file
+        where = ", ".join(
+            part
+            for part in (
+                f"state {self.state}" if self.state else "",
+                f"event {self.event}" if self.event else "",
+                f"field '{self.field}'" if self.field else "",
+            )
+            if part
+        )
+        return f"{place}: {where + ': ' if where else ''}{self.message}"
+
+
+class DatasetError(Exception):
+    """The file could not be accepted; `problems` lists every reason."""
+
+    def __init__(self, path: Path, problems: list[Problem]):
+        self.path = path
+        self.problems = problems
+        super().__init__(f"{path}: {len(problems)} problem(s)\n" + "\n".join(f"  {p}" for p in problems))
+
+
+class _Mapping(dict):
+    """A YAML mapping that remembers the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+
+class _List(list):
+    line: int = 0
+
+
+class _SafeLineLoader(yaml.SafeLoader):
+    """SafeLoader that records lines, reports duplicate keys and leaves dates as text."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int]] = []
+
+    def construct_mapping(self, node, deep=False):
+        mapping = _Mapping()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be plain text", key_node.start_mark
+                )
+            line = key_node.start_mark.line + 1
+            if key in mapping:
+                self.duplicates.append((str(key), line))
+                continue
+            mapping[key] = self.construct_object(value_node, deep=deep)
+            mapping.key_lines[key] = line
+        return mapping
+
+    def construct_sequence(self, node, deep=False):
+        items = _List(self.construct_object(child, deep=deep) for child in node.value)
+        items.line = node.start_mark.line + 1
+        return items
+
+
+_SafeLineLoader.add_constructor("tag:yaml.org,2002:map", lambda loader, node: loader.construct_mapping(node, deep=True))
+_SafeLineLoader.add_constructor("tag:yaml.org,2002:seq", lambda loader, node: loader.construct_sequence(node, deep=True))
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """The validated dataset in `path`, or DatasetError listing every problem found."""
+    path = Path(path)
+    raw, problems = read_yaml(path)
+    if raw is None:
+        raise DatasetError(path, problems)
+    dataset, more = validate_raw(raw, str(path))
+    problems += more
+    if problems:
+        raise DatasetError(path, problems)
+    return dataset
+
+
+def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
+    """The YAML document in `path` with line information, and the problems met reading it."""
+    name = str(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None, [Problem(name, f"the file is larger than {MAX_FILE_BYTES:,} bytes")]
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(name, f"cannot be read: {error}")]
+    loader = _SafeLineLoader(text)
+    try:
+        document = loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        reason = " ".join(part for part in (error.context, error.problem) if part)
+        return None, [Problem(name, f"not valid YAML: {reason}", line=mark.line + 1 if mark else None)]
+    except yaml.YAMLError as error:
+        return None, [Problem(name, f"not valid YAML: {error}")]
+    except RecursionError:
+        return None, [Problem(name, "the YAML is nested too deeply to be a dataset")]
+    finally:
+        loader.dispose()
+    problems = [Problem(name, f"the key '{key}' appears twice in one mapping", line=line) for key, line in loader.duplicates]
+    return document, problems
+
+
+def validate_raw(raw: Any, file: str) -> tuple[Dataset | None, list[Problem]]:
+    """Validate parsed YAML part by part, so one bad state does not hide the problems of another."""
+    if not isinstance(raw, dict):
+        return None, [Problem(file, "the file must be a mapping with the keys " + ", ".join(TOP_LEVEL_KEYS))]
+    problems = [
+        Problem(file, f"unknown top-level key '{key}' (expected {', '.join(TOP_LEVEL_KEYS)})", line=_line_of(raw, key))
+        for key in raw
+        if key not in TOP_LEVEL_KEYS
+    ]
+    problems += [Problem(file, f"the top-level key '{key}' is missing") for key in TOP_LEVEL_KEYS if key not in raw]
+
+    as_of = _validate(TypeAdapter(Day), raw.get("as_of"), file, problems, raw, ("as_of",), field_prefix="as_of")
+    treaty = _validate(Treaty, raw.get("treaty"), file, problems, raw, ("treaty",), field_prefix="treaty")
+    sources_raw = raw.get("sources")
+    sources: dict[str, Source] = {}
+    if isinstance(sources_raw, dict):
+        for source_id, body in sources_raw.items():
+            source = _validate(Source, body, file, problems, raw, ("sources", source_id), field_prefix=f"sources.{source_id}")
+            if source is not None:
+                sources[str(source_id)] = source
+    elif "sources" in raw:
+        problems.append(Problem(file, "'sources' must be a mapping of source id to source", line=_line_of(raw, "sources")))
+
+    states_raw = raw.get("states")
+    states: list[State] = []
+    if isinstance(states_raw, list):
+        for index, body in enumerate(states_raw):
+            state = _validate(State, body, file, problems, raw, ("states", index), state=_state_name(body, index))
+            if state is not None:
+                states.append(state)
+    elif "states" in raw:
+        problems.append(Problem(file, "'states' must be a list", line=_line_of(raw, "states")))
+
+    if problems or as_of is None or treaty is None:
+        return None, problems
+    dataset = Dataset(as_of=as_of, treaty=treaty, states=states, sources=sources)
+    for finding in check_dataset(dataset, known_codes=KNOWN_CODES):
+        problems.append(
+            Problem(
+                file,
+                finding.message,
+                line=_line_of(raw, *finding.path),
+                state=finding.state,
+                event=finding.event,
+                field=finding.field,
+            )
+        )
+    return (None if problems else dataset), problems
+
+
+# ISO 3166-1 alpha-3, plus XKX: the user-assigned code the EU and the UN use for Kosovo.
+KNOWN_CODES = frozenset(country.alpha_3 for country in pycountry.countries) | {"XKX"}
+
+
+def _validate(model, value, file, problems, raw, path, state=None, field_prefix=""):
+    validator = model if isinstance(model, TypeAdapter) else TypeAdapter(model)
+    try:
+        return validator.validate_python(value)
+    except ValidationError as error:
+        for item in error.errors():
+            loc = tuple(item["loc"])
+            problems.append(_problem_from_error(file, raw, path, loc, item, state, field_prefix))
+        return None
+
+
+def _problem_from_error(file, raw, path, loc, item, state, field_prefix) -> Problem:
+    event = None
+    field_parts = list(loc)
+    if len(loc) >= 2 and loc[0] == "events" and isinstance(loc[1], int):
+        event = _event_name(_get(raw, *path, "events", loc[1]), loc[1])
+        field_parts = list(loc[2:])
+    field = ".".join(str(part) for part in ([field_prefix] if field_prefix else []) + field_parts) or None
+    message = item["msg"]
+    if item["type"] == "extra_forbidden":
+        message = "unknown key"
+    elif item["type"] == "missing":
+        message = "required, but missing"
+    elif item["type"] == "enum":
+        message = f"unknown value '{item.get('input')}': {item['msg'].removeprefix('Input should be ')}"
+    return Problem(file, message, line=_line_of(raw, *path, *loc), state=state, event=event, field=field)
+
+
+def _state_name(body: Any, index: int) -> str:
+    if isinstance(body, dict) and isinstance(body.get("iso3"), str):
+        return body["iso3"][:12]
+    return f"#{index + 1}"
+
+
+def _event_name(body: Any, index: int) -> str:
+    kind = body.get("type") if isinstance(body, dict) else None
+    return f"{index + 1}" + (f" ({str(kind)[:40]})" if isinstance(kind, str) else "")
+
+
+def _get(raw: Any, *path: Any) -> Any:
+    node = raw
+    for key in path:
+        if isinstance(node, dict) and key in node:
+            node = node[key]
+        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+            node = node[key]
+        else:
+            return None
+    return node
+
+
+def _line_of(raw: Any, *path: Any) -> int | None:
+    """The line of the deepest part of `path` the YAML recorded a line for."""
+    node, line = raw, getattr(raw, "line", None)
+    for key in path:
+        if isinstance(node, _Mapping) and key in node:
+            line = node.key_lines.get(key, line)
+            node = node[key]
+        elif isinstance(node, _List) and isinstance(key, int) and 0 <= key < len(node):
+            node = node[key]
+            line = getattr(node, "line", line)
+        else:
+            break
+    return line
+
+

@@ -1,0 +1,208 @@
+"""The typed model of a treaty dataset file: what a valid file contains, field by field."""
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Annotated
+from urllib.parse import urlparse
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from treaty.dates import PartialDate
+
+ISO3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 (XKX for Kosovo)")]
+SourceId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+def _parse_partial(value: object) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        raise ValueError("write the date as YYYY-MM-DD, YYYY-MM or YYYY")
+    return PartialDate.parse(value)
+
+
+def _parse_day(value: object) -> date:
+    if isinstance(value, date):
+        return value
+    parsed = _parse_partial(value)
+    if not parsed.is_exact:
+        raise ValueError(f"'{value}' must be a whole date, YYYY-MM-DD")
+    return parsed.first
+
+
+EventDate = Annotated[PartialDate, BeforeValidator(_parse_partial)]
+Day = Annotated[date, BeforeValidator(_parse_day)]
+
+
+class EventType(str, Enum):
+    """What happened. Roles (joining, domestic step, withdrawal...) are read by the status engine."""
+
+    SIGNATURE = "signature"
+    RATIFICATION = "ratification"
+    ACCESSION = "accession"
+    ACCEPTANCE = "acceptance"
+    APPROVAL = "approval"
+    SUCCESSION = "succession"
+    ENTRY_INTO_FORCE = "entry_into_force"
+    ANNOUNCEMENT = "announcement"
+    RECOMMENDATION = "recommendation"
+    GOVERNMENT_DECISION = "government_decision"
+    DECREE = "decree"
+    BILL_SUBMITTED = "bill_submitted"
+    PARLIAMENT_COMMITTEE = "parliament_committee"
+    PARLIAMENT_READING = "parliament_reading"
+    PARLIAMENT_VOTE = "parliament_vote"
+    HEAD_OF_STATE_SIGNATURE = "head_of_state_signature"
+    HEAD_OF_STATE_INSTRUMENT = "head_of_state_instrument"
+    WITHDRAWAL_DEPOSITED = "withdrawal_deposited"
+    WITHDRAWAL_EFFECTIVE = "withdrawal_effective"
+    SUSPENSION_NOTIFIED = "suspension_notified"
+    OBJECTION = "objection"
+    MEETING_FINDING = "meeting_finding"
+    STATEMENT = "statement"
+
+    @property
+    def label(self) -> str:
+        return EVENT_LABELS[self]
+
+
+EVENT_LABELS = {
+    EventType.SIGNATURE: "Signed",
+    EventType.RATIFICATION: "Ratified (instrument deposited)",
+    EventType.ACCESSION: "Acceded (instrument deposited)",
+    EventType.ACCEPTANCE: "Accepted (instrument deposited)",
+    EventType.APPROVAL: "Approved (instrument deposited)",
+    EventType.SUCCESSION: "Succeeded (notification deposited)",
+    EventType.ENTRY_INTO_FORCE: "Entered into force",
+    EventType.ANNOUNCEMENT: "Withdrawal announced",
+    EventType.RECOMMENDATION: "Withdrawal recommended",
+    EventType.GOVERNMENT_DECISION: "Government decision",
+    EventType.DECREE: "Decree",
+    EventType.BILL_SUBMITTED: "Bill submitted to parliament",
+    EventType.PARLIAMENT_COMMITTEE: "Parliamentary committee",
+    EventType.PARLIAMENT_READING: "Parliament reading",
+    EventType.PARLIAMENT_VOTE: "Parliament vote",
+    EventType.HEAD_OF_STATE_SIGNATURE: "Head of state signed",
+    EventType.HEAD_OF_STATE_INSTRUMENT: "Head of state executed the instrument",
+    EventType.WITHDRAWAL_DEPOSITED: "Instrument of withdrawal deposited",
+    EventType.WITHDRAWAL_EFFECTIVE: "Withdrawal takes effect",
+    EventType.SUSPENSION_NOTIFIED: "Suspension notified (not a withdrawal)",
+    EventType.OBJECTION: "Objection",
+    EventType.MEETING_FINDING: "Finding of the States Parties",
+    EventType.STATEMENT: "Statement",
+}
+
+CONSENT_TYPES = frozenset(
+    {EventType.RATIFICATION, EventType.ACCESSION, EventType.ACCEPTANCE, EventType.APPROVAL, EventType.SUCCESSION}
+)
+# Domestic steps towards leaving: recorded while a state is bound, they open "withdrawal under way".
+DOMESTIC_STEP_TYPES = frozenset(
+    {
+        EventType.ANNOUNCEMENT,
+        EventType.RECOMMENDATION,
+        EventType.GOVERNMENT_DECISION,
+        EventType.DECREE,
+        EventType.BILL_SUBMITTED,
+        EventType.PARLIAMENT_COMMITTEE,
+        EventType.PARLIAMENT_READING,
+        EventType.PARLIAMENT_VOTE,
+        EventType.HEAD_OF_STATE_SIGNATURE,
+        EventType.HEAD_OF_STATE_INSTRUMENT,
+    }
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    """Where a date comes from, after owid/etl's origin: who published it, what, where, when read."""
+
+    publisher: Text | None = None
+    title: Text
+    url: str | None = None
+    accessed: Day
+    note: Text | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, url: str | None) -> str | None:
+        if url is None:
+            return None
+        parts = urlparse(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 500:
+            raise ValueError(f"'{url[:80]}' is not an http(s) address")
+        return url
+
+
+class Event(_Strict):
+    type: EventType
+    date: EventDate
+    approximate: bool = False
+    confirmed: bool
+    sources: list[SourceId] = Field(min_length=1)
+    note: Text | None = None
+    # Why a recorded effective date differs from the treaty's rule (e.g. the armed-conflict proviso).
+    rule_exception: Text | None = None
+
+    @property
+    def is_exact(self) -> bool:
+        return self.date.is_exact and not self.approximate
+
+
+class State(_Strict):
+    iso3: ISO3
+    name: Text
+    note: Text | None = None
+    # For a state with no joining event: the sources that say it never joined.
+    sources: list[SourceId] = []
+    events: list[Event] = []
+
+
+class EntryIntoForceRule(_Strict):
+    article: Text
+    general_date: Day
+    threshold_deposit_date: Day
+    months_after_deposit: int = Field(ge=0, le=24)
+
+
+class WithdrawalRule(_Strict):
+    article: Text
+    notice_months: int = Field(ge=0, le=60)
+    armed_conflict_proviso: bool
+
+
+class Rules(_Strict):
+    entry_into_force: EntryIntoForceRule
+    withdrawal: WithdrawalRule
+
+
+class Treaty(_Strict):
+    id: SourceId
+    name: Text
+    short_name: Text
+    also_known_as: list[Text] = []
+    adopted: Day
+    opened_for_signature: Day
+    entry_into_force: Day
+    depositary: Text
+    sources: list[SourceId] = Field(min_length=1)
+    rules: Rules
+
+
+class Dataset(_Strict):
+    """One treaty file, validated: the treaty, its states in file order, and the sources they cite."""
+
+    as_of: Day
+    treaty: Treaty
+    states: list[State]
+    sources: dict[SourceId, Source]
+
+    def state(self, iso3: str) -> State:
+        return next(state for state in self.states if state.iso3 == iso3)
+
+    def sources_for(self, ids: list[str]) -> list[Source]:
+        return [self.sources[source_id] for source_id in ids]

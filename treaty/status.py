@@ -1,0 +1,155 @@
+"""Every state's status on any date, and the dates on which any status changes. Pure: no I/O, no UI.
+
+A state's history is compiled once into a timeline of transitions; the status on a date is then the
+last transition on or before it. Effective dates come from the treaty's rules, never from a second
+copy typed into the file, unless the file records a rule exception (e.g. the armed-conflict proviso).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from treaty.model import CONSENT_TYPES, DOMESTIC_STEP_TYPES, Dataset, Event, EventType, State
+from treaty.rules import entry_into_force_date, withdrawal_effective_date
+
+
+class Status(str, Enum):
+    NOT_PARTY = "not_party"
+    SIGNATORY = "signatory"
+    JOINED = "joined"
+    PARTY = "party"
+    WITHDRAWAL_UNDER_WAY = "withdrawal_under_way"
+    WITHDRAWAL_PENDING = "withdrawal_pending"
+    WITHDRAWN = "withdrawn"
+    CONTESTED = "contested"
+
+    @property
+    def bound(self) -> bool:
+        """Whether the treaty's obligations apply to the state on that day."""
+        return self in BOUND_STATUSES
+
+
+BOUND_STATUSES = frozenset({Status.PARTY, Status.WITHDRAWAL_UNDER_WAY, Status.WITHDRAWAL_PENDING, Status.CONTESTED})
+
+
+@dataclass(frozen=True)
+class Transition:
+    """From `on`, the state has `status`; `approximate` when the day that starts it is not certain."""
+
+    on: date
+    status: Status
+    cause: EventType
+    approximate: bool
+    takes_effect: date | None = None  # for a pending withdrawal
+
+
+@dataclass(frozen=True)
+class StateStatus:
+    iso3: str
+    name: str
+    status: Status
+    since: date | None
+    since_approximate: bool
+    takes_effect: date | None
+    days_remaining: int | None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    iso3: str
+    name: str
+    transitions: tuple[Transition, ...]
+    # Parallel to transitions, for bisect.
+    days: tuple[date, ...]
+
+    def at(self, day: date) -> StateStatus:
+        index = bisect.bisect_right(self.days, day) - 1
+        if index < 0:
+            return StateStatus(self.iso3, self.name, Status.NOT_PARTY, None, False, None, None)
+        current = self.transitions[index]
+        remaining = (current.takes_effect - day).days if current.takes_effect else None
+        return StateStatus(
+            self.iso3, self.name, current.status, current.on, current.approximate, current.takes_effect, remaining
+        )
+
+
+def _recorded(events: list[Event], kind: EventType, after: date) -> Event | None:
+    """The recorded event of `kind` that carries a rule exception, on or after `after`."""
+    return next(
+        (event for event in events if event.type is kind and event.rule_exception and event.date.first >= after),
+        None,
+    )
+
+
+def _candidate_transitions(dataset: Dataset, state: State) -> list[Transition]:
+    rules = dataset.treaty.rules
+    found: list[Transition] = []
+    for event in state.events:
+        start, approximate = event.date.first, not event.is_exact
+        if event.type is EventType.SIGNATURE:
+            found.append(Transition(start, Status.SIGNATORY, event.type, approximate))
+        elif event.type in CONSENT_TYPES:
+            found.append(Transition(start, Status.JOINED, event.type, approximate))
+            exception = _recorded(state.events, EventType.ENTRY_INTO_FORCE, start)
+            in_force = exception.date.first if exception else entry_into_force_date(rules.entry_into_force, start)
+            found.append(Transition(in_force, Status.PARTY, EventType.ENTRY_INTO_FORCE, approximate))
+        elif event.type in DOMESTIC_STEP_TYPES:
+            found.append(Transition(start, Status.WITHDRAWAL_UNDER_WAY, event.type, approximate))
+        elif event.type is EventType.WITHDRAWAL_DEPOSITED:
+            exception = _recorded(state.events, EventType.WITHDRAWAL_EFFECTIVE, start)
+            effective = exception.date.first if exception else withdrawal_effective_date(rules.withdrawal, start)
+            found.append(Transition(start, Status.WITHDRAWAL_PENDING, event.type, approximate, effective))
+            found.append(Transition(effective, Status.WITHDRAWN, EventType.WITHDRAWAL_EFFECTIVE, approximate))
+        elif event.type is EventType.SUSPENSION_NOTIFIED:
+            found.append(Transition(start, Status.CONTESTED, event.type, approximate))
+    # Stable sort: on one day, the order the events were recorded in decides.
+    return sorted(found, key=lambda transition: transition.on)
+
+
+# Which statuses each kind of transition may follow; anything else is ignored (e.g. a parliament vote
+# before accession is part of joining, not of leaving).
+_ALLOWED_FROM = {
+    Status.SIGNATORY: {Status.NOT_PARTY, Status.WITHDRAWN},
+    Status.JOINED: {Status.NOT_PARTY, Status.SIGNATORY, Status.WITHDRAWN},
+    Status.PARTY: {Status.JOINED},
+    Status.WITHDRAWAL_UNDER_WAY: {Status.PARTY},
+    Status.WITHDRAWAL_PENDING: {Status.PARTY, Status.WITHDRAWAL_UNDER_WAY, Status.CONTESTED},
+    Status.WITHDRAWN: {Status.WITHDRAWAL_PENDING},
+    Status.CONTESTED: {Status.PARTY, Status.WITHDRAWAL_UNDER_WAY},
+}
+
+
+def state_timeline(dataset: Dataset, state: State) -> Timeline:
+    current = Status.NOT_PARTY
+    kept: list[Transition] = []
+    for transition in _candidate_transitions(dataset, state):
+        if current in _ALLOWED_FROM[transition.status] and transition.status is not current:
+            kept.append(transition)
+            current = transition.status
+    return Timeline(state.iso3, state.name, tuple(kept), tuple(t.on for t in kept))
+
+
+def timelines(dataset: Dataset) -> tuple[Timeline, ...]:
+    """Compile once per dataset; every query below is then a bisect per state."""
+    return tuple(state_timeline(dataset, state) for state in dataset.states)
+
+
+def statuses_on(compiled: tuple[Timeline, ...], day: date) -> list[StateStatus]:
+    return [timeline.at(day) for timeline in compiled]
+
+
+def change_dates(compiled: tuple[Timeline, ...]) -> list[date]:
+    """Every date on which at least one state's status changes, ascending."""
+    return sorted({day for timeline in compiled for day in timeline.days})
+
+
+def changes_on(compiled: tuple[Timeline, ...], day: date) -> list[tuple[str, Transition]]:
+    """(state name, transition) for every status change that happens on `day`."""
+    return [
+        (timeline.name, transition)
+        for timeline in compiled
+        for transition in timeline.transitions
+        if transition.on == day
+    ]

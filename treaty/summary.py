@@ -1,0 +1,22 @@
+"""Counts a person checking a dataset wants to see: states, events, sources, dates still unconfirmed."""
+from __future__ import annotations
+
+from treaty.model import Dataset
+from treaty.status import change_dates, timelines
+
+
+def dataset_summary(dataset: Dataset) -> list[str]:
+    events = [(state, event) for state in dataset.states for event in state.events]
+    unconfirmed = [(state, event) for state, event in events if not event.confirmed]
+    inexact = [(state, event) for state, event in events if not event.is_exact]
+    changes = change_dates(timelines(dataset))
+    lines = [
+        f"treaty: {dataset.treaty.short_name} ({dataset.treaty.id}), data as of {dataset.as_of}",
+        f"states: {len(dataset.states)}",
+        f"events: {len(events)}, citing {len(dataset.sources)} sources",
+        f"status changes: {len(changes)} dates, {changes[0]} to {changes[-1]}" if changes else "status changes: none",
+        f"dates not to the day or approximate: {len(inexact)}",
+        f"unconfirmed dates: {len(unconfirmed)}",
+    ]
+    lines += [f"  - {state.iso3} {event.type.value} {event.date}" for state, event in unconfirmed]
+    return lines
