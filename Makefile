@@ -1,0 +1,45 @@
+# Two commands do all the set-up on a fresh Debian/Ubuntu machine:
+#   make run   - virtual environment from pinned requirements, then the app on http://localhost:8501
+#   make test  - everything the tests need (Chromium included), then the whole suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test bench validate geometry chromium clean
+
+run: $(VENV)/.runtime
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.dev chromium
+	$(BIN)/python -m treaty validate data/apmbc.yaml
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.dev chromium
+	$(BIN)/python -m benchmarks
+
+validate: $(VENV)/.runtime
+	$(BIN)/python -m treaty validate data/*.yaml
+
+# Rebuild data/europe.geojson from the hash-checked Natural Earth source (a build-time input).
+geometry: $(VENV)/.dev
+	$(BIN)/python -m geo.build
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Browser tests drive Debian's Chromium through Playwright; Playwright's own browser download is not used.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf $(VENV) .pytest_cache build

@@ -1,0 +1,1 @@
+"""Streamlit pieces of the page; app.py only composes them."""

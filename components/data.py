@@ -1,0 +1,74 @@
+"""Loading the dataset and the geometry once per version, and keeping the last good data browsable."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from geo.countries import DEFAULT_PATH as GEOMETRY_PATH
+from geo.countries import geometry_metadata, load_countries, microstate_points
+from geo.join import missing_shapes
+from treaty.loader import DatasetError, Problem, load_dataset
+from treaty.model import Dataset
+from treaty.status import Timeline, timelines
+
+
+@dataclass
+class Treaty:
+    """A validated dataset and its compiled status timelines; `problems` explain a fallback or a failure."""
+
+    dataset: Dataset | None
+    timelines: tuple[Timeline, ...] = ()
+    problems: list[Problem] = field(default_factory=list)
+    stale: bool = False  # the file is broken now: these are the last good data
+
+
+@dataclass(frozen=True)
+class Geometry:
+    countries: object
+    microstates: object
+    codes: tuple[str, ...]
+    metadata: dict
+
+
+@st.cache_resource(show_spinner=False)
+def load_geometry(path: str = str(GEOMETRY_PATH)) -> Geometry:
+    countries = load_countries(path)
+    return Geometry(countries, microstate_points(countries), tuple(countries["iso3"]), geometry_metadata(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _validated(path: str, version: tuple) -> Treaty:
+    """One entry per file version (modification time and size): an edit is picked up on the next run."""
+    try:
+        dataset = load_dataset(path)
+    except DatasetError as error:
+        return Treaty(None, problems=error.problems)
+    missing = missing_shapes(load_geometry().codes, (state.iso3 for state in dataset.states))
+    if missing:
+        return Treaty(None, problems=[Problem(path, "no country shape in the geometry file for this state", state=code, field="iso3") for code in missing])
+    return Treaty(dataset, timelines(dataset))
+
+
+@st.cache_resource(show_spinner=False)
+def _last_good() -> dict[str, Treaty]:
+    return {}
+
+
+def load_treaty(path: Path) -> Treaty:
+    """The dataset at `path`; if it is broken now, its problems with the last good version, if any."""
+    try:
+        stat = path.stat()
+        version = (stat.st_mtime_ns, stat.st_size)
+    except OSError as error:
+        version = ("unreadable", str(error))
+    loaded = _validated(str(path), version)
+    good = _last_good()
+    if loaded.dataset is not None:
+        good[str(path)] = loaded
+        return loaded
+    previous = good.get(str(path))
+    if previous is None:
+        return loaded
+    return Treaty(previous.dataset, previous.timelines, loaded.problems, stale=True)

@@ -1,0 +1,61 @@
+"""The map for the chosen date, and what the viewer did on it (a click, an arrow key)."""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from components.data import Geometry, load_geometry
+from components.map_view import prepare_frontend, publish_details, treaty_map
+from render.payload import date_payload, details_payload
+from treaty.model import Dataset
+from treaty.status import StateStatus
+
+MAP_KEY = "treaty_map"
+SELECTED = "selected"
+
+
+@st.cache_resource(show_spinner=False)
+def _frontend_ready() -> bool:
+    geometry = load_geometry()
+    prepare_frontend(geometry.countries, geometry.microstates)
+    return True
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _details_url(_dataset: Dataset, version: int) -> str:
+    return publish_details(details_payload(_dataset))
+
+
+def attribution(geometry: Geometry) -> str:
+    meta = geometry.metadata
+    return f"{meta.get('attribution', 'Made with Natural Earth')} · borders: {meta.get('point_of_view', 'see Sources and method')}"
+
+
+def apply_map_action(step_to_change) -> None:
+    """Act on the map's last message before any widget is drawn, so it can move the date."""
+    action = st.session_state.get(MAP_KEY)
+    if not action or action.get("nonce") == st.session_state.get("map_nonce"):
+        return
+    st.session_state["map_nonce"] = action.get("nonce")
+    if action.get("action") == "select":
+        st.session_state[SELECTED] = action.get("iso3")
+    elif action.get("action") == "step":
+        step_to_change(action.get("step"))
+
+
+def map_panel(dataset: Dataset, statuses: list[StateStatus], day: date, title: str, height: int, keyboard: bool) -> None:
+    _frontend_ready()
+    geometry = load_geometry()
+    payload = date_payload(statuses, geometry.codes, day)
+    payload.update(
+        title=title,
+        details_url=_details_url(dataset, id(dataset)),
+        selected=st.session_state.get(SELECTED),
+        attribution=attribution(geometry),
+        height=height,
+        min_height=380,
+        reserved_height=250,
+        keyboard=keyboard,
+    )
+    treaty_map(payload, key=MAP_KEY)

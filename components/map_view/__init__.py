@@ -1,0 +1,60 @@
+"""The map as a thin Streamlit component: geometry sent once, only a date's colours per step.
+
+At start-up the folium-built map document, Leaflet (from the xstatic-leaflet package) and the
+bridge script are written to a build folder that Streamlit serves as the component. The dataset's
+per-state records go beside them as a content-addressed JSON file the browser fetches once.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import streamlit.components.v1 as components
+import xstatic.pkg.leaflet as leaflet_package
+
+from render.folium_map import build_map, render_html
+
+FRONTEND = Path(__file__).parent / "frontend"
+BUILD_DIR = Path(__file__).resolve().parents[2] / "build" / "map_component"
+
+BUILD_DIR.mkdir(parents=True, exist_ok=True)  # Streamlit checks the folder when the component is declared
+_component = components.declare_component("treaty_map", path=str(BUILD_DIR))
+
+
+def _write_atomically(path: Path, content: str) -> None:
+    """Sessions may prepare the folder at once; a reader never sees a half-written file."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.write(content)
+    os.replace(temporary, path)
+
+
+def prepare_frontend(countries, microstates) -> Path:
+    """Write the component's files: the map document, Leaflet and the bridge script."""
+    leaflet_dir = Path(leaflet_package.BASE_DIR)
+    shutil.copytree(leaflet_dir / "images", BUILD_DIR / "images", dirs_exist_ok=True)
+    for name in ("leaflet.js", "leaflet.css"):
+        shutil.copyfile(leaflet_dir / name, BUILD_DIR / name)
+    html = render_html(build_map(countries, microstates, leaflet_js="leaflet.js", leaflet_css="leaflet.css"))
+    bridge = (FRONTEND / "streamlit_bridge.js").read_text(encoding="utf-8")
+    html = html.replace("</body>", f"<script>{bridge}</script>\n</body>")
+    _write_atomically(BUILD_DIR / "index.html", html)
+    return BUILD_DIR
+
+
+def publish_details(details: dict) -> str:
+    """Write the per-state records once per dataset version; returns the name the browser fetches."""
+    content = json.dumps(details, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    name = f"details-{hashlib.sha256(content.encode()).hexdigest()[:16]}.json"
+    if not (BUILD_DIR / name).exists():
+        _write_atomically(BUILD_DIR / name, content)
+    return name
+
+
+def treaty_map(payload: dict, key: str = "treaty_map") -> dict | None:
+    """Draw the map for one date; returns the last click or key step the viewer made, if any."""
+    return _component(**payload, key=key, default=None)

@@ -1,0 +1,85 @@
+"""The interactive map, built with folium: geometry drawn once, then restyled in the browser.
+
+The document folium renders holds the country shapes and microstate markers with a neutral style.
+`treaty_map.js` (beside this module) colours them from a small per-date payload, so moving the date
+never rebuilds or re-sends the geometry.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from render.palette import BORDER_COLOUR, COLOURS, NOT_COVERED, NOT_COVERED_BORDER
+
+STATIC = Path(__file__).parent / "static"
+MAP_SCRIPT = STATIC / "treaty_map.js"
+EUROPE_CENTRE = (53.0, 16.0)
+EUROPE_ZOOM = 4
+
+
+class _ExposeLayers(MacroElement):
+    """Registers the map and its layers under known names, for treaty_map.js."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.treatyMapLayers = {
+            map: {{ this._parent.get_name() }},
+            countries: {{ this.countries.get_name() }},
+            microstates: {{ this.microstates.get_name() }}
+        };
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, countries: folium.GeoJson, microstates: folium.GeoJson):
+        super().__init__()
+        self.countries = countries
+        self.microstates = microstates
+
+
+def _neutral_style(_feature) -> dict:
+    return {"fillColor": COLOURS[NOT_COVERED], "color": NOT_COVERED_BORDER, "weight": 0.6, "fillOpacity": 1.0}
+
+
+def build_map(countries: gpd.GeoDataFrame, microstates: gpd.GeoDataFrame, leaflet_js: str, leaflet_css: str) -> folium.Map:
+    """A folium map of `countries` (iso3, name, geometry) with a clickable marker per microstate.
+
+    Only Leaflet is loaded, from the given addresses: folium's default CDN links (jQuery,
+    Bootstrap, Font Awesome) are dropped, so the page works offline.
+    """
+    world = folium.Map(
+        location=EUROPE_CENTRE,
+        zoom_start=EUROPE_ZOOM,
+        tiles=None,
+        min_zoom=3,
+        max_zoom=8,
+        zoom_snap=0.25,
+        control_scale=True,
+        prefer_canvas=False,
+    )
+    world.default_js = [("leaflet", leaflet_js)]
+    world.default_css = [("leaflet_css", leaflet_css)]
+    shapes = folium.GeoJson(
+        countries[["iso3", "name", "geometry"]],
+        name="countries",
+        style_function=_neutral_style,
+        smooth_factor=0.5,
+    ).add_to(world)
+    markers = folium.GeoJson(
+        microstates[["iso3", "name", "geometry"]],
+        name="microstates",
+        marker=folium.CircleMarker(radius=6, weight=1.5, color=BORDER_COLOUR, fill=True, fill_opacity=1.0),
+        style_function=_neutral_style,
+    ).add_to(world)
+    world.add_child(_ExposeLayers(shapes, markers))
+    world.get_root().html.add_child(Element(f"<script>{MAP_SCRIPT.read_text(encoding='utf-8')}</script>"))
+    return world
+
+
+def render_html(world: folium.Map) -> str:
+    return world.get_root().render()

@@ -1,0 +1,188 @@
+// Colours the folium-built map from a small per-date payload; tooltips, popups and the legend.
+// Shared by the Streamlit component and the standalone HTML export. Every string from the dataset
+// is escaped before it reaches innerHTML, and only http(s) links are made clickable.
+(function () {
+  "use strict";
+
+  const state = { payload: null, details: {}, legend: null, onSelect: null, ready: false, openPopupIso: null };
+
+  function esc(value) {
+    return String(value === undefined || value === null ? "" : value).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function safeUrl(value) {
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function category(key) {
+    return state.payload.palette.find(function (c) { return c.key === key; }) ||
+      state.payload.palette.find(function (c) { return c.key === "not_covered"; });
+  }
+
+  function statusOf(iso) {
+    return state.payload.fills[iso] || "not_covered";
+  }
+
+  function styleFor(iso, isMarker) {
+    const key = statusOf(iso);
+    const selected = state.payload.selected === iso;
+    const notCovered = key === "not_covered";
+    return {
+      fillColor: category(key).colour,
+      fillOpacity: 1,
+      color: selected ? "#000000" : isMarker ? "#333333" : notCovered ? "#9A9A9A" : "#FFFFFF",
+      weight: selected ? 3 : isMarker ? 1.2 : 0.8,
+      dashArray: notCovered && !isMarker ? "3 3" : null,
+    };
+  }
+
+  function forEachFeature(callback) {
+    const layers = window.treatyMapLayers;
+    layers.countries.eachLayer(function (layer) { callback(layer, layer.feature.properties, false); });
+    layers.microstates.eachLayer(function (layer) { callback(layer, layer.feature.properties, true); });
+  }
+
+  function precisionMark(fact) {
+    const flags = [];
+    if (fact.precision !== "day") flags.push("known to the " + fact.precision);
+    if (fact.approximate) flags.push("approximate day");
+    if (!fact.confirmed) flags.push("unconfirmed");
+    if (fact.derived_by) flags.push("computed by " + fact.derived_by);
+    return flags.length ? ' <span class="tm-flag">(' + esc(flags.join(", ")) + ")</span>" : "";
+  }
+
+  function sourceLine(fact, withLinks) {
+    if (!fact.sources.length) return "";
+    const parts = fact.sources.map(function (source) {
+      const name = esc(source.publisher || source.title);
+      const url = withLinks ? safeUrl(source.url) : null;
+      return url ? '<a href="' + esc(url) + '" target="_blank" rel="noopener noreferrer">' + name + "</a>" : name;
+    });
+    return '<div class="tm-source">Source: ' + parts.join("; ") + "</div>";
+  }
+
+  function describe(iso, fallbackName, withLinks) {
+    const detail = state.details[iso];
+    const key = statusOf(iso);
+    const name = detail ? detail.name : fallbackName;
+    let html = '<div class="tm-card"><div class="tm-name">' + esc(name) + "</div>";
+    html += '<div class="tm-status"><span class="tm-swatch" style="background:' + esc(category(key).colour) + '"></span>' +
+      esc(category(key).label) + "</div>";
+    const remaining = state.payload.remaining[iso];
+    if (remaining !== undefined) {
+      html += '<div class="tm-remaining">Takes effect on ' + esc(state.payload.takes_effect[iso]) + " — in " +
+        esc(remaining) + (remaining === 1 ? " day" : " days") + "</div>";
+    }
+    if (detail) {
+      const facts = detail.facts.filter(function (fact) { return fact.key; });
+      if (facts.length) {
+        html += '<ul class="tm-facts">' + facts.map(function (fact) {
+          return "<li><b>" + esc(fact.label) + ":</b> " + esc(fact.date) + precisionMark(fact) + sourceLine(fact, withLinks) + "</li>";
+        }).join("") + "</ul>";
+      }
+      if (detail.note) html += '<div class="tm-note">' + esc(detail.note) + "</div>";
+    } else if (key === "not_covered") {
+      html += '<div class="tm-note">This dataset does not cover this state.</div>';
+    }
+    if (!withLinks && detail) html += '<div class="tm-hint">Click for the full record and source links</div>';
+    return html + "</div>";
+  }
+
+  function renderLegend() {
+    const counts = {};
+    forEachFeature(function (layer, props, isMarker) {
+      if (!isMarker) counts[statusOf(props.iso3)] = (counts[statusOf(props.iso3)] || 0) + 1;
+    });
+    const rows = state.payload.palette.map(function (c) {
+      return '<div class="tm-legend-row' + (counts[c.key] ? "" : " tm-empty") + '" data-status="' + esc(c.key) + '"><span class="tm-swatch" style="background:' +
+        esc(c.colour) + '"></span><span class="tm-legend-label">' + esc(c.label) + '</span><span class="tm-count">' +
+        esc(counts[c.key] || 0) + "</span></div>";
+    }).join("");
+    state.legend.getContainer().innerHTML = '<div class="tm-legend-title">' + esc(state.payload.title) + "<br>" +
+      esc(state.payload.date_label) + "</div>" + rows;
+  }
+
+  function init() {
+    const layers = window.treatyMapLayers;
+    if (!layers || state.ready) return;
+    state.ready = true;
+    layers.map.attributionControl.setPrefix(false);
+    forEachFeature(function (layer, props) {
+      layer.bindTooltip(function () { return describe(props.iso3, props.name, false); }, { sticky: true, className: "tm-tooltip" });
+      layer.on("click", function () {
+        state.openPopupIso = props.iso3;
+        layer.bindPopup(describe(props.iso3, props.name, true), { maxWidth: 420, className: "tm-popup" }).openPopup();
+        if (state.onSelect) state.onSelect(props.iso3);
+      });
+    });
+    layers.map.on("popupclose", function () { state.openPopupIso = null; });
+    const Legend = L.Control.extend({
+      options: { position: "bottomleft" },
+      onAdd: function () {
+        const div = L.DomUtil.create("div", "tm-legend");
+        L.DomEvent.disableClickPropagation(div);
+        return div;
+      },
+    });
+    state.legend = new Legend().addTo(layers.map);
+  }
+
+  function update(payload) {
+    init();
+    state.payload = payload;
+    const attribution = window.treatyMapLayers.map.attributionControl;
+    if (state.attribution !== payload.attribution) {
+      if (state.attribution) attribution.removeAttribution(state.attribution);
+      attribution.addAttribution(esc(payload.attribution));
+      state.attribution = payload.attribution;
+    }
+    forEachFeature(function (layer, props, isMarker) {
+      layer.setStyle(styleFor(props.iso3, isMarker));
+      if (state.openPopupIso === props.iso3 && layer.getPopup()) layer.setPopupContent(describe(props.iso3, props.name, true));
+    });
+    renderLegend();
+    document.body.setAttribute("data-rendered-date", payload.date);
+  }
+
+  function setDetails(details) {
+    state.details = details || {};
+  }
+
+  window.TreatyMap = {
+    update: update,
+    setDetails: setDetails,
+    onSelect: function (callback) { state.onSelect = callback; },
+    escape: esc,
+  };
+
+  const style = document.createElement("style");
+  style.textContent = [
+    "html, body { background: #F4F6F8; }",
+    ".leaflet-container { background: #DCE6EE; font: 15px/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }",
+    ".tm-legend { background: rgba(255,255,255,0.94); padding: 10px 12px; border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,0.3); font-size: 15px; max-width: 330px; }",
+    ".tm-legend-title { font-weight: 700; margin-bottom: 6px; }",
+    ".tm-legend-row { display: flex; align-items: center; gap: 8px; margin: 3px 0; }",
+    ".tm-legend-label { flex: 1; }",
+    ".tm-empty { opacity: 0.55; }",
+    ".tm-count { color: #444; font-variant-numeric: tabular-nums; }",
+    ".tm-swatch { display: inline-block; width: 18px; height: 14px; border: 1px solid #555; border-radius: 2px; flex: none; margin-right: 6px; vertical-align: -2px; }",
+    ".tm-card { max-width: 380px; white-space: normal; font-size: 14px; }",
+    ".tm-name { font-weight: 700; font-size: 17px; }",
+    ".tm-status { margin: 4px 0; font-weight: 600; }",
+    ".tm-remaining { color: #8A4B00; font-weight: 600; }",
+    ".tm-facts { margin: 6px 0 0; padding-left: 18px; }",
+    ".tm-flag { color: #8A4B00; }",
+    ".tm-source { color: #555; font-size: 12px; }",
+    ".tm-note, .tm-hint { color: #555; font-size: 12px; margin-top: 4px; }",
+    ".leaflet-control-attribution { font-size: 12px; }",
+  ].join("\n");
+  document.head.appendChild(style);
+  document.addEventListener("DOMContentLoaded", init);
+})();

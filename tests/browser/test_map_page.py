@@ -1,0 +1,52 @@
+"""The briefing map in a real browser: what a briefer sees when opening a date and pointing at a state."""
+from __future__ import annotations
+
+import pytest
+
+from render.palette import COLOURS, LABELS
+from tests.browser.map_page import MapPage
+
+pytestmark = pytest.mark.browser
+
+
+def rgb(hex_colour: str) -> str:
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
+
+
+def test_the_map_draws_offline_and_asks_nothing_of_the_network(page, app_url, outside_requests):
+    briefing = MapPage(page, app_url).open("date=2025-12-27")
+    briefing.wait_for_date("2025-12-27")
+    assert briefing.fill_of("DEU") == COLOURS["party"]
+    assert outside_requests == []
+
+
+@pytest.mark.parametrize(
+    ("day", "status"),
+    [("2025-12-26", "withdrawal_pending"), ("2025-12-27", "withdrawn")],
+)
+def test_lithuania_changes_colour_on_the_day_its_withdrawal_takes_effect(page, app_url, day, status):
+    briefing = MapPage(page, app_url).open(f"date={day}")
+    briefing.wait_for_date(day)
+    assert briefing.fill_of("LTU") == COLOURS[status]
+
+
+def test_the_legend_shows_the_colours_the_map_uses(page, app_url):
+    briefing = MapPage(page, app_url).open("date=2025-12-27")
+    briefing.wait_for_date("2025-12-27")
+    legend = briefing.legend()
+    for iso3, status in [("LTU", "withdrawn"), ("FIN", "withdrawal_pending"), ("UKR", "contested"), ("RUS", "not_party"), ("NOR", "party")]:
+        assert briefing.fill_of(iso3) == COLOURS[status]
+        assert legend[LABELS[status]] == rgb(COLOURS[status])
+    assert legend[LABELS["not_covered"]] == rgb(COLOURS["not_covered"])
+
+
+def test_hovering_a_state_shows_its_status_dates_and_sources(page, app_url):
+    briefing = MapPage(page, app_url).open("date=2025-12-26")
+    briefing.wait_for_date("2025-12-26")
+    tooltip = briefing.hover("FIN")
+    assert "Finland" in tooltip
+    assert LABELS["withdrawal_pending"] in tooltip
+    assert "in 15 days" in tooltip
+    assert "Instrument of withdrawal deposited: 2025-07-10" in tooltip
+    assert "Source:" in tooltip

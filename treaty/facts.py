@@ -1,0 +1,68 @@
+"""A state's dated facts as a reader needs them: each event with its sources, plus the dates that
+follow from the treaty's rules where the file does not record them (marked as derived)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from treaty.dates import Precision
+from treaty.model import CONSENT_TYPES, Dataset, EventType, Source, State
+from treaty.rules import entry_into_force_date, withdrawal_effective_date
+
+KEY_TYPES = CONSENT_TYPES | {
+    EventType.SIGNATURE,
+    EventType.ENTRY_INTO_FORCE,
+    EventType.WITHDRAWAL_DEPOSITED,
+    EventType.WITHDRAWAL_EFFECTIVE,
+    EventType.SUSPENSION_NOTIFIED,
+    EventType.MEETING_FINDING,
+}
+
+
+@dataclass(frozen=True)
+class Fact:
+    type: EventType
+    label: str
+    date: str
+    precision: Precision
+    approximate: bool
+    confirmed: bool
+    derived_by: str | None  # e.g. "Art. 17": computed, not recorded
+    note: str | None
+    sources: tuple[Source, ...]
+
+    @property
+    def key(self) -> bool:
+        return self.type in KEY_TYPES
+
+
+def state_facts(dataset: Dataset, state: State) -> list[Fact]:
+    rules = dataset.treaty.rules
+    recorded = {event.type for event in state.events}
+    facts: list[Fact] = []
+    for event in state.events:
+        facts.append(
+            Fact(
+                event.type,
+                event.type.label,
+                str(event.date),
+                event.date.precision,
+                event.approximate,
+                event.confirmed,
+                None,
+                event.note or event.rule_exception,
+                tuple(dataset.sources_for(event.sources)),
+            )
+        )
+        if not event.date.is_exact:
+            continue
+        if event.type in CONSENT_TYPES and EventType.ENTRY_INTO_FORCE not in recorded:
+            day = entry_into_force_date(rules.entry_into_force, event.date.first)
+            facts.append(_derived(EventType.ENTRY_INTO_FORCE, day.isoformat(), f"Art. {rules.entry_into_force.article}", event.confirmed))
+        if event.type is EventType.WITHDRAWAL_DEPOSITED and EventType.WITHDRAWAL_EFFECTIVE not in recorded:
+            day = withdrawal_effective_date(rules.withdrawal, event.date.first)
+            facts.append(_derived(EventType.WITHDRAWAL_EFFECTIVE, day.isoformat(), f"Art. {rules.withdrawal.article}", event.confirmed))
+    return sorted(facts, key=lambda fact: fact.date)
+
+
+def _derived(kind: EventType, day: str, article: str, confirmed: bool) -> Fact:
+    return Fact(kind, kind.label, day, Precision.DAY, False, confirmed, article, f"Computed by {article} from the deposit date.", ())

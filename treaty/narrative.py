@@ -1,0 +1,76 @@
+"""Plain sentences about a date, for the briefer to read out: what changes today, what comes next."""
+from __future__ import annotations
+
+from datetime import date
+
+from treaty.dates import long_date
+from treaty.status import Status, Timeline, Transition, change_dates, changes_on, statuses_on
+
+_WHAT_HAPPENS = {
+    Status.WITHDRAWN: ("the withdrawal of {} takes effect", "the withdrawals of {} take effect"),
+    Status.WITHDRAWAL_PENDING: ("{} gives notice of withdrawal", "{} give notice of withdrawal"),
+    Status.WITHDRAWAL_UNDER_WAY: ("{} starts moving to withdraw", "{} start moving to withdraw"),
+    Status.CONTESTED: (
+        "{} notifies a 'suspension', which the Convention does not allow: it stays bound",
+        "{} notify a 'suspension', which the Convention does not allow: they stay bound",
+    ),
+    Status.PARTY: ("the treaty enters into force for {}", "the treaty enters into force for {}"),
+    Status.JOINED: ("{} deposits its instrument of consent", "{} deposit their instruments of consent"),
+    Status.SIGNATORY: ("{} signs", "{} sign"),
+}
+
+
+def join_names(names: list[str]) -> str:
+    names = sorted(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _clauses(changes: list[tuple[str, Transition]]) -> list[str]:
+    by_status: dict[Status, list[str]] = {}
+    for name, transition in changes:
+        by_status.setdefault(transition.status, []).append(name)
+    return [
+        _WHAT_HAPPENS[status][len(names) > 1].format(join_names(names))
+        for status, names in sorted(by_status.items(), key=lambda item: list(_WHAT_HAPPENS).index(item[0]))
+    ]
+
+
+def describe_day(compiled: tuple[Timeline, ...], day: date) -> str:
+    """E.g. 'On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect;
+    Finland's follows in 14 days.'"""
+    changes = changes_on(compiled, day)
+    today = _clauses(changes)
+    statuses = statuses_on(compiled, day)
+    bound = sum(status.status.bound for status in statuses)
+    if today:
+        sentence = f"On {long_date(day)} " + "; ".join(today)
+    else:
+        sentence = f"On {long_date(day)}, {bound} of the {len(statuses)} states shown are bound"
+    upcoming = _next_withdrawals(statuses, day)
+    if upcoming:
+        when, names = upcoming
+        days = (when - day).days
+        owner = f"{join_names(names)}'s" if len(names) == 1 else f"those of {join_names(names)}"
+        follows = "follows" if len(names) == 1 else "follow"
+        if any(transition.status is Status.WITHDRAWN for _, transition in changes):
+            sentence += f"; {owner} {follows} in {days} day{'s' * (days != 1)}"
+        else:
+            noun = "withdrawal" if len(names) == 1 else "withdrawals"
+            sentence += f"; the next {noun}, of {join_names(names)}, take{'s' * (len(names) == 1)} effect in {days} day{'s' * (days != 1)} ({long_date(when)})"
+    return sentence + "."
+
+
+def _next_withdrawals(statuses, day: date) -> tuple[date, list[str]] | None:
+    pending = [s for s in statuses if s.status is Status.WITHDRAWAL_PENDING and s.takes_effect and s.takes_effect > day]
+    if not pending:
+        return None
+    first = min(s.takes_effect for s in pending)
+    return first, [s.name for s in pending if s.takes_effect == first]
+
+
+def nearest_change(compiled: tuple[Timeline, ...], day: date, step: int) -> date | None:
+    """The change date after (step > 0) or before (step < 0) `day`, or None at the end of history."""
+    dates = change_dates(compiled)
+    if step > 0:
+        return next((d for d in dates if d > day), None)
+    return next((d for d in reversed(dates) if d < day), None)
