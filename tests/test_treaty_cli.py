@@ -1,0 +1,77 @@
+"""`python -m treaty validate FILE...`: a summary and exit 0, or every problem on stderr and exit 1."""
+import subprocess
+import sys
+
+import pytest
+
+from treaty.__main__ import main
+from treaty_fixtures import REAL_DATASET, REPO, minimal_yaml, mutate, problems_of, write
+
+
+def run_cli(*arguments):
+    return subprocess.run(
+        [sys.executable, "-m", "treaty", *map(str, arguments)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_validate_summarises_the_real_file_and_exits_0():
+    result = run_cli("validate", REAL_DATASET)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{REAL_DATASET}: OK"
+    assert any(line.strip().startswith("states: ") and int(line.split(":")[1]) >= 55 for line in lines)
+    assert any(line.strip().startswith("unconfirmed dates: ") for line in lines)
+
+
+def test_validate_lists_every_problem_on_stderr_and_exits_1(tmp_path):
+    text = mutate(minimal_yaml(), "type: signature", "type: signed")
+    text = mutate(text, "url: https://example.org/nor", "url: javascript:alert(1)")
+    text = mutate(text, "    name: Lithuania\n", "    name: Lithuania\n    name: Lietuva\n")
+    path = write(tmp_path, text)
+    expected = problems_of(path)
+    assert len(expected) == 3
+
+    result = run_cli("validate", path)
+
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"{path}: 3 problem(s)"] + [f"  {problem}" for problem in expected]
+
+
+def test_validate_checks_every_file_and_fails_if_any_is_broken(tmp_path, capsys):
+    good = write(tmp_path, minimal_yaml(), "good.yaml")
+    bad = write(tmp_path, mutate(minimal_yaml(), "iso3: NOR", "iso3: ZZZ"), "bad.yaml")
+    assert main(["validate", str(bad), str(good)]) == 1
+    out, err = capsys.readouterr()
+    assert f"{good}: OK" in out
+    assert f"{bad}: 1 problem(s)" in err
+    assert "'ZZZ' is not an ISO 3166-1 alpha-3 code" in err
+
+
+def test_validate_reports_a_missing_file_without_a_traceback(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "nowhere.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be read" in err
+    assert "Traceback" not in err
+
+
+def test_the_summary_lists_each_unconfirmed_date(tmp_path, capsys):
+    path = write(tmp_path, mutate(minimal_yaml(), "      date: 1998-07-09\n      confirmed: true", "      date: 1998-07-09\n      confirmed: false"))
+    assert main(["validate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "  unconfirmed dates: 1\n" in out
+    assert "    - NOR ratification 1998-07-09\n" in out
+    assert "  states: 3\n" in out
+
+
+@pytest.mark.parametrize("argv", [[], ["validate"], ["check", "data/apmbc.yaml"]])
+def test_a_wrong_command_line_is_a_usage_error(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert "usage:" in capsys.readouterr().err

@@ -1,0 +1,253 @@
+"""Reading a dataset file: safe YAML, and one precisely placed problem per thing the schema refuses."""
+from typing import NamedTuple
+
+import pytest
+
+import treaty.loader
+from treaty.loader import DatasetError, Problem, load_dataset
+from treaty_fixtures import assert_problem, line_of, minimal_yaml, mutate, only_problem, problems_of, write
+
+
+def test_the_minimal_fixture_is_a_valid_dataset(tmp_path):
+    dataset = load_dataset(write(tmp_path, minimal_yaml()))
+    assert [state.iso3 for state in dataset.states] == ["LTU", "NOR", "RUS"]
+    assert set(dataset.sources) == {"unoda", "monitor-ltu", "news-ltu", "monitor-nor", "monitor-rus"}
+
+
+class Broken(NamedTuple):
+    old: str
+    new: str
+    message: str
+    line_at: str  # text on the line the problem must point to
+    state: str | None = None
+    event: str | None = None
+    field: str | None = None
+
+
+NOR_SIGNATURE_DATE = "date: 1997-12-03"
+NOR_SIGNATURE_SOURCES = "      sources: [monitor-nor]\n    - type: ratification"
+
+SCHEMA_CASES = {
+    "unknown key in a state": Broken(
+        "    name: Norway\n", "    name: Norway\n    colour: red\n", "unknown key", "colour: red", "NOR", None, "colour"
+    ),
+    "unknown key in an event": Broken(
+        "      date: 1997-12-03\n",
+        "      date: 1997-12-03\n      colour: red\n",
+        "unknown key",
+        "colour: red",
+        "NOR",
+        "1 (signature)",
+        "colour",
+    ),
+    "unknown key in the treaty": Broken(
+        "  depositary:", "  colour: red\n  depositary:", "unknown key", "colour: red", None, None, "treaty.colour"
+    ),
+    "unknown event type": Broken(
+        "type: signature", "type: signed", "unknown value 'signed'", "type: signed", "NOR", "1 (signed)", "type"
+    ),
+    "month 13": Broken(
+        NOR_SIGNATURE_DATE, "date: 2025-13-01", "'2025-13-01' has no month 13", "2025-13-01", "NOR", "1 (signature)", "date"
+    ),
+    "a word for a date": Broken(
+        NOR_SIGNATURE_DATE, "date: yesterday", "'yesterday' is not a date", "yesterday", "NOR", "1 (signature)", "date"
+    ),
+    "30 February": Broken(
+        NOR_SIGNATURE_DATE,
+        "date: 2025-02-30",
+        "'2025-02-30' is not a day of the calendar",
+        "2025-02-30",
+        "NOR",
+        "1 (signature)",
+        "date",
+    ),
+    "event with an empty sources list": Broken(
+        NOR_SIGNATURE_SOURCES,
+        "      sources: []\n    - type: ratification",
+        "at least 1 item",
+        "sources: []",
+        "NOR",
+        "1 (signature)",
+        "sources",
+    ),
+    "event with no sources key": Broken(
+        NOR_SIGNATURE_SOURCES,
+        "    - type: ratification",
+        "required, but missing",
+        "- type: signature",
+        "NOR",
+        "1 (signature)",
+        "sources",
+    ),
+    "javascript: url": Broken(
+        "url: https://example.org/nor",
+        "url: javascript:alert(1)",
+        "'javascript:alert(1)' is not an http(s) address",
+        "javascript:",
+        None,
+        None,
+        "sources.monitor-nor.url",
+    ),
+    "javascript: url with a host": Broken(
+        "url: https://example.org/nor",
+        "url: javascript://example.org/%0Aalert(1)",
+        "is not an http(s) address",
+        "javascript:",
+        None,
+        None,
+        "sources.monitor-nor.url",
+    ),
+    "url with no host": Broken(
+        "url: https://example.org/nor",
+        "url: https:///nor",
+        "is not an http(s) address",
+        "https:///nor",
+        None,
+        None,
+        "sources.monitor-nor.url",
+    ),
+    "source without accessed date": Broken(
+        "    title: Landmine Monitor Norway\n    url: https://example.org/nor\n    accessed: 2026-11-22\n",
+        "    title: Landmine Monitor Norway\n    url: https://example.org/nor\n",
+        "required, but missing",
+        "  monitor-nor:",
+        None,
+        None,
+        "sources.monitor-nor.accessed",
+    ),
+    "lower-case state code": Broken(
+        "iso3: NOR", "iso3: nor", "should match pattern", "iso3: nor", "nor", None, "iso3"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SCHEMA_CASES.values(), ids=SCHEMA_CASES.keys())
+def test_each_schema_problem_is_reported_with_its_file_line_state_event_and_field(tmp_path, case):
+    text = mutate(minimal_yaml(), case.old, case.new)
+    path = write(tmp_path, text)
+    assert_problem(
+        only_problem(path),
+        path,
+        message=case.message,
+        line=line_of(text, case.line_at),
+        state=case.state,
+        event=case.event,
+        field=case.field,
+    )
+
+
+def test_an_unknown_top_level_key_is_reported_on_its_line(tmp_path):
+    text = minimal_yaml() + "colour: red\n"
+    path = write(tmp_path, text)
+    assert_problem(
+        only_problem(path), path, message="unknown top-level key 'colour'", line=line_of(text, "colour: red")
+    )
+
+
+def test_a_missing_top_level_key_is_reported(tmp_path):
+    text = mutate(minimal_yaml(), "as_of: 2026-11-22\n", "")
+    messages = [problem.message for problem in problems_of(write(tmp_path, text))]
+    assert "the top-level key 'as_of' is missing" in messages
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ("    name: Norway\n", "    name: Norway\n    name: Norge\n", "name"),
+        ("as_of: 2026-11-22\n", "as_of: 2026-11-22\nas_of: 2026-11-23\n", "as_of"),
+    ],
+    ids=["in a state", "at top level"],
+)
+def test_a_key_written_twice_in_one_mapping_is_reported_on_its_second_line(tmp_path, old, new, key):
+    text = mutate(minimal_yaml(), old, new)
+    path = write(tmp_path, text)
+    second = new.splitlines()[1].strip()
+    assert_problem(only_problem(path), path, message=f"the key '{key}' appears twice", line=line_of(text, second))
+
+
+@pytest.mark.parametrize(
+    "make_text",
+    [
+        lambda command: mutate(
+            minimal_yaml(), "    name: Norway\n", f'    name: !!python/object/apply:os.system ["{command}"]\n'
+        ),
+        lambda command: f'!!python/object/apply:os.system ["{command}"]\n',
+        lambda command: mutate(
+            minimal_yaml(), "    name: Norway\n", f'    name: !!python/object/apply:subprocess.call [["sh", "-c", "{command}"]]\n'
+        ),
+    ],
+    ids=["in a state", "as the whole document", "subprocess"],
+)
+def test_a_python_object_tag_is_refused_and_never_executed(tmp_path, make_text):
+    marker = tmp_path / "executed"
+    text = make_text(f"touch {marker}")
+    path = write(tmp_path, text)
+    problem = only_problem(path)
+    assert_problem(
+        problem,
+        path,
+        message="not valid YAML: could not determine a constructor for the tag",
+        line=line_of(text, "!!python/object"),
+    )
+    assert "python/object/apply" in problem.message
+    assert not marker.exists()
+
+
+def test_invalid_yaml_syntax_is_reported_with_a_line(tmp_path):
+    text = mutate(minimal_yaml(), "also_known_as: [Ottawa Convention]", "also_known_as: [Ottawa Convention")
+    problem = only_problem(write(tmp_path, text))
+    assert problem.message.startswith("not valid YAML")
+    assert problem.line is not None
+
+
+@pytest.mark.parametrize("text", ["- as_of\n- treaty\n", "just some text\n", "42\n"], ids=["list", "text", "number"])
+def test_a_file_that_is_not_a_mapping_is_refused(tmp_path, text):
+    path = write(tmp_path, text)
+    assert_problem(only_problem(path), path, message="the file must be a mapping with the keys", line=None)
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "~\n"], ids=["empty", "comment", "null"])
+def test_an_empty_file_is_refused_with_a_problem_that_says_so(tmp_path, text):
+    # problems_of fails the test when DatasetError lists no problem at all.
+    path = write(tmp_path, text)
+    assert [problem.file for problem in problems_of(path)] == [str(path)]
+
+
+def test_a_file_that_is_not_utf8_is_refused(tmp_path):
+    path = write(tmp_path, mutate(minimal_yaml(), "name: Norway", "name: Norw\u00e9gen").encode("latin-1"))
+    assert_problem(only_problem(path), path, message="cannot be read: 'utf-8' codec can't decode", line=None)
+
+
+def test_a_missing_file_is_refused(tmp_path):
+    path = tmp_path / "nowhere.yaml"
+    assert_problem(only_problem(path), path, message="cannot be read: [Errno 2] No such file", line=None)
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    monkeypatch.setattr(treaty.loader, "MAX_FILE_BYTES", 100)
+    path = write(tmp_path, minimal_yaml())
+    assert_problem(only_problem(path), path, message="larger than 100 bytes", line=None)
+
+
+def test_a_small_file_of_yaml_aliases_cannot_blow_up_a_problem_message(tmp_path):
+    # Six levels of ten aliases: a 2 KB file whose expansion is 10**6 values (and 10**8 at eight levels).
+    bomb = ["bomb:", "  - &b0 [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]"]
+    bomb += [f"  - &b{level} [{', '.join([f'*b{level - 1}'] * 10)}]" for level in range(1, 6)]
+    text = "\n".join(bomb) + "\n" + mutate(minimal_yaml(), "type: signature", "type: *b5")
+    path = write(tmp_path, text)
+    problems = problems_of(path)
+    assert any(problem.field == "type" and problem.state == "NOR" for problem in problems)
+    assert max(len(problem.message) for problem in problems) < 1000
+
+
+def test_dataset_error_lists_every_problem_in_its_message(tmp_path):
+    path = tmp_path / "broken.yaml"
+    problems = [Problem(str(path), "first", line=3), Problem(str(path), "second", state="NOR")]
+    error = DatasetError(path, problems)
+    assert str(error).splitlines() == [f"{path}: 2 problem(s)", f"  {path}:3: first", f"  {path}: state NOR: second"]
+
+
+def test_a_problem_reads_as_file_line_state_event_field_then_message():
+    problem = Problem("data/x.yaml", "bad", line=12, state="NOR", event="1 (signature)", field="date")
+    assert str(problem) == "data/x.yaml:12: state NOR, event 1 (signature), field 'date': bad"
+    assert str(Problem("data/x.yaml", "bad")) == "data/x.yaml: bad"

@@ -1,0 +1,205 @@
+"""The status engine on the real file's boundary days, and on small datasets built for one rule."""
+from datetime import date, timedelta
+
+import pytest
+
+from treaty.loader import load_dataset
+from treaty.status import Status, change_dates, changes_on, statuses_on, timelines
+from treaty_fixtures import REAL_DATASET, minimal_yaml, mutate, write
+
+DAY = timedelta(days=1)
+
+
+@pytest.fixture(scope="module")
+def compiled():
+    return timelines(load_dataset(REAL_DATASET))
+
+
+@pytest.fixture(scope="module")
+def status_of(compiled):
+    by_code = {timeline.iso3: timeline for timeline in compiled}
+    return lambda iso3, day: by_code[iso3].at(day)
+
+
+# (state, instrument of withdrawal deposited, withdrawal takes effect)
+WITHDRAWALS = [
+    ("LTU", date(2025, 6, 27), date(2025, 12, 27)),
+    ("LVA", date(2025, 6, 27), date(2025, 12, 27)),
+    ("EST", date(2025, 6, 27), date(2025, 12, 27)),
+    ("FIN", date(2025, 7, 10), date(2026, 1, 10)),
+    ("POL", date(2025, 8, 20), date(2026, 2, 20)),
+]
+
+
+@pytest.mark.parametrize(("iso3", "deposit", "effective"), WITHDRAWALS)
+def test_withdrawal_is_pending_until_the_day_before_it_takes_effect(status_of, iso3, deposit, effective):
+    last_day = status_of(iso3, effective - DAY)
+    assert (last_day.status, last_day.takes_effect, last_day.days_remaining) == (
+        Status.WITHDRAWAL_PENDING,
+        effective,
+        1,
+    )
+    assert last_day.status.bound
+
+
+@pytest.mark.parametrize(("iso3", "deposit", "effective"), WITHDRAWALS)
+def test_withdrawal_takes_effect_on_its_day(status_of, iso3, deposit, effective):
+    first_day = status_of(iso3, effective)
+    assert (first_day.status, first_day.since, first_day.days_remaining) == (Status.WITHDRAWN, effective, None)
+    assert not first_day.status.bound
+    assert status_of(iso3, date(2026, 11, 22)).status is Status.WITHDRAWN
+
+
+@pytest.mark.parametrize(("iso3", "deposit", "effective"), WITHDRAWALS)
+def test_withdrawal_is_pending_from_the_day_of_deposit_and_under_way_the_day_before(status_of, iso3, deposit, effective):
+    on_deposit = status_of(iso3, deposit)
+    assert (on_deposit.status, on_deposit.since, on_deposit.days_remaining) == (
+        Status.WITHDRAWAL_PENDING,
+        deposit,
+        (effective - deposit).days,
+    )
+    day_before = status_of(iso3, deposit - DAY)
+    assert day_before.status is Status.WITHDRAWAL_UNDER_WAY
+    assert day_before.status.bound
+
+
+@pytest.mark.parametrize(
+    ("day", "status", "since"),
+    [
+        (date(2025, 6, 28), Status.PARTY, date(2006, 6, 1)),
+        (date(2025, 6, 29), Status.WITHDRAWAL_UNDER_WAY, date(2025, 6, 29)),  # NSDC decision, decree 441/2025
+        (date(2025, 7, 17), Status.WITHDRAWAL_UNDER_WAY, date(2025, 6, 29)),
+        (date(2025, 7, 18), Status.CONTESTED, date(2025, 7, 18)),  # suspension notified, not Art. 20
+        (date(2025, 12, 31), Status.CONTESTED, date(2025, 7, 18)),
+        (date(2026, 11, 22), Status.CONTESTED, date(2025, 7, 18)),
+    ],
+)
+def test_ukraine_is_contested_but_still_bound_after_notifying_a_suspension(status_of, day, status, since):
+    on_day = status_of("UKR", day)
+    assert (on_day.status, on_day.since) == (status, since)
+    assert on_day.status.bound
+
+
+def test_ukraine_is_never_withdrawn(compiled, status_of):
+    for day in change_dates(compiled):
+        assert status_of("UKR", day).status is not Status.WITHDRAWN
+
+
+@pytest.mark.parametrize("day", [date(1997, 12, 3), date(2004, 3, 1), date(2025, 12, 27), date(2026, 11, 22)])
+def test_russia_is_never_a_party(status_of, day):
+    assert status_of("RUS", day).status is Status.NOT_PARTY
+    assert status_of("RUS", day).since is None
+
+
+def test_belarus_is_joined_on_the_eve_of_entry_into_force_and_a_party_from_it(status_of):
+    assert status_of("BLR", date(2004, 2, 29)).status is Status.JOINED
+    assert not status_of("BLR", date(2004, 2, 29)).status.bound
+    assert (status_of("BLR", date(2004, 3, 1)).status, status_of("BLR", date(2004, 3, 1)).since) == (
+        Status.PARTY,
+        date(2004, 3, 1),
+    )
+
+
+@pytest.mark.parametrize("iso3", ["NOR", "DEU"])
+def test_staying_states_are_parties_every_day_of_2025_and_2026(status_of, iso3):
+    day = date(2025, 1, 1)
+    while day <= date(2026, 12, 31):
+        assert status_of(iso3, day).status is Status.PARTY, (iso3, day)
+        day += DAY
+
+
+def test_every_state_is_not_party_before_the_treaty_was_opened(compiled):
+    assert {entry.status for entry in statuses_on(compiled, date(1997, 12, 2))} == {Status.NOT_PARTY}
+
+
+def test_statuses_on_lists_every_state_in_file_order(compiled):
+    assert [entry.iso3 for entry in statuses_on(compiled, date(2025, 12, 27))] == [t.iso3 for t in compiled]
+
+
+def test_change_dates_are_ascending_unique_and_hold_every_withdrawal_step(compiled):
+    days = change_dates(compiled)
+    assert days == sorted(set(days))
+    expected = {date(2025, 6, 27), date(2025, 7, 10), date(2025, 8, 20), date(2025, 12, 27), date(2026, 1, 10), date(2026, 2, 20)}
+    assert expected <= set(days)
+
+
+def test_changes_on_names_every_state_whose_status_changes_that_day(compiled):
+    changes = changes_on(compiled, date(2025, 12, 27))
+    assert sorted((name, transition.status) for name, transition in changes) == [
+        ("Estonia", Status.WITHDRAWN),
+        ("Latvia", Status.WITHDRAWN),
+        ("Lithuania", Status.WITHDRAWN),
+    ]
+    assert changes_on(compiled, date(2025, 12, 26)) == []
+
+
+@pytest.mark.parametrize(
+    ("status", "bound"),
+    [
+        (Status.NOT_PARTY, False),
+        (Status.SIGNATORY, False),
+        (Status.JOINED, False),
+        (Status.PARTY, True),
+        (Status.WITHDRAWAL_UNDER_WAY, True),
+        (Status.WITHDRAWAL_PENDING, True),
+        (Status.WITHDRAWN, False),
+        (Status.CONTESTED, True),
+    ],
+)
+def test_a_state_is_bound_while_party_leaving_or_contested(status, bound):
+    assert status.bound is bound
+
+
+# ---- small datasets ----
+
+
+def _lithuania(tmp_path, text):
+    dataset = load_dataset(write(tmp_path, text))
+    return next(timeline for timeline in timelines(dataset) if timeline.iso3 == "LTU")
+
+
+def test_a_withdrawal_delayed_by_a_rule_exception_takes_effect_on_the_recorded_day(tmp_path):
+    text = mutate(minimal_yaml(), "date: 2025-12-27", "date: 2026-03-01\n      rule_exception: armed-conflict proviso")
+    lithuania = _lithuania(tmp_path, text)
+    assert lithuania.at(date(2025, 12, 27)).status is Status.WITHDRAWAL_PENDING
+    assert (lithuania.at(date(2026, 2, 28)).takes_effect, lithuania.at(date(2026, 2, 28)).days_remaining) == (
+        date(2026, 3, 1),
+        1,
+    )
+    assert lithuania.at(date(2026, 3, 1)).status is Status.WITHDRAWN
+
+
+def test_an_entry_into_force_with_a_rule_exception_starts_party_status_on_the_recorded_day(tmp_path):
+    text = mutate(minimal_yaml(), "date: 2003-11-01", "date: 2003-12-01\n      rule_exception: depositary's date")
+    lithuania = _lithuania(tmp_path, text)
+    assert lithuania.at(date(2003, 11, 30)).status is Status.JOINED
+    assert lithuania.at(date(2003, 12, 1)).status is Status.PARTY
+
+
+def test_status_dates_come_from_the_deposit_not_a_recorded_copy(tmp_path):
+    # Without the recorded entry-into-force and withdrawal-effective events, nothing changes.
+    text = mutate(
+        minimal_yaml(),
+        "    - type: entry_into_force\n      date: 2003-11-01\n      confirmed: true\n      sources: [monitor-ltu]\n",
+        "",
+    )
+    text = mutate(text, "    - type: withdrawal_effective\n      date: 2025-12-27\n      confirmed: true\n      sources: [news-ltu]\n", "")
+    lithuania = _lithuania(tmp_path, text)
+    assert [(t.on, t.status) for t in lithuania.transitions] == [
+        (date(2003, 5, 12), Status.JOINED),
+        (date(2003, 11, 1), Status.PARTY),
+        (date(2025, 6, 27), Status.WITHDRAWAL_PENDING),
+        (date(2025, 12, 27), Status.WITHDRAWN),
+    ]
+
+
+def test_a_domestic_step_before_joining_does_not_start_a_withdrawal(tmp_path):
+    text = mutate(
+        minimal_yaml(),
+        "    events:\n    - type: ratification",
+        "    events:\n    - type: parliament_vote\n      date: 2003-03-25\n      confirmed: true\n"
+        "      sources: [monitor-ltu]\n    - type: ratification",
+    )
+    lithuania = _lithuania(tmp_path, text)
+    assert lithuania.at(date(2003, 4, 1)).status is Status.NOT_PARTY
+    assert lithuania.transitions[0].status is Status.JOINED
