@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 
 
 class Precision(str, Enum):
@@ -52,8 +52,8 @@ class PartialDate:
         if self.precision is Precision.DAY:
             return self.first.isoformat()
         if self.precision is Precision.MONTH:
-            return self.first.strftime("%Y-%m")
-        return str(self.first.year)
+            return f"{self.first.year:04d}-{self.first.month:02d}"
+        return f"{self.first.year:04d}"
 
 
 def add_months(day: date, months: int) -> date:

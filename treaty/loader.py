@@ -111,7 +111,7 @@ def load_dataset(path: str | Path) -> Dataset:
     """The validated dataset in `path`, or DatasetError listing every problem found."""
     path = Path(path)
     raw, problems = read_yaml(path)
-    if raw is None:
+    if raw is None and problems:
         raise DatasetError(path, problems)
     dataset, more = validate_raw(raw, str(path))
     problems += more
@@ -171,18 +171,22 @@ def validate_raw(raw: Any, file: str) -> tuple[Dataset | None, list[Problem]]:
 
     states_raw = raw.get("states")
     states: list[State] = []
+    positions: list[int] = []
     if isinstance(states_raw, list):
         for index, body in enumerate(states_raw):
             state = _validate(State, body, file, problems, raw, ("states", index), state=_state_name(body, index))
             if state is not None:
                 states.append(state)
+                positions.append(index)
     elif "states" in raw:
         problems.append(Problem(file, "'states' must be a list", line=_line_of(raw, "states")))
 
-    if problems or as_of is None or treaty is None:
+    if as_of is None or treaty is None:
         return None, problems
+    # The parts that passed the schema are cross-checked too, so one bad state hides nothing.
     dataset = Dataset(as_of=as_of, treaty=treaty, states=states, sources=sources)
-    for finding in check_dataset(dataset, known_codes=KNOWN_CODES):
+    defined = frozenset(str(key) for key in sources_raw) if isinstance(sources_raw, dict) else frozenset()
+    for finding in check_dataset(dataset, KNOWN_CODES, positions, defined):
         problems.append(
             Problem(
                 file,
@@ -224,8 +228,15 @@ def _problem_from_error(file, raw, path, loc, item, state, field_prefix) -> Prob
     elif item["type"] == "missing":
         message = "required, but missing"
     elif item["type"] == "enum":
-        message = f"unknown value '{item.get('input')}': {item['msg'].removeprefix('Input should be ')}"
+        message = f"unknown value {_shown(item.get('input'))}: {item['msg'].removeprefix('Input should be ')}"
     return Problem(file, message, line=_line_of(raw, *path, *loc), state=state, event=event, field=field)
+
+
+def _shown(value: Any) -> str:
+    """A short quotation of a bad value: aliases can make a small file expand enormously."""
+    if isinstance(value, str):
+        return repr(value[:40] + ("…" if len(value) > 40 else ""))
+    return f"of type {type(value).__name__}"
 
 
 def _state_name(body: Any, index: int) -> str:
