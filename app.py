@@ -1,7 +1,8 @@
-"""Treaty Map: which European states are bound by the Mine Ban Convention on any date.
+"""Treaty Map: which European states are bound by a treaty (the Mine Ban Convention first) on any date.
 
 This file only composes the page; each piece lives in components/.
 """
+import os
 from datetime import date
 from pathlib import Path
 
@@ -10,32 +11,76 @@ import streamlit as st
 from components.data import load_geometry, load_treaty
 from components.date_controls import DAY, date_controls, date_range, step_to_change
 from components.header import header
-from components.map_panel import SELECTED, apply_map_action, map_panel
+from components.map_panel import apply_map_action, map_panel
+from components.method import method_section
+from components.presentation import presentation_switch
 from components.problems import problems_panel
+from components.selection import keep_in_url, select, selected_state
 from components.state_panel import state_panel
+from components.status_table import status_table
+from components.treaty_choice import choose_treaty, treaty_files
+from components.withdrawal_timeline import withdrawal_timeline
 from treaty.narrative import describe_day
 from treaty.status import change_dates, statuses_on
 
-DATASET = Path(__file__).parent / "data" / "apmbc.yaml"
+DATA_DIR = Path(os.environ.get("TREATY_MAP_DATA_DIR") or Path(__file__).parent / "data")
+DEFAULT_TREATY = "apmbc"
 
 st.set_page_config(page_title="Treaty Map", page_icon="🗺️", layout="wide", initial_sidebar_state="collapsed")
 
-treaty = load_treaty(DATASET)
+files = treaty_files(DATA_DIR)
+loaded = {treaty_id: load_treaty(path) for treaty_id, path in files.items()}
+labels = {treaty_id: t.dataset.treaty.short_name if t.dataset else treaty_id for treaty_id, t in loaded.items()}
+choice, switch = st.columns([5, 1], vertical_alignment="center")
+with choice:
+    treaty_id = choose_treaty(files, labels, DEFAULT_TREATY if DEFAULT_TREATY in files else next(iter(files)))
+present = presentation_switch(switch)
+
+treaty = loaded[treaty_id]
 if treaty.problems:
     problems_panel(treaty.problems, treaty.stale)
 if treaty.dataset is None:
     st.stop()
 
-dataset = treaty.dataset
+dataset, compiled = treaty.dataset, treaty.timelines
+geometry = load_geometry()
 today = date.today()
-bounds = date_range(dataset.treaty.adopted, change_dates(treaty.timelines), today)
+changes = change_dates(compiled)
+bounds = date_range(dataset.treaty.adopted, changes, today)
 if DAY in st.session_state:
     apply_map_action(lambda step: step_to_change(bounds, step))
 
-header(dataset, load_geometry().metadata)
+if not present:
+    header(dataset, geometry.metadata)
 day = date_controls(bounds, today)
-statuses = statuses_on(treaty.timelines, day)
-st.markdown(f"#### {describe_day(treaty.timelines, day)}")
-map_panel(dataset, statuses, day, title=dataset.treaty.short_name, height=760, keyboard=True)
-selected = st.session_state.get(SELECTED)
-state_panel(dataset, next((s for s in statuses if s.iso3 == selected), None))
+selected = selected_state({state.iso3 for state in dataset.states})
+statuses = statuses_on(compiled, day)
+st.markdown(f"#### {describe_day(compiled, day)}")
+map_panel(
+    dataset, statuses, day, selected,
+    title=dataset.treaty.short_name,
+    height=1000 if present else 760,
+    keyboard=True,
+    last_change=bool(changes) and day >= changes[-1],
+)
+
+if not present:
+    record, table, timeline, method = st.tabs(
+        ["State record", "All states", "Withdrawal timeline", "Sources and method"], key="view", bind="query-params"
+    )
+    if record.open:
+        with record:
+            state_panel(dataset, next((s for s in statuses if s.iso3 == selected), None))
+    if table.open:
+        with table:
+            status_table(dataset, statuses, day)
+    if timeline.open:
+        with timeline:
+            picked = withdrawal_timeline(dataset, compiled, day, today)
+            if picked and picked != selected:
+                select(picked)
+                st.rerun()
+    if method.open:
+        with method:
+            method_section(dataset, geometry.metadata)
+keep_in_url(selected)

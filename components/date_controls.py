@@ -68,6 +68,8 @@ def date_controls(bounds: DateRange, today: date) -> date:
         st.session_state[DAY], notice = initial_day(bounds, today)
         if notice:
             st.session_state["date_notice"] = notice
+    # Another treaty has another history: keep the date inside it.
+    st.session_state[DAY] = bounds.clamp(st.session_state[DAY])
     if notice := st.session_state.pop("date_notice", None):
         st.warning(notice, icon="⚠️")
     first, previous, slider, following, last, now = st.columns([0.6, 1.3, 8, 1.3, 0.6, 0.9], vertical_alignment="bottom")

@@ -7,12 +7,12 @@ import streamlit as st
 
 from components.data import Geometry, load_geometry
 from components.map_view import prepare_frontend, publish_details, treaty_map
+from components.selection import select
 from render.payload import date_payload, details_payload
 from treaty.model import Dataset
 from treaty.status import StateStatus
 
 MAP_KEY = "treaty_map"
-SELECTED = "selected"
 
 
 @st.cache_resource(show_spinner=False)
@@ -39,23 +39,24 @@ def apply_map_action(step_to_change) -> None:
         return
     st.session_state["map_nonce"] = action.get("nonce")
     if action.get("action") == "select":
-        st.session_state[SELECTED] = action.get("iso3")
+        select(action.get("iso3"))
     elif action.get("action") == "step":
         step_to_change(action.get("step"))
 
 
-def map_panel(dataset: Dataset, statuses: list[StateStatus], day: date, title: str, height: int, keyboard: bool) -> None:
+def map_panel(dataset: Dataset, statuses: list[StateStatus], day: date, selected: str | None, title: str, height: int, keyboard: bool, last_change: bool) -> None:
     _frontend_ready()
     geometry = load_geometry()
     payload = date_payload(statuses, geometry.codes, day)
     payload.update(
         title=title,
         details_url=_details_url(dataset, id(dataset)),
-        selected=st.session_state.get(SELECTED),
+        selected=selected,
         attribution=attribution(geometry),
         height=height,
         min_height=380,
         reserved_height=250,
         keyboard=keyboard,
+        at_last_change=last_change,
     )
     treaty_map(payload, key=MAP_KEY)

@@ -87,7 +87,8 @@ def _candidate_transitions(dataset: Dataset, state: State) -> list[Transition]:
     rules = dataset.treaty.rules
     found: list[Transition] = []
     for event in state.events:
-        start, approximate = event.date.first, not event.is_exact
+        # A date known only to the month or year counts from its last day: by then it had happened.
+        start, approximate = (event.date.first if event.date.is_exact else event.date.last), not event.is_exact
         if event.type is EventType.SIGNATURE:
             found.append(Transition(start, Status.SIGNATORY, event.type, approximate))
         elif event.type in CONSENT_TYPES:

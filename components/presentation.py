@@ -1,0 +1,35 @@
+"""Presentation mode: a full-width map with large type for a projector, no sidebar or toolbar."""
+from __future__ import annotations
+
+import streamlit as st
+
+PRESENT = "present"
+
+_PAGE_CSS = """
+<style>
+  .block-container { padding-top: 1.2rem; padding-bottom: 0.5rem; }
+  [data-testid="stSlider"] { padding-top: 0.4rem; }
+</style>
+"""
+_PRESENTATION_CSS = """
+<style>
+  header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"],
+  [data-testid="stSidebarCollapsedControl"], footer { display: none !important; }
+  .block-container { padding: 0.6rem 1.2rem 0 1.2rem !important; max-width: 100% !important; }
+  .block-container h2 { font-size: 2.2rem; }
+  .block-container h4 { font-size: 1.7rem; }
+</style>
+"""
+
+
+def presentation_switch(container) -> bool:
+    """The switch, bound to `?present=1`; returns whether presentation mode is on."""
+    if PRESENT not in st.session_state:
+        st.session_state[PRESENT] = st.query_params.get(PRESENT) in ("1", "true")
+    on = container.toggle("Presentation mode", key=PRESENT, help="Full-width map, large type; ←/→ step through the changes")
+    if on:
+        st.query_params[PRESENT] = "1"
+    else:
+        st.query_params.pop(PRESENT, None)
+    st.html(_PRESENTATION_CSS if on else _PAGE_CSS)
+    return on

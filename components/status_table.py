@@ -1,0 +1,72 @@
+"""Every state's status on the chosen date: a sortable, filterable table and its CSV download."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from render.palette import LABELS
+from treaty.facts import state_facts
+from treaty.model import Dataset
+from treaty.status import StateStatus
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: object) -> object:
+    """Spreadsheet formula injection: text starting like a formula is prefixed with a quote."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+def status_frame(dataset: Dataset, statuses: list[StateStatus], day: date) -> pd.DataFrame:
+    """One row per state: the engine's output for `day`, with the sources behind its key dates."""
+    rows = []
+    for status in statuses:
+        state = dataset.state(status.iso3)
+        facts = [fact for fact in state_facts(dataset, state) if fact.key]
+        sources = {s.url or s.title: s for fact in facts for s in fact.sources}
+        rows.append(
+            {
+                "iso3": status.iso3,
+                "state": status.name,
+                "status": LABELS[status.status.value],
+                "bound": status.status.bound,
+                "since": status.since,
+                "since_approximate": status.since_approximate,
+                "withdrawal_takes_effect": status.takes_effect,
+                "days_remaining": status.days_remaining,
+                "date": day,
+                "data_as_of": dataset.as_of,
+                "sources": " | ".join(f"{s.publisher or s.title}: {s.url or s.title}" for s in sources.values()),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    return frame.map(neutralise).to_csv(index=False).encode("utf-8")
+
+
+def status_table(dataset: Dataset, statuses: list[StateStatus], day: date) -> None:
+    frame = status_frame(dataset, statuses, day)
+    search, statuses_filter = st.columns([1, 2])
+    text = search.text_input("Filter by state", key="table_filter", placeholder="e.g. Lithuania or LTU")
+    chosen = statuses_filter.multiselect("Status", sorted(frame["status"].unique()), key="table_status")
+    shown = frame
+    if text:
+        needle = text.strip().lower()
+        shown = shown[shown["state"].str.lower().str.contains(needle, regex=False) | shown["iso3"].str.lower().str.contains(needle, regex=False)]
+    if chosen:
+        shown = shown[shown["status"].isin(chosen)]
+    st.dataframe(shown.drop(columns=["date", "data_as_of", "sources"]), hide_index=True, width="stretch")
+    st.download_button(
+        "Download CSV (all states, with sources)",
+        data=csv_bytes(frame),
+        file_name=f"{dataset.treaty.id}-status-{day.isoformat()}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )

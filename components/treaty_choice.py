@@ -1,0 +1,29 @@
+"""Which treaty: one dataset file per treaty in the data folder, chosen in the page and in the URL."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+TREATY = "treaty"
+
+
+def treaty_files(data_dir: Path) -> dict[str, Path]:
+    """Treaty id (the file's stem) -> path, for every YAML file in the folder."""
+    return {path.stem: path for path in sorted(data_dir.glob("*.yaml"))}
+
+
+def choose_treaty(files: dict[str, Path], labels: dict[str, str], default: str) -> str:
+    """A selector bound to `?treaty=`; an unknown id in the URL falls back to the default, with a notice."""
+    wanted = st.query_params.get(TREATY)
+    if TREATY not in st.session_state:
+        if wanted in files:
+            st.session_state[TREATY] = wanted
+        else:
+            st.session_state[TREATY] = default
+            if wanted is not None:
+                st.warning(f"The link's treaty '{wanted[:40]}' is not one of {', '.join(files)}: showing {labels[default]}.", icon="⚠️")
+    if len(files) > 1:
+        st.segmented_control("Treaty", list(files), format_func=labels.get, key=TREATY, required=True, label_visibility="collapsed")
+    st.query_params[TREATY] = st.session_state[TREATY]
+    return st.session_state[TREATY]
