@@ -4,6 +4,7 @@
   "use strict";
   let detailsUrl = null;
   let lastArgs = null;
+  const play = { timer: null, button: null, pace: null };
 
   function send(type, extra) {
     window.parent.postMessage(Object.assign({ isStreamlitMessage: true, type: type }, extra), "*");
@@ -33,7 +34,51 @@
     }
     window.TreatyMap.update(args);
     window.treatyMapLayers.map.invalidateSize();
+    addPlayControl();
+    if (play.timer && args.at_last_change) stopPlaying();
   }
+
+  // Play: step through the change dates at the chosen pace; any other input stops it.
+  function addPlayControl() {
+    if (play.button) return;
+    const Control = L.Control.extend({
+      options: { position: "topright" },
+      onAdd: function () {
+        const div = L.DomUtil.create("div", "tm-play leaflet-bar");
+        div.innerHTML = '<button type="button" class="tm-play-button" title="Play through the change dates">▶ Play</button>' +
+          '<select class="tm-play-pace" title="Seconds per change"><option value="1000">1 s</option>' +
+          '<option value="2000" selected>2 s</option><option value="4000">4 s</option></select>';
+        L.DomEvent.disableClickPropagation(div);
+        return div;
+      },
+    });
+    const container = new Control().addTo(window.treatyMapLayers.map).getContainer();
+    play.button = container.querySelector(".tm-play-button");
+    play.pace = container.querySelector(".tm-play-pace");
+    play.button.addEventListener("click", function () { play.timer ? stopPlaying() : startPlaying(); });
+  }
+
+  function startPlaying() {
+    if (lastArgs.at_last_change) setValue({ action: "step", step: "first", nonce: Date.now() });
+    play.timer = setInterval(function () { setValue({ action: "step", step: 1, nonce: Date.now() }); }, Number(play.pace.value));
+    play.button.textContent = "⏸ Pause";
+    document.body.setAttribute("data-playing", "true");
+  }
+
+  function stopPlaying() {
+    clearInterval(play.timer);
+    play.timer = null;
+    play.button.textContent = "▶ Play";
+    document.body.setAttribute("data-playing", "false");
+  }
+
+  function stopOnInput(event) {
+    if (play.timer && !(event.target && event.target.closest && event.target.closest(".tm-play"))) stopPlaying();
+  }
+  ["keydown", "mousedown", "wheel", "touchstart"].forEach(function (type) {
+    document.addEventListener(type, stopOnInput, true);
+    try { window.parent.document.addEventListener(type, stopOnInput, true); } catch (error) { /* cross-origin */ }
+  });
 
   window.addEventListener("message", function (event) {
     if (event.data && event.data.type === "streamlit:render") render(event.data.args);
