@@ -30,7 +30,7 @@ CATEGORIES: tuple[Category, ...] = (
     Category(Status.JOINED.value, "Joined, not yet in force", "#56B4E9", False),
     Category(Status.SIGNATORY.value, "Signatory, not bound", "#009E73", False),
     Category(Status.WITHDRAWN.value, "Withdrawn (former party)", "#D55E00", False),
-    Category(Status.NOT_PARTY.value, "Not a party", "#7F7F7F", False),
+    Category(Status.NOT_PARTY.value, "Not a party", "#5E5E5E", False),
     Category(NOT_COVERED, "Not covered by this dataset", "#EDEDED", False),
 )
 

@@ -1,0 +1,66 @@
+"""The status colours stay distinguishable for the most common colour-vision deficiencies.
+
+Simulation: Machado, Oliveira and Fernandes (2009), severity 1.0, applied in linear sRGB; distance:
+CIE76 ΔE in CIELAB. ΔE ≥ 15 reads as clearly different colours side by side on a map.
+"""
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from render.palette import CATEGORIES, COLOURS, LABELS
+
+MACHADO_2009 = {
+    "normal": np.eye(3),
+    "deuteranopia": np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]),
+    "protanopia": np.array([[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]),
+}
+MIN_DELTA_E = 15.0
+
+
+def linear(hex_colour: str) -> np.ndarray:
+    srgb = np.array([int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)])
+    return np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
+
+
+def lab(linear_rgb: np.ndarray) -> np.ndarray:
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ np.clip(linear_rgb, 0, 1)
+    ratio = xyz / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(ratio > (6 / 29) ** 3, np.cbrt(ratio), ratio / (3 * (6 / 29) ** 2) + 4 / 29)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def seen_as(vision: str, hex_colour: str) -> np.ndarray:
+    return lab(MACHADO_2009[vision] @ linear(hex_colour))
+
+
+@pytest.mark.parametrize("vision", list(MACHADO_2009))
+def test_every_pair_of_status_colours_stays_distinct(vision):
+    too_close = []
+    for first, second in itertools.combinations(CATEGORIES, 2):
+        delta = float(np.linalg.norm(seen_as(vision, first.colour) - seen_as(vision, second.colour)))
+        if delta < MIN_DELTA_E:
+            too_close.append((first.key, second.key, round(delta, 1)))
+    assert too_close == []
+
+
+def test_contested_and_not_covered_are_far_apart_for_everyone():
+    for vision in MACHADO_2009:
+        delta = np.linalg.norm(seen_as(vision, COLOURS["contested"]) - seen_as(vision, COLOURS["not_covered"]))
+        assert delta > 30
+
+
+def test_every_status_of_the_engine_has_a_labelled_colour():
+    from treaty.status import Status
+
+    assert {status.value for status in Status} | {"not_covered"} == set(COLOURS) == set(LABELS)
+    assert all(LABELS[key] for key in LABELS)
+
+
+def test_the_simulation_is_not_the_identity():
+    """Red and green, far apart for normal vision, come close under deuteranopia."""
+    normal = np.linalg.norm(seen_as("normal", "#FF0000") - seen_as("normal", "#00FF00"))
+    deutan = np.linalg.norm(seen_as("deuteranopia", "#FF0000") - seen_as("deuteranopia", "#00FF00"))
+    assert deutan < normal / 4
