@@ -9,7 +9,7 @@ from treaty.model import Dataset
 
 def header(dataset: Dataset, geometry_metadata: dict) -> None:
     treaty = dataset.treaty
-    st.markdown(f"## Who is bound by the {treaty.short_name}?")
+    st.markdown(f"### Who is bound by the {treaty.short_name}?")
     st.caption(
         f"{treaty.name}. Data as of {long_date(dataset.as_of)}. "
         f"Borders: Natural Earth {geometry_metadata.get('version', '')}, {geometry_metadata.get('point_of_view', '')}."

@@ -13,6 +13,7 @@ from treaty.model import Dataset
 from treaty.status import StateStatus
 
 MAP_KEY = "treaty_map"
+EUROPE_VIEW = [[35.0, -11.0], [70.5, 41.0]]  # south-west, north-east: Portugal to the Urals' foothills
 
 
 @st.cache_resource(show_spinner=False)
@@ -54,8 +55,8 @@ def map_panel(dataset: Dataset, statuses: list[StateStatus], day: date, selected
         selected=selected,
         attribution=attribution(geometry),
         height=height,
-        min_height=380,
-        reserved_height=250,
+        min_height=420,
+        view_bounds=EUROPE_VIEW,
         keyboard=keyboard,
         at_last_change=last_change,
     )

@@ -171,6 +171,7 @@
     ".tm-legend-row { display: flex; align-items: center; gap: 8px; margin: 3px 0; }",
     ".tm-legend-label { flex: 1; }",
     ".tm-empty { opacity: 0.55; }",
+    "@media (max-height: 620px) { .tm-legend { font-size: 12.5px; padding: 6px 8px; } .tm-legend-row { margin: 1px 0; } }",
     ".tm-count { color: #444; font-variant-numeric: tabular-nums; }",
     ".tm-swatch { display: inline-block; width: 18px; height: 14px; border: 1px solid #555; border-radius: 2px; flex: none; margin-right: 6px; vertical-align: -2px; }",
     ".tm-card { max-width: 380px; white-space: normal; font-size: 14px; }",

@@ -15,17 +15,20 @@
   }
 
   function frameHeight(args) {
-    // Same origin as the app: fill the window below the controls, within sensible bounds.
+    // Same origin as the app: fill the window from the map's top edge down, within bounds.
     let height = args.height;
     try {
-      height = Math.max(args.min_height, Math.min(args.height, window.parent.innerHeight - args.reserved_height));
+      const top = window.frameElement.getBoundingClientRect().top + window.parent.scrollY;
+      height = Math.max(args.min_height, Math.min(args.height, window.parent.innerHeight - top - 12));
     } catch (error) { /* not embedded: keep the requested height */ }
     return height;
   }
 
+  let shownHeight = null;
   function render(args) {
     lastArgs = args;
-    send("streamlit:setFrameHeight", { height: frameHeight(args) });
+    const height = frameHeight(args);
+    send("streamlit:setFrameHeight", { height: height });
     if (args.details_url !== detailsUrl) {
       detailsUrl = args.details_url;
       fetch(args.details_url).then(function (response) { return response.json(); }).then(function (details) {
@@ -34,6 +37,11 @@
     }
     window.TreatyMap.update(args);
     window.treatyMapLayers.map.invalidateSize();
+    if (height !== shownHeight) {
+      // Whatever the window, open on the whole of Europe.
+      shownHeight = height;
+      setTimeout(function () { window.treatyMapLayers.map.invalidateSize().fitBounds(args.view_bounds); }, 0);
+    }
     addPlayControl();
     if (play.timer && args.at_last_change) stopPlaying();
   }

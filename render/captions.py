@@ -1,0 +1,45 @@
+"""The words every export carries, worded once: title, data date, sources, attribution, file names."""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from treaty.dates import long_date
+from treaty.model import Dataset
+
+NAMED_PUBLISHERS = 3
+
+
+def title_on(dataset: Dataset, day: date) -> str:
+    """'Mine Ban Convention on 27 December 2025'."""
+    return f"{dataset.treaty.short_name} on {long_date(day)}"
+
+
+def as_of_line(dataset: Dataset) -> str:
+    return f"Data as of {long_date(dataset.as_of)}"
+
+
+def sources_line(dataset: Dataset) -> str:
+    """The most cited publishers, then how many more: the dataset, not this code, says who the sources are."""
+    cited = Counter(
+        dataset.sources[source_id].publisher or dataset.sources[source_id].title
+        for state in dataset.states
+        for event in state.events
+        for source_id in event.sources
+    )
+    named = [publisher for publisher, _ in cited.most_common(NAMED_PUBLISHERS)]
+    others = len(dataset.sources) - len(named)
+    more = f" and {others} more" if others > 0 else ""
+    return f"Sources: {', '.join(named)}{more} — full list in the dataset"
+
+
+def attribution_line(geometry_metadata: dict) -> str:
+    """Natural Earth asks for its credit; the point of view says whose borders are drawn."""
+    credit = geometry_metadata.get("attribution", "Made with Natural Earth")
+    point_of_view = geometry_metadata.get("point_of_view")
+    return f"{credit}. Borders: point of view of {point_of_view}" if point_of_view else credit
+
+
+def file_stem(dataset: Dataset, day: date) -> str:
+    """'apmbc-2025-12-27': treaty id and date, so exported files sort and never collide."""
+    return f"{dataset.treaty.id}-{day.isoformat()}"

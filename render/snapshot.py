@@ -1,0 +1,350 @@
+"""Static snapshots of the map (PNG, SVG, PDF) drawn without a browser, from the same geometry and palette.
+
+matplotlib's object API only (Figure + Agg canvas, never pyplot), so Streamlit threads never share a
+figure. A `SnapshotRenderer` draws the geometry once; each date then only sets face colours and
+texts, which is what keeps a batch of dates fast.
+"""
+from __future__ import annotations
+
+import io
+import math
+import threading
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import geopandas as gpd
+import matplotlib as mpl
+import numpy as np
+import shapely
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PathCollection
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.patches import Rectangle
+from matplotlib.path import Path
+from pyproj import Transformer
+
+from geo.countries import EQUAL_AREA_CRS, microstate_points
+from geo.join import status_keys
+from render.captions import as_of_line, attribution_line, sources_line, title_on
+from render.palette import BORDER_COLOUR, CATEGORIES, COLOURS, NOT_COVERED, NOT_COVERED_BORDER
+from treaty.model import Dataset
+from treaty.narrative import describe_day
+from treaty.status import Timeline, statuses_on
+
+SIZE_PRESETS = {"16:9": (1920, 1080), "4:3": (1440, 1080), "square": (1080, 1080)}
+FORMATS = ("png", "svg", "pdf")
+MAP_CRS = EQUAL_AREA_CRS  # ETRS89 LAEA Europe: true areas, so no state looks bigger than it is
+# Portugal to the Caspian, Crete to the North Cape, in MAP_CRS metres; widened to fit each layout.
+EUROPE_EXTENT = (2.45e6, 1.35e6, 7.65e6, 5.45e6)
+SEA = "#DCE6EE"  # the interactive map's background
+INK = "#1A1A1A"
+MUTED = "#444444"
+MARKER_EDGE = "#333333"
+
+# Layout in pixels of a 1080-pixel-high image; every size scales these with its height.
+MARGIN, GAP = 36, 18
+TITLE_PX, SENTENCE_PX, LEGEND_PX, FOOTER_PX = 40, 23, 19, 15
+SENTENCE_LINES = 3
+LINE_SPACING = 1.3
+LEGEND_ROW, SWATCH = (32, (30, 20))
+MARKER_RADIUS_PX = 8
+SIDE_LEGEND_MIN_ASPECT = 1.25  # 16:9 and 4:3 keep the legend beside the map; square puts it below
+PIXELS_PER_INCH = 100
+
+# Text stays text in SVG and PDF (searchable, editable); fixed salt and no dates make files reproducible.
+_SAVE_RC = {"svg.fonttype": "none", "svg.hashsalt": "treaty-map", "pdf.fonttype": 42}
+# rcParams are process-global: saves take turns so one thread's settings never leak into another's.
+_SAVE_LOCK = threading.Lock()
+_METADATA = {"png": {}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: a cache key for one dataset version
+class SnapshotInputs:
+    """Everything a frame draws from, projected once: the dataset, its timelines and the map geometry."""
+
+    dataset: Dataset
+    timelines: tuple[Timeline, ...]
+    countries: gpd.GeoDataFrame  # iso3, name, geometry in MAP_CRS
+    microstates: gpd.GeoDataFrame  # iso3, name, point geometry in MAP_CRS
+    geometry_metadata: dict
+
+
+def prepare_inputs(
+    dataset: Dataset, timelines: tuple[Timeline, ...], countries: gpd.GeoDataFrame, geometry_metadata: dict
+) -> SnapshotInputs:
+    """Project the lon/lat geometry once; every renderer and date reuses it."""
+    return SnapshotInputs(
+        dataset,
+        timelines,
+        countries.to_crs(MAP_CRS),
+        microstate_points(countries).to_crs(MAP_CRS),
+        geometry_metadata,
+    )
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'16:9', '4:3', 'square' or 'WIDTHxHEIGHT' in pixels."""
+    if text in SIZE_PRESETS:
+        return SIZE_PRESETS[text]
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and 320 <= int(width) <= 8000 and 320 <= int(height) <= 8000):
+        raise ValueError(f"'{text}' is not a size: use {', '.join(SIZE_PRESETS)} or WIDTHxHEIGHT (320 to 8000 px)")
+    return int(width), int(height)
+
+
+@lru_cache(maxsize=1)
+def _to_map_crs() -> Transformer:
+    return Transformer.from_crs("EPSG:4326", MAP_CRS, always_xy=True)
+
+
+def _font(px: float, bold: bool = False) -> FontProperties:
+    # A point is 1/72 inch and the figure has PIXELS_PER_INCH per inch at scale 1.
+    return FontProperties(family="DejaVu Sans", size=px * 72 / PIXELS_PER_INCH, weight="bold" if bold else "normal")
+
+
+def _polygon_path(geometry) -> Path:
+    """One compound path per feature, exteriors counter-clockwise and holes clockwise, so holes stay empty."""
+    rings = [
+        Path(shapely.get_coordinates(ring), closed=True)
+        for polygon in shapely.get_parts(shapely.orient_polygons(geometry))
+        for ring in (polygon.exterior, *polygon.interiors)
+    ]
+    return Path.make_compound_path(*rings)
+
+
+def _fitted_extent(box_width: float, box_height: float) -> tuple[float, float, float, float]:
+    """EUROPE_EXTENT widened in one direction to the map box's aspect, so the map fills it undistorted."""
+    x0, y0, x1, y1 = EUROPE_EXTENT
+    aspect = box_width / box_height
+    width, height = x1 - x0, y1 - y0
+    if width / height < aspect:
+        grow = (height * aspect - width) / 2
+        return x0 - grow, y0, x1 + grow, y1
+    grow = (width / aspect - height) / 2
+    return x0, y0 - grow, x1, y1 + grow
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where things go, in pixels of the image at scale 1, measured from the top left."""
+
+    header_bottom: float
+    map_box: tuple[float, float, float, float]  # left, top, right, bottom
+    legend_origin: tuple[float, float]
+    legend_columns: int
+    legend_column_width: float
+    footer_bottom: float
+
+
+class SnapshotRenderer:
+    """One figure for one size: geometry drawn once, then `render(day, fmt)` per date. Not shared
+    between threads; make one per thread (they are cheap next to a save)."""
+
+    def __init__(self, inputs: SnapshotInputs, size: tuple[int, int] = SIZE_PRESETS["16:9"], scale: float = 1):
+        self.inputs = inputs
+        self.width, self.height = size
+        self.scale = scale
+        self.unit = self.height / 1080  # text and spacing grow with the image height
+        self.figure = Figure(figsize=(self.width / PIXELS_PER_INCH, self.height / PIXELS_PER_INCH), dpi=PIXELS_PER_INCH * scale)
+        self.canvas = FigureCanvasAgg(self.figure)
+        self.figure.patch.set_facecolor("white")
+        self._fonts = {
+            "title": _font(TITLE_PX * self.unit, bold=True),
+            "sentence": _font(SENTENCE_PX * self.unit),
+            "legend": _font(LEGEND_PX * self.unit),
+            "legend_title": _font(LEGEND_PX * self.unit, bold=True),
+            "footer": _font(FOOTER_PX * self.unit),
+        }
+        dataset = inputs.dataset
+        footer = [sources_line(dataset), f"{as_of_line(dataset)}. {attribution_line(inputs.geometry_metadata)}"]
+        self._footer_lines = [line for text in footer for line in self._wrap(text, "footer", self.width - 2 * self._px(MARGIN))]
+        self.layout = self._plan_layout()
+        self._draw_map()
+        self._draw_overlay()
+
+    # ---- layout -------------------------------------------------------------------------------
+    def _px(self, value: float) -> float:
+        return value * self.unit
+
+    def _text_width(self, text: str, font: str) -> float:
+        width, _, _ = self.canvas.get_renderer().get_text_width_height_descent(text, self._fonts[font], ismath=False)
+        return width / self.scale
+
+    def _line_height(self, font: str) -> float:
+        return self._fonts[font].get_size_in_points() * PIXELS_PER_INCH / 72 * LINE_SPACING
+
+    def _wrap(self, text: str, font: str, max_width: float, max_lines: int | None = None) -> list[str]:
+        """Greedy word wrap by measured width; past `max_lines` the last line ends with an ellipsis."""
+        lines: list[str] = []
+        for word in text.split():
+            candidate = f"{lines[-1]} {word}" if lines else word
+            if lines and self._text_width(candidate, font) <= max_width:
+                lines[-1] = candidate
+            else:
+                lines.append(word)
+        if max_lines and len(lines) > max_lines:
+            last = lines[max_lines - 1]
+            while last and self._text_width(last + " …", font) > max_width:
+                last = last.rsplit(" ", 1)[0] if " " in last else ""
+            lines = lines[: max_lines - 1] + [last + " …"]
+        return lines
+
+    def _legend_size(self) -> tuple[float, float]:
+        """Width of one legend column (swatch, longest label, count) and the height of one row."""
+        label = max(self._text_width(category.label, "legend") for category in CATEGORIES)
+        count = self._text_width("000", "legend")
+        return self._px(SWATCH[0]) + self._px(12) + label + self._px(20) + count, self._px(LEGEND_ROW)
+
+    def _plan_layout(self) -> _Layout:
+        margin, gap = self._px(MARGIN), self._px(GAP)
+        header_bottom = margin + self._line_height("title") + SENTENCE_LINES * self._line_height("sentence") + gap
+        footer_top = self.height - margin * 0.6 - len(self._footer_lines) * self._line_height("footer") - gap
+        column_width, row = self._legend_size()
+        heading = row * 1.1
+        if self.width / self.height >= SIDE_LEGEND_MIN_ASPECT:
+            legend_left = self.width - margin - column_width
+            return _Layout(header_bottom, (margin, header_bottom, legend_left - gap, footer_top),
+                           (legend_left, header_bottom), 1, column_width, self.height - margin * 0.6)
+        columns = 2
+        rows = math.ceil(len(CATEGORIES) / columns)
+        legend_top = footer_top - heading - rows * row
+        return _Layout(header_bottom, (margin, header_bottom, self.width - margin, legend_top - gap),
+                       (margin, legend_top), columns, (self.width - 2 * margin) / columns, self.height - margin * 0.6)
+
+    # ---- drawing once ---------------------------------------------------------------------------
+    def _draw_map(self) -> None:
+        left, top, right, bottom = self.layout.map_box
+        self.map_axes = self.figure.add_axes(
+            (left / self.width, 1 - bottom / self.height, (right - left) / self.width, (bottom - top) / self.height)
+        )
+        axes = self.map_axes
+        x0, y0, x1, y1 = _fitted_extent(right - left, bottom - top)
+        axes.set_xlim(x0, x1)
+        axes.set_ylim(y0, y1)
+        axes.set_facecolor(SEA)
+        axes.set_xticks([])
+        axes.set_yticks([])
+        for spine in axes.spines.values():
+            spine.set_edgecolor("#B8C4CE")
+        countries = self.inputs.countries
+        # Clipped to a little more than the view: an SVG or PDF then carries no hidden Central Asia.
+        pad = 0.02 * (x1 - x0)
+        clipped = shapely.clip_by_rect(countries.geometry.to_numpy(), x0 - pad, y0 - pad, x1 + pad, y1 + pad)
+        visible = ~shapely.is_empty(clipped)
+        self._shape_codes = tuple(countries["iso3"])
+        self._drawn_codes = [code for code, keep in zip(self._shape_codes, visible) if keep]
+        covered = {state.iso3 for state in self.inputs.dataset.states}
+        self._countries = PathCollection(
+            [_polygon_path(geometry) for geometry in clipped[visible]],
+            edgecolors=[BORDER_COLOUR if code in covered else NOT_COVERED_BORDER for code in self._drawn_codes],
+            linewidths=0.8 * self.unit,
+            facecolors=COLOURS[NOT_COVERED],
+            antialiased=True,
+        )
+        axes.add_collection(self._countries, autolim=False)
+        points = self.inputs.microstates
+        self._marker_codes = list(points["iso3"])
+        marker_points = 2 * MARKER_RADIUS_PX * self.unit * 72 / PIXELS_PER_INCH
+        self._markers = axes.scatter(
+            points.geometry.x, points.geometry.y, s=marker_points**2, facecolors=COLOURS[NOT_COVERED],
+            edgecolors=MARKER_EDGE, linewidths=1.2 * self.unit, zorder=3,
+        )
+
+    def _draw_overlay(self) -> None:
+        """Texts and legend on an axes in image pixels (y down), drawn over the map."""
+        overlay = self.figure.add_axes((0, 0, 1, 1), zorder=5)
+        overlay.set_xlim(0, self.width)
+        overlay.set_ylim(self.height, 0)
+        overlay.set_axis_off()
+        self.overlay = overlay
+        margin = self._px(MARGIN)
+        # parse_math=False: a '$' in a state's name is text, never TeX.
+        text = dict(parse_math=False, color=INK, va="top", ha="left")
+        self._title = overlay.text(margin, margin, "", fontproperties=self._fonts["title"], **text)
+        self._sentence = overlay.text(
+            margin, margin + self._line_height("title"), "", fontproperties=self._fonts["sentence"],
+            linespacing=LINE_SPACING, **text,
+        )
+        overlay.text(
+            margin, self.layout.footer_bottom, "\n".join(self._footer_lines), fontproperties=self._fonts["footer"],
+            linespacing=LINE_SPACING, parse_math=False, color=MUTED, va="bottom", ha="left",
+        )
+        self._counts = self._draw_legend(overlay)
+
+    def _draw_legend(self, overlay) -> dict[str, object]:
+        """Swatches and labels drawn once from CATEGORIES; only the counts change per date."""
+        left, top = self.layout.legend_origin
+        row = self._px(LEGEND_ROW)
+        swatch_width, swatch_height = self._px(SWATCH[0]), self._px(SWATCH[1])
+        overlay.text(left, top, "Status on this date", fontproperties=self._fonts["legend_title"], color=INK, va="top")
+        rows_per_column = math.ceil(len(CATEGORIES) / self.layout.legend_columns)
+        # Counts end short of the next column's swatches, so a number never reads as the next row's.
+        count_right = self.layout.legend_column_width - self._px(8 if self.layout.legend_columns == 1 else 40)
+        counts = {}
+        for index, category in enumerate(CATEGORIES):
+            column, line = divmod(index, rows_per_column)
+            x = left + column * self.layout.legend_column_width
+            middle = top + row * 1.1 + line * row + row / 2
+            edge = NOT_COVERED_BORDER if category.key == NOT_COVERED else "#555555"
+            overlay.add_patch(Rectangle((x, middle - swatch_height / 2), swatch_width, swatch_height,
+                                        facecolor=category.colour, edgecolor=edge, linewidth=0.8 * self.unit))
+            overlay.text(x + swatch_width + self._px(12), middle, category.label, fontproperties=self._fonts["legend"],
+                         color=INK, va="center_baseline")
+            counts[category.key] = overlay.text(
+                x + count_right, middle, "", fontproperties=self._fonts["legend"],
+                color=INK, va="center_baseline", ha="right",
+            )
+        return counts
+
+    # ---- per date ---------------------------------------------------------------------------------
+    def show(self, day: date) -> None:
+        """Restyle the figure for `day`: fills, marker colours, title, sentence and legend counts."""
+        inputs = self.inputs
+        keys = status_keys(self._shape_codes, statuses_on(inputs.timelines, day))
+        self._countries.set_facecolor([COLOURS[keys[code]] for code in self._drawn_codes])
+        self._markers.set_facecolor([COLOURS[keys[code]] for code in self._marker_codes])
+        self._title.set_text(title_on(inputs.dataset, day))
+        sentence = describe_day(inputs.timelines, day)
+        width = self.width - 2 * self._px(MARGIN)
+        self._sentence.set_text("\n".join(self._wrap(sentence, "sentence", width, SENTENCE_LINES)))
+        tally = {category.key: 0 for category in CATEGORIES}
+        for key in keys.values():
+            tally[key] += 1
+        for key, text in self._counts.items():
+            text.set_text(str(tally[key]))
+
+    def render(self, day: date, fmt: str = "png", transparent: bool = False) -> bytes:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+        self.show(day)
+        buffer = io.BytesIO()
+        metadata = {**_METADATA[fmt], "Title": title_on(self.inputs.dataset, day)}
+        with _SAVE_LOCK, mpl.rc_context(_SAVE_RC):
+            self.figure.savefig(buffer, format=fmt, dpi="figure", transparent=transparent, metadata=metadata)
+        return buffer.getvalue()
+
+    def rgb(self, day: date) -> np.ndarray:
+        """The frame for `day` as an H x W x 3 array, without encoding a file (for animations)."""
+        self.show(day)
+        self.canvas.draw()
+        return np.asarray(self.canvas.buffer_rgba())[:, :, :3].copy()
+
+    def pixel_at(self, lon: float, lat: float) -> tuple[int, int]:
+        """(column, row) of the image pixel that shows `lon`, `lat`: the plot's own transform."""
+        x, y = _to_map_crs().transform(lon, lat)
+        column, from_bottom = self.map_axes.transData.transform((x, y))
+        return int(column), int(self.height * self.scale - from_bottom)
+
+
+def render_snapshot(
+    inputs: SnapshotInputs,
+    day: date,
+    size: tuple[int, int] = SIZE_PRESETS["16:9"],
+    scale: float = 1,
+    fmt: str = "png",
+    transparent: bool = False,
+) -> bytes:
+    """One image of the map on `day`. For many dates, keep one SnapshotRenderer instead."""
+    return SnapshotRenderer(inputs, size, scale).render(day, fmt, transparent)
