@@ -9,6 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from components.data import load_geometry, load_treaty
+from components.comparison import comparison
 from components.date_controls import DAY, date_controls, date_range, step_to_change
 from components.header import header
 from components.map_panel import apply_map_action, map_panel
@@ -65,8 +66,10 @@ map_panel(
 )
 
 if not present:
-    record, table, timeline, method = st.tabs(
-        ["State record", "All states", "Withdrawal timeline", "Sources and method"], key="view", bind="query-params"
+    record, table, timeline, compare, method = st.tabs(
+        ["State record", "All states", "Withdrawal timeline", "Compare treaties", "Sources and method"],
+        key="view",
+        bind="query-params",
     )
     if record.open:
         with record:
@@ -80,6 +83,9 @@ if not present:
             if picked and picked != selected:
                 select(picked)
                 st.rerun()
+    if compare.open:
+        with compare:
+            comparison(treaty_id, loaded, labels, day)
     if method.open:
         with method:
             method_section(dataset, geometry.metadata)
