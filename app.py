@@ -8,9 +8,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.data import load_geometry, load_treaty
 from components.comparison import comparison
+from components.data import load_geometry, load_treaty
 from components.date_controls import DAY, date_controls, date_range, step_to_change
+from components.downloads import download_buttons
 from components.header import header
 from components.map_panel import apply_map_action, map_panel
 from components.method import method_section
@@ -66,6 +67,8 @@ map_panel(
 )
 
 if not present:
+    with st.popover("Download this date", icon=":material/download:"):
+        download_buttons(dataset, compiled, day, geometry)
     record, table, timeline, compare, method = st.tabs(
         ["State record", "All states", "Withdrawal timeline", "Compare treaties", "Sources and method"],
         key="view",

@@ -5,9 +5,10 @@ from datetime import date
 
 import streamlit as st
 
-from components.data import Geometry, load_geometry
+from components.data import load_geometry
 from components.map_view import prepare_frontend, publish_details, treaty_map
 from components.selection import select
+from render.captions import attribution_line
 from render.payload import date_payload, details_payload
 from treaty.model import Dataset
 from treaty.status import StateStatus
@@ -26,11 +27,6 @@ def _frontend_ready() -> bool:
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _details_url(_dataset: Dataset, version: int) -> str:
     return publish_details(details_payload(_dataset))
-
-
-def attribution(geometry: Geometry) -> str:
-    meta = geometry.metadata
-    return f"{meta.get('attribution', 'Made with Natural Earth')} · borders: {meta.get('point_of_view', 'see Sources and method')}"
 
 
 def apply_map_action(step_to_change) -> None:
@@ -53,7 +49,7 @@ def map_panel(dataset: Dataset, statuses: list[StateStatus], day: date, selected
         title=title,
         details_url=_details_url(dataset, id(dataset)),
         selected=selected,
-        attribution=attribution(geometry),
+        attribution=attribution_line(geometry.metadata),
         height=height,
         min_height=420,
         view_bounds=EUROPE_VIEW,

@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Rectangle
 from matplotlib.path import Path
+from matplotlib.textpath import TextToPath
 from pyproj import Transformer
 
 from geo.countries import EQUAL_AREA_CRS, microstate_points
@@ -48,7 +49,8 @@ MARGIN, GAP = 36, 18
 TITLE_PX, SENTENCE_PX, LEGEND_PX, FOOTER_PX = 40, 23, 19, 15
 SENTENCE_LINES = 3
 LINE_SPACING = 1.3
-LEGEND_ROW, SWATCH = (32, (30, 20))
+LEGEND_ROW = 32
+SWATCH = (30, 20)  # width, height
 MARKER_RADIUS_PX = 8
 SIDE_LEGEND_MIN_ASPECT = 1.25  # 16:9 and 4:3 keep the legend beside the map; square puts it below
 PIXELS_PER_INCH = 100
@@ -58,6 +60,7 @@ _SAVE_RC = {"svg.fonttype": "none", "svg.hashsalt": "treaty-map", "pdf.fonttype"
 # rcParams are process-global: saves take turns so one thread's settings never leak into another's.
 _SAVE_LOCK = threading.Lock()
 _METADATA = {"png": {}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
+_TEXT_TO_PATH = TextToPath()
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: a cache key for one dataset version
@@ -99,9 +102,41 @@ def _to_map_crs() -> Transformer:
     return Transformer.from_crs("EPSG:4326", MAP_CRS, always_xy=True)
 
 
+@lru_cache(maxsize=64)
 def _font(px: float, bold: bool = False) -> FontProperties:
     # A point is 1/72 inch and the figure has PIXELS_PER_INCH per inch at scale 1.
     return FontProperties(family="DejaVu Sans", size=px * 72 / PIXELS_PER_INCH, weight="bold" if bold else "normal")
+
+
+@lru_cache(maxsize=8192)
+def _text_width(text: str, px: float, bold: bool = False) -> float:
+    """Width in pixels at scale 1. Cached: the same words and labels recur on every date and figure,
+    and a FreeType layout costs about a millisecond."""
+    width, _, _ = _TEXT_TO_PATH.get_text_width_height_descent(text, _font(px, bold), ismath=False)
+    return width * PIXELS_PER_INCH / 72
+
+
+def _wrap(text: str, font: tuple[float, bool], max_width: float, max_lines: int | None = None) -> list[str]:
+    """Greedy word wrap by measured word widths; past `max_lines` the last line ends with an ellipsis.
+    Widths are summed word by word (kerning across words ignored), with 2% to spare."""
+    size, bold = font
+    space, limit = _text_width(" ", size, bold), max_width * 0.98
+    lines: list[list[str]] = []
+    width = 0.0
+    for word in text.split():
+        word_width = _text_width(word, size, bold)
+        if lines and width + space + word_width <= limit:
+            lines[-1].append(word)
+            width += space + word_width
+        else:
+            lines.append([word])
+            width = word_width
+    if max_lines and len(lines) > max_lines:
+        last, ellipsis = lines[max_lines - 1], space + _text_width("…", size, bold)
+        while last and sum(_text_width(word, size, bold) + space for word in last) + ellipsis > limit:
+            last = last[:-1]
+        lines = lines[: max_lines - 1] + [[*last, "…"]]
+    return [" ".join(words) for words in lines]
 
 
 def _polygon_path(geometry) -> Path:
@@ -130,7 +165,6 @@ def _fitted_extent(box_width: float, box_height: float) -> tuple[float, float, f
 class _Layout:
     """Where things go, in pixels of the image at scale 1, measured from the top left."""
 
-    header_bottom: float
     map_box: tuple[float, float, float, float]  # left, top, right, bottom
     legend_origin: tuple[float, float]
     legend_columns: int
@@ -150,16 +184,17 @@ class SnapshotRenderer:
         self.figure = Figure(figsize=(self.width / PIXELS_PER_INCH, self.height / PIXELS_PER_INCH), dpi=PIXELS_PER_INCH * scale)
         self.canvas = FigureCanvasAgg(self.figure)
         self.figure.patch.set_facecolor("white")
-        self._fonts = {
-            "title": _font(TITLE_PX * self.unit, bold=True),
-            "sentence": _font(SENTENCE_PX * self.unit),
-            "legend": _font(LEGEND_PX * self.unit),
-            "legend_title": _font(LEGEND_PX * self.unit, bold=True),
-            "footer": _font(FOOTER_PX * self.unit),
+        self._fonts = {  # (size in pixels at scale 1, bold)
+            "title": (TITLE_PX * self.unit, True),
+            "sentence": (SENTENCE_PX * self.unit, False),
+            "legend": (LEGEND_PX * self.unit, False),
+            "legend_title": (LEGEND_PX * self.unit, True),
+            "footer": (FOOTER_PX * self.unit, False),
         }
         dataset = inputs.dataset
         footer = [sources_line(dataset), f"{as_of_line(dataset)}. {attribution_line(inputs.geometry_metadata)}"]
-        self._footer_lines = [line for text in footer for line in self._wrap(text, "footer", self.width - 2 * self._px(MARGIN))]
+        width = self.width - 2 * self._px(MARGIN)
+        self._footer_lines = [line for text in footer for line in _wrap(text, self._fonts["footer"], width)]
         self.layout = self._plan_layout()
         self._draw_map()
         self._draw_overlay()
@@ -168,33 +203,28 @@ class SnapshotRenderer:
     def _px(self, value: float) -> float:
         return value * self.unit
 
-    def _text_width(self, text: str, font: str) -> float:
-        width, _, _ = self.canvas.get_renderer().get_text_width_height_descent(text, self._fonts[font], ismath=False)
-        return width / self.scale
+    def _props(self, font: str) -> FontProperties:
+        return _font(*self._fonts[font])
 
     def _line_height(self, font: str) -> float:
-        return self._fonts[font].get_size_in_points() * PIXELS_PER_INCH / 72 * LINE_SPACING
+        return self._fonts[font][0] * LINE_SPACING
 
-    def _wrap(self, text: str, font: str, max_width: float, max_lines: int | None = None) -> list[str]:
-        """Greedy word wrap by measured width; past `max_lines` the last line ends with an ellipsis."""
-        lines: list[str] = []
-        for word in text.split():
-            candidate = f"{lines[-1]} {word}" if lines else word
-            if lines and self._text_width(candidate, font) <= max_width:
-                lines[-1] = candidate
-            else:
-                lines.append(word)
-        if max_lines and len(lines) > max_lines:
-            last = lines[max_lines - 1]
-            while last and self._text_width(last + " …", font) > max_width:
-                last = last.rsplit(" ", 1)[0] if " " in last else ""
-            lines = lines[: max_lines - 1] + [last + " …"]
-        return lines
+    def _fitted_title(self, text: str) -> tuple[str, float]:
+        """The title on one line: full size if it fits, else smaller down to the sentence's size, and
+        cut with an ellipsis only past that (a long treaty name must not run off the image)."""
+        available = self.width - 2 * self._px(MARGIN)
+        full, bold = self._fonts["title"]
+        size = min(full, full * available * 0.98 / _text_width(text, full, bold))
+        smallest = self._fonts["sentence"][0]
+        if size >= smallest:
+            return text, size
+        return _wrap(text, (smallest, bold), available, max_lines=1)[0], smallest
 
     def _legend_size(self) -> tuple[float, float]:
         """Width of one legend column (swatch, longest label, count) and the height of one row."""
-        label = max(self._text_width(category.label, "legend") for category in CATEGORIES)
-        count = self._text_width("000", "legend")
+        size, bold = self._fonts["legend"]
+        label = max(_text_width(category.label, size, bold) for category in CATEGORIES)
+        count = _text_width("000", size, bold)
         return self._px(SWATCH[0]) + self._px(12) + label + self._px(20) + count, self._px(LEGEND_ROW)
 
     def _plan_layout(self) -> _Layout:
@@ -205,12 +235,12 @@ class SnapshotRenderer:
         heading = row * 1.1
         if self.width / self.height >= SIDE_LEGEND_MIN_ASPECT:
             legend_left = self.width - margin - column_width
-            return _Layout(header_bottom, (margin, header_bottom, legend_left - gap, footer_top),
+            return _Layout((margin, header_bottom, legend_left - gap, footer_top),
                            (legend_left, header_bottom), 1, column_width, self.height - margin * 0.6)
         columns = 2
         rows = math.ceil(len(CATEGORIES) / columns)
         legend_top = footer_top - heading - rows * row
-        return _Layout(header_bottom, (margin, header_bottom, self.width - margin, legend_top - gap),
+        return _Layout((margin, header_bottom, self.width - margin, legend_top - gap),
                        (margin, legend_top), columns, (self.width - 2 * margin) / columns, self.height - margin * 0.6)
 
     # ---- drawing once ---------------------------------------------------------------------------
@@ -234,7 +264,7 @@ class SnapshotRenderer:
         clipped = shapely.clip_by_rect(countries.geometry.to_numpy(), x0 - pad, y0 - pad, x1 + pad, y1 + pad)
         visible = ~shapely.is_empty(clipped)
         self._shape_codes = tuple(countries["iso3"])
-        self._drawn_codes = [code for code, keep in zip(self._shape_codes, visible) if keep]
+        self._drawn_codes = [code for code, keep in zip(self._shape_codes, visible, strict=True) if keep]
         covered = {state.iso3 for state in self.inputs.dataset.states}
         self._countries = PathCollection(
             [_polygon_path(geometry) for geometry in clipped[visible]],
@@ -262,13 +292,13 @@ class SnapshotRenderer:
         margin = self._px(MARGIN)
         # parse_math=False: a '$' in a state's name is text, never TeX.
         text = dict(parse_math=False, color=INK, va="top", ha="left")
-        self._title = overlay.text(margin, margin, "", fontproperties=self._fonts["title"], **text)
+        self._title = overlay.text(margin, margin, "", fontproperties=self._props("title"), **text)
         self._sentence = overlay.text(
-            margin, margin + self._line_height("title"), "", fontproperties=self._fonts["sentence"],
+            margin, margin + self._line_height("title"), "", fontproperties=self._props("sentence"),
             linespacing=LINE_SPACING, **text,
         )
         overlay.text(
-            margin, self.layout.footer_bottom, "\n".join(self._footer_lines), fontproperties=self._fonts["footer"],
+            margin, self.layout.footer_bottom, "\n".join(self._footer_lines), fontproperties=self._props("footer"),
             linespacing=LINE_SPACING, parse_math=False, color=MUTED, va="bottom", ha="left",
         )
         self._counts = self._draw_legend(overlay)
@@ -278,7 +308,7 @@ class SnapshotRenderer:
         left, top = self.layout.legend_origin
         row = self._px(LEGEND_ROW)
         swatch_width, swatch_height = self._px(SWATCH[0]), self._px(SWATCH[1])
-        overlay.text(left, top, "Status on this date", fontproperties=self._fonts["legend_title"], color=INK, va="top")
+        overlay.text(left, top, "Status on this date", fontproperties=self._props("legend_title"), color=INK, va="top")
         rows_per_column = math.ceil(len(CATEGORIES) / self.layout.legend_columns)
         # Counts end short of the next column's swatches, so a number never reads as the next row's.
         count_right = self.layout.legend_column_width - self._px(8 if self.layout.legend_columns == 1 else 40)
@@ -290,10 +320,10 @@ class SnapshotRenderer:
             edge = NOT_COVERED_BORDER if category.key == NOT_COVERED else "#555555"
             overlay.add_patch(Rectangle((x, middle - swatch_height / 2), swatch_width, swatch_height,
                                         facecolor=category.colour, edgecolor=edge, linewidth=0.8 * self.unit))
-            overlay.text(x + swatch_width + self._px(12), middle, category.label, fontproperties=self._fonts["legend"],
+            overlay.text(x + swatch_width + self._px(12), middle, category.label, fontproperties=self._props("legend"),
                          color=INK, va="center_baseline")
             counts[category.key] = overlay.text(
-                x + count_right, middle, "", fontproperties=self._fonts["legend"],
+                x + count_right, middle, "", fontproperties=self._props("legend"),
                 color=INK, va="center_baseline", ha="right",
             )
         return counts
@@ -305,10 +335,12 @@ class SnapshotRenderer:
         keys = status_keys(self._shape_codes, statuses_on(inputs.timelines, day))
         self._countries.set_facecolor([COLOURS[keys[code]] for code in self._drawn_codes])
         self._markers.set_facecolor([COLOURS[keys[code]] for code in self._marker_codes])
-        self._title.set_text(title_on(inputs.dataset, day))
+        title, title_px = self._fitted_title(title_on(inputs.dataset, day))
+        self._title.set_text(title)
+        self._title.set_fontsize(title_px * 72 / PIXELS_PER_INCH)
         sentence = describe_day(inputs.timelines, day)
         width = self.width - 2 * self._px(MARGIN)
-        self._sentence.set_text("\n".join(self._wrap(sentence, "sentence", width, SENTENCE_LINES)))
+        self._sentence.set_text("\n".join(_wrap(sentence, self._fonts["sentence"], width, SENTENCE_LINES)))
         tally = {category.key: 0 for category in CATEGORIES}
         for key in keys.values():
             tally[key] += 1

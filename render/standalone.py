@@ -58,7 +58,7 @@ def _leaflet_css() -> str:
     return re.sub(r"url\((images/[\w.-]+\.png)\)", inline, (LEAFLET_DIR / "leaflet.css").read_text(encoding="utf-8"))
 
 
-def timeline_days(compiled: tuple[Timeline, ...], initial_day: date) -> list[date]:
+def _timeline_days(compiled: tuple[Timeline, ...], initial_day: date) -> list[date]:
     """Every change date, plus the day the page opens on if it is not one."""
     return sorted(set(change_dates(compiled)) | {initial_day})
 
@@ -100,7 +100,7 @@ def standalone_html(
     compiled = compiled if compiled is not None else timelines(dataset)
     initial_day = initial_day or dataset.as_of
     shape_codes = tuple(countries["iso3"])
-    days = timeline_days(compiled, initial_day)
+    days = _timeline_days(compiled, initial_day)
     frames = [_frame(dataset, compiled, shape_codes, day) for day in days]
     page = {
         "title": dataset.treaty.short_name,  # the legend's heading, as in the app

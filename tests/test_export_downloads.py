@@ -1,0 +1,51 @@
+"""The app's download buttons: one per format, named by treaty and date, made only when pressed."""
+from __future__ import annotations
+
+import io
+
+import streamlit as st
+from PIL import Image
+from streamlit.testing.v1 import AppTest
+
+from components import downloads
+from components.data import Geometry
+from tests.export_fixtures import WITHDRAWN_DAY, real_data
+
+APP = """
+from datetime import date
+from components.data import load_geometry, load_treaty
+from components.downloads import download_buttons
+from tests.treaty_fixtures import REAL_DATASET
+treaty = load_treaty(REAL_DATASET)
+download_buttons(treaty.dataset, treaty.timelines, date(2025, 12, 27), load_geometry())
+"""
+
+
+def geometry() -> Geometry:
+    data = real_data()
+    return Geometry(data.countries, data.microstates, tuple(data.countries["iso3"]), data.inputs.geometry_metadata)
+
+
+def test_the_page_gets_four_buttons_whose_files_are_made_only_on_click():
+    app = AppTest.from_string(APP, default_timeout=60).run()
+    assert not app.exception
+    buttons = app.get("download_button")
+    assert [button.proto.label for button in buttons] == [label for label, _ in downloads.DOWNLOADS.values()]
+    assert all(button.proto.deferred_file_id and not button.proto.url for button in buttons)
+
+
+def test_each_button_offers_its_format_named_by_treaty_and_date(monkeypatch):
+    offered = []
+    monkeypatch.setattr(st, "download_button", lambda label, **options: offered.append(options))
+    data = real_data()
+    downloads.download_buttons(data.inputs.dataset, data.inputs.timelines, WITHDRAWN_DAY, geometry())
+    files = {options["file_name"]: (options["mime"], options["data"]()) for options in offered}
+    assert set(files) == {f"apmbc-2025-12-27.{fmt}" for fmt in ("png", "svg", "pdf", "html")}
+    mime, png = files["apmbc-2025-12-27.png"]
+    assert mime == "image/png" and Image.open(io.BytesIO(png)).size == (1920, 1080)
+    assert files["apmbc-2025-12-27.svg"][1].startswith(b"<?xml")
+    assert files["apmbc-2025-12-27.pdf"][1].startswith(b"%PDF")
+    html = files["apmbc-2025-12-27.html"][1].decode("utf-8")
+    assert html.startswith("<!DOCTYPE html>") and '"date":"2025-12-27"' in html
+    again = next(options for options in offered if options["file_name"].endswith(".png"))["data"]()
+    assert again is png  # made once per dataset version, date and format

@@ -1,0 +1,197 @@
+"""Static snapshots: every file is opened and checked, pixels included, against the status engine."""
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ElementTree
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+
+import pytest
+from PIL import Image
+
+from render.captions import as_of_line, sources_line, title_on
+from render.palette import CATEGORIES, NOT_COVERED
+from render.snapshot import SIZE_PRESETS, SnapshotRenderer, parse_size, prepare_inputs, render_snapshot
+from tests.export_fixtures import (
+    HOSTILE_NAME,
+    HOSTILE_TREATY,
+    PENDING_DAY,
+    WITHDRAWN_DAY,
+    hostile_dataset,
+    interior_point,
+    long_title_dataset,
+    pdf_text,
+    real_data,
+    rgb,
+)
+from treaty.loader import load_dataset
+from treaty.status import Status, timelines
+
+
+def open_png(data: bytes) -> Image.Image:
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    return Image.open(io.BytesIO(data))
+
+
+def svg_texts(svg: bytes) -> list[str]:
+    root = ElementTree.fromstring(svg)  # also proves the SVG is well-formed XML
+    return ["".join(node.itertext()) for node in root.iter("{http://www.w3.org/2000/svg}text")]
+
+
+@pytest.mark.parametrize("preset", SIZE_PRESETS)
+def test_png_has_the_preset_size(preset):
+    image = open_png(render_snapshot(real_data().inputs, WITHDRAWN_DAY, size=SIZE_PRESETS[preset]))
+    assert image.size == SIZE_PRESETS[preset]
+
+
+def test_scale_multiplies_the_pixels_for_print():
+    image = open_png(render_snapshot(real_data().inputs, WITHDRAWN_DAY, size=SIZE_PRESETS["4:3"], scale=2))
+    assert image.size == (2880, 2160)
+
+
+@pytest.mark.parametrize("preset", ["16:9", "square"])
+def test_a_state_is_filled_with_its_status_colour_on_each_side_of_its_withdrawal(preset):
+    data = real_data()
+    renderer = SnapshotRenderer(data.inputs, SIZE_PRESETS[preset])
+    expected = {
+        PENDING_DAY: {"LTU": Status.WITHDRAWAL_PENDING, "DEU": Status.PARTY, "RUS": Status.NOT_PARTY},
+        WITHDRAWN_DAY: {"LTU": Status.WITHDRAWN, "DEU": Status.PARTY, "RUS": Status.NOT_PARTY},
+    }
+    for day, states in expected.items():
+        image = open_png(renderer.render(day)).convert("RGB")
+        for iso3, status in states.items():
+            assert image.getpixel(renderer.pixel_at(*interior_point(data, iso3))) == rgb(status.value), (day, iso3)
+
+
+def test_microstates_show_as_markers_in_their_status_colour():
+    data = real_data()
+    renderer = SnapshotRenderer(data.inputs)
+    image = open_png(renderer.render(WITHDRAWN_DAY)).convert("RGB")
+    points = data.inputs.microstates
+    for iso3 in ("AND", "LIE", "SMR"):
+        point = points.loc[points["iso3"] == iso3, "geometry"].to_crs("EPSG:4326").iloc[0]
+        assert image.getpixel(renderer.pixel_at(point.x, point.y)) == rgb(Status.PARTY.value), iso3
+
+
+def test_a_state_outside_the_dataset_is_drawn_as_not_covered():
+    data = real_data()
+    renderer = SnapshotRenderer(data.inputs)
+    image = open_png(renderer.render(WITHDRAWN_DAY)).convert("RGB")
+    assert "TUN" not in {state.iso3 for state in data.inputs.dataset.states}
+    assert image.getpixel(renderer.pixel_at(*interior_point(data, "TUN"))) == rgb(NOT_COVERED)
+
+
+def test_svg_keeps_title_legend_sentence_sources_and_attribution_as_text():
+    data = real_data()
+    dataset = data.inputs.dataset
+    svg = render_snapshot(data.inputs, WITHDRAWN_DAY, fmt="svg")
+    texts = svg_texts(svg)
+    joined = " ".join(texts)
+    assert title_on(dataset, WITHDRAWN_DAY) in texts
+    assert "27 December 2025" in texts[0]
+    assert "withdrawals of Estonia, Latvia and Lithuania take effect" in joined
+    for category in CATEGORIES:
+        assert category.label in texts
+    assert as_of_line(dataset) in joined
+    assert sources_line(dataset).split(" — ")[0] in joined
+    assert "Made with Natural Earth" in joined
+    assert data.inputs.geometry_metadata["point_of_view"].split(" — ")[0] in joined
+
+
+def test_legend_counts_add_up_to_every_shape_and_match_the_engine():
+    data = real_data()
+    texts = svg_texts(render_snapshot(data.inputs, WITHDRAWN_DAY, fmt="svg"))
+    counts = {category.key: int(texts[texts.index(category.label) + 1]) for category in CATEGORIES}
+    assert sum(counts.values()) == len(data.countries)
+    assert counts[NOT_COVERED] == len(data.countries) - len(data.inputs.dataset.states)
+    assert counts[Status.WITHDRAWN.value] >= 3  # the three Baltic states
+
+
+def test_text_is_at_least_14_pixels_high_on_a_1920_by_1080_slide():
+    svg = render_snapshot(real_data().inputs, WITHDRAWN_DAY, fmt="svg").decode()
+    # SVG sizes are in points (1/72 inch); the PNG of the same figure has 100 pixels per inch.
+    sizes = [float(size) * 100 / 72 for size in re.findall(r"font-size: ([\d.]+)px", svg)]
+    assert sizes and min(sizes) >= 14
+
+
+def test_pdf_text_is_extractable_and_carries_the_title_and_date():
+    data = real_data()
+    pdf = render_snapshot(data.inputs, WITHDRAWN_DAY, fmt="pdf")
+    assert pdf.startswith(b"%PDF")
+    texts = pdf_text(pdf)
+    assert title_on(data.inputs.dataset, WITHDRAWN_DAY) in texts
+    assert any("Made with Natural Earth" in text for text in texts)
+
+
+def test_transparent_png_has_an_alpha_channel_and_no_background():
+    inputs = real_data().inputs
+    clear = open_png(render_snapshot(inputs, WITHDRAWN_DAY, size=SIZE_PRESETS["square"], transparent=True))
+    solid = open_png(render_snapshot(inputs, WITHDRAWN_DAY, size=SIZE_PRESETS["square"]))
+    assert clear.mode == "RGBA"
+    assert clear.getpixel((2, 2))[3] == 0
+    assert solid.convert("RGBA").getpixel((2, 2))[3] == 255
+
+
+def test_a_reused_figure_draws_exactly_what_a_fresh_one_draws():
+    inputs = real_data().inputs
+    renderer = SnapshotRenderer(inputs)
+    renderer.render(PENDING_DAY)
+    assert renderer.render(WITHDRAWN_DAY) == render_snapshot(inputs, WITHDRAWN_DAY)
+
+
+def test_renders_in_parallel_threads_match_renders_in_turn():
+    # Streamlit serves each download in a thread of its own: nothing may leak between figures.
+    inputs = real_data().inputs
+    jobs = [(day, fmt) for day in (PENDING_DAY, WITHDRAWN_DAY) for fmt in ("png", "svg")]
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        parallel = list(pool.map(lambda job: render_snapshot(inputs, job[0], SIZE_PRESETS["square"], 0.5, job[1]), jobs))
+    assert parallel == [render_snapshot(inputs, day, SIZE_PRESETS["square"], 0.5, fmt) for day, fmt in jobs]
+
+
+def test_hostile_names_stay_text_in_svg_and_png(tmp_path):
+    dataset = load_dataset(hostile_dataset(tmp_path))
+    inputs = prepare_inputs(dataset, timelines(dataset), real_data().countries, real_data().inputs.geometry_metadata)
+    svg = render_snapshot(inputs, WITHDRAWN_DAY, fmt="svg")
+    assert b"<script" not in svg and b"<b " not in svg
+    joined = " ".join(svg_texts(svg))
+    assert HOSTILE_NAME in joined  # '$x$' drawn as text, not as TeX
+    assert HOSTILE_TREATY in joined
+    assert open_png(render_snapshot(inputs, WITHDRAWN_DAY)).size == (1920, 1080)
+
+
+def test_a_long_sentence_is_wrapped_and_cut_at_three_lines_with_an_ellipsis():
+    # 3 December 1997: Ireland ratifies and 25 other states sign, too much for three lines on a square.
+    texts = svg_texts(render_snapshot(real_data().inputs, date(1997, 12, 3), size=SIZE_PRESETS["square"], fmt="svg"))
+    first = next(index for index, text in enumerate(texts) if text.startswith("On 3 December 1997"))
+    sentence = texts[first : first + 3]
+    assert sentence[-1].endswith("…")
+    assert texts[first + 3].startswith("Sources:")  # the next text drawn is the footer: no fourth line
+
+
+@pytest.mark.parametrize("short_name", ["Convention on Cluster Munitions", "A Treaty Name " * 12])
+def test_a_long_title_stays_inside_the_image(tmp_path, short_name):
+    dataset = load_dataset(long_title_dataset(tmp_path, short_name))
+    inputs = prepare_inputs(dataset, timelines(dataset), real_data().countries, real_data().inputs.geometry_metadata)
+    image = open_png(render_snapshot(inputs, WITHDRAWN_DAY, size=SIZE_PRESETS["square"])).convert("L")
+    assert image.crop((30, 0, 90, 90)).getextrema()[0] < 100  # ink where the title starts
+    assert image.crop((1062, 0, 1080, 90)).getextrema() == (255, 255)  # none at the right edge
+    [title] = [text for text in svg_texts(render_snapshot(inputs, WITHDRAWN_DAY, size=SIZE_PRESETS["square"], fmt="svg"))
+               if text.startswith(short_name[:20])]
+    assert title == title_on(dataset, WITHDRAWN_DAY) or title.endswith("…")
+
+
+@pytest.mark.parametrize("text, size", [("16:9", (1920, 1080)), ("4:3", (1440, 1080)), ("square", (1080, 1080)), ("1280x720", (1280, 720))])
+def test_sizes_are_read_from_presets_or_pixels(text, size):
+    assert parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["wide", "1920", "10x10", "1920x-5", "99999x1080"])
+def test_an_impossible_size_is_refused(text):
+    with pytest.raises(ValueError):
+        parse_size(text)
+
+
+def test_an_unknown_format_is_refused():
+    with pytest.raises(ValueError, match="unknown format"):
+        render_snapshot(real_data().inputs, WITHDRAWN_DAY, fmt="bmp")
