@@ -31,6 +31,9 @@ DEFAULT_TREATY = "apmbc"
 st.set_page_config(page_title="Treaty Map", page_icon="🗺️", layout="wide", initial_sidebar_state="collapsed")
 
 files = treaty_files(DATA_DIR)
+if not files:
+    st.error(f"No treaty dataset (*.yaml) in {DATA_DIR}: set TREATY_MAP_DATA_DIR to the folder that holds them.")
+    st.stop()
 loaded = {treaty_id: load_treaty(path) for treaty_id, path in files.items()}
 labels = {treaty_id: t.dataset.treaty.short_name if t.dataset else treaty_id for treaty_id, t in loaded.items()}
 choice, switch = st.columns([5, 1], vertical_alignment="center")

@@ -10,6 +10,8 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from components.notices import literal
+
 from treaty.dates import long_date
 
 DAY = "day"
@@ -40,7 +42,7 @@ def initial_day(bounds: DateRange, today: date) -> tuple[date, str | None]:
     try:
         day = date.fromisoformat(raw)
     except ValueError:
-        return bounds.clamp(today), f"The link's date '{raw[:40]}' is not a date (YYYY-MM-DD): showing today instead."
+        return bounds.clamp(today), f"The link's date {literal(raw)} is not a date (YYYY-MM-DD): showing today instead."
     if day != bounds.clamp(day):
         return bounds.clamp(today), (
             f"The link's date {day} is outside the treaty's history ({bounds.first} to {bounds.last}): showing today instead."

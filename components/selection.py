@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.notices import literal
+
 SELECTED = "selected"
 URL_KEY = "state"
 
@@ -13,7 +15,7 @@ def selected_state(codes: set[str]) -> str | None:
         wanted = st.query_params.get(URL_KEY)
         st.session_state[SELECTED] = wanted if wanted in codes else None
         if wanted is not None and wanted not in codes:
-            st.warning(f"The link's state '{wanted[:20]}' is not in this dataset: no state is selected.", icon="⚠️")
+            st.warning(f"The link's state {literal(wanted, 20)} is not in this dataset: no state is selected.", icon="⚠️")
     if st.session_state[SELECTED] not in codes:
         st.session_state[SELECTED] = None
     return st.session_state[SELECTED]

@@ -46,7 +46,7 @@ def state_panel(dataset: Dataset, status: StateStatus | None) -> None:
         return
     line = f"**{status.name}** — {LABELS[status.status.value]}"
     if status.takes_effect:
-        line += f"; withdrawal takes effect on {long_date(status.takes_effect)} (in {status.days_remaining} days)"
+        line += f"; withdrawal takes effect on {long_date(status.takes_effect)} (in {status.days_remaining} day{'s' * (status.days_remaining != 1)})"
     elif status.since:
         line += f" since {long_date(status.since)}" + (" (approximate)" if status.since_approximate else "")
     st.markdown(line)

@@ -27,7 +27,8 @@ def status_frame(dataset: Dataset, statuses: list[StateStatus], day: date) -> pd
     for status in statuses:
         state = dataset.state(status.iso3)
         facts = [fact for fact in state_facts(dataset, state) if fact.key]
-        sources = {s.url or s.title: s for fact in facts for s in fact.sources}
+        cited = [s for fact in facts for s in fact.sources] + dataset.sources_for(state.sources)
+        sources = {s.url or s.title: s for s in cited}
         rows.append(
             {
                 "iso3": status.iso3,
@@ -43,7 +44,9 @@ def status_frame(dataset: Dataset, statuses: list[StateStatus], day: date) -> pd
                 "sources": " | ".join(f"{s.publisher or s.title}: {s.url or s.title}" for s in sources.values()),
             }
         )
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    frame["days_remaining"] = frame["days_remaining"].astype("Int64")  # whole days, blank where none
+    return frame
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.notices import literal
+
 TREATY = "treaty"
 
 
@@ -22,7 +24,7 @@ def choose_treaty(files: dict[str, Path], labels: dict[str, str], default: str) 
         else:
             st.session_state[TREATY] = default
             if wanted is not None:
-                st.warning(f"The link's treaty '{wanted[:40]}' is not one of {', '.join(files)}: showing {labels[default]}.", icon="⚠️")
+                st.warning(f"The link's treaty {literal(wanted)} is not one of {', '.join(files)}: showing {labels[default]}.", icon="⚠️")
     if len(files) > 1:
         st.segmented_control("Treaty", list(files), format_func=labels.get, key=TREATY, required=True, label_visibility="collapsed")
     st.query_params[TREATY] = st.session_state[TREATY]

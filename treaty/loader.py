@@ -129,8 +129,9 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return None, [Problem(name, f"cannot be read: {error}")]
-    loader = _SafeLineLoader(text)
+    loader = None
     try:
+        loader = _SafeLineLoader(text)  # reads the text at once: a control character fails here
         document = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -141,7 +142,8 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     except RecursionError:
         return None, [Problem(name, "the YAML is nested too deeply to be a dataset")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     problems = [Problem(name, f"the key '{key}' appears twice in one mapping", line=line) for key, line in loader.duplicates]
     return document, problems
 
