@@ -1,5 +1,9 @@
-"""What a test does on the app page, in the user's terms: open a date, read a state's colour, hover it."""
+"""What a test does on the app page, in the user's terms: open a date, read a state's colour, hover it,
+step with the keys, play, click a state, open a tab, read the timeline, measure the layout."""
 from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlparse
 
 from playwright.sync_api import FrameLocator, Page
 
@@ -45,6 +49,7 @@ class MapPage:
 
     def hover(self, iso3: str) -> str:
         """Move the mouse onto a state's shape and return the tooltip's text."""
+        self.wait_until_still()
         box = self.map.locator("body").evaluate(
             """(body, iso3) => {
                 let rect = null;
@@ -63,3 +68,157 @@ class MapPage:
         tooltip = self.map.locator(".tm-tooltip")
         tooltip.wait_for(state="visible", timeout=10_000)
         return tooltip.inner_text()
+
+    # ---- the briefing toolkit: the address, the date keys, play, selection, tabs, timeline, layout ----
+
+    def reload(self) -> "MapPage":
+        self.page.reload()
+        return self
+
+    def frame(self):
+        """The map's frame as a Playwright Frame (for waiting on its script's state)."""
+        return self.page.locator(MAP_FRAME).element_handle(timeout=30_000).content_frame()
+
+    def rendered_date(self) -> str | None:
+        return self.map.locator("body").get_attribute("data-rendered-date")
+
+    def wait_for_any_date(self, timeout: float = 30_000) -> str:
+        self.map.locator("body[data-rendered-date]").wait_for(state="attached", timeout=timeout)
+        return self.rendered_date()
+
+    def address(self) -> dict[str, str]:
+        """The page's query parameters, as a link copied from the address bar would carry them."""
+        return dict(parse_qsl(urlparse(self.page.url).query))
+
+    def wait_for_address(self, timeout: float = 10_000, **expected: str) -> None:
+        patterns = [re.compile(rf"[?&]{re.escape(k)}={re.escape(v)}(&|$)") for k, v in expected.items()]
+        self.page.wait_for_url(lambda url: all(p.search(url) for p in patterns), timeout=timeout)
+
+    def press_key(self, key: str) -> None:
+        """Press a key with no widget focused, as a presenter at the projector would."""
+        self.page.evaluate("document.activeElement && document.activeElement.blur && document.activeElement.blur()")
+        assert self.page.evaluate("document.activeElement === document.body"), "a widget kept the focus"
+        self.page.keyboard.press(key)
+
+    # Play
+    def play(self, pace: str = "2 s") -> None:
+        """Choose the pace ('1 s', '2 s', '4 s') and press the map's ▶ Play."""
+        self.map.locator(".tm-play-pace").select_option(label=pace)
+        self.map.locator(".tm-play-button").click()
+
+    def is_playing(self) -> bool:
+        return self.map.locator("body").get_attribute("data-playing") == "true"
+
+    def wait_until_stopped(self, timeout: float = 15_000) -> None:
+        self.map.locator('body[data-playing="false"]').wait_for(state="attached", timeout=timeout)
+
+    def play_button_text(self) -> str:
+        return self.map.locator(".tm-play-button").inner_text()
+
+    # Selecting a state
+    def selected_on_map(self) -> list[str]:
+        """The states drawn with the selection outline (black, thick), in drawing order."""
+        return self.map.locator("body").evaluate(
+            """() => {
+                const picked = [];
+                const check = layer => {
+                    const path = layer._path;
+                    if (path && path.getAttribute('stroke') === '#000000' && Number(path.getAttribute('stroke-width')) >= 3)
+                        picked.push(layer.feature.properties.iso3);
+                };
+                window.treatyMapLayers.countries.eachLayer(check);
+                window.treatyMapLayers.microstates.eachLayer(check);
+                return picked;
+            }"""
+        )
+
+    def wait_for_selected(self, iso3: str, timeout: float = 15_000) -> None:
+        self.frame().wait_for_function(
+            """iso3 => {
+                let outlined = false;
+                window.treatyMapLayers.countries.eachLayer(layer => {
+                    if (layer.feature.properties.iso3 === iso3 && layer._path.getAttribute('stroke') === '#000000') outlined = true;
+                });
+                return outlined;
+            }""",
+            arg=iso3,
+            timeout=timeout,
+        )
+
+    def wait_until_still(self, quiet_ms: int = 300, timeout: float = 10_000) -> None:
+        """Wait until the map has stopped moving (the first render fits Europe to the frame, animated)."""
+        self.frame().wait_for_function(
+            """quiet => {
+                const map = window.treatyMapLayers && window.treatyMapLayers.map;
+                if (!map || map._animatingZoom || (map._panAnim && map._panAnim._inProgress)) return false;
+                const size = map.getSize();
+                const view = [map.getBounds().toBBoxString(), size.x, size.y].join();
+                const now = performance.now();
+                if (window.__tmView !== view) { window.__tmView = view; window.__tmSince = now; return false; }
+                return now - window.__tmSince >= quiet;
+            }""",
+            arg=quiet_ms,
+            polling=50,
+            timeout=timeout,
+        )
+
+    def click_state(self, iso3: str) -> None:
+        """Click a point inside the state's shape (not under the legend or a control)."""
+        self.wait_until_still()
+        point = self.map.locator("body").evaluate(
+            """(body, iso3) => {
+                let target = null;
+                window.treatyMapLayers.countries.eachLayer(layer => { if (layer.feature.properties.iso3 === iso3) target = layer; });
+                if (!target) return null;
+                const hits = p => document.elementFromPoint(p.x, p.y) === target._path;
+                const box = target._map.getContainer().getBoundingClientRect();
+                const centre = target._map.latLngToContainerPoint(target.getCenter());
+                const first = {x: box.left + centre.x, y: box.top + centre.y};
+                if (hits(first)) return first;
+                const shape = target._path.getBoundingClientRect();
+                for (let i = 1; i < 24; i++) for (let j = 1; j < 24; j++) {
+                    const p = {x: shape.left + shape.width * i / 24, y: shape.top + shape.height * j / 24};
+                    if (hits(p)) return p;
+                }
+                return null;
+            }""",
+            iso3,
+        )
+        assert point, f"no visible point of {iso3} to click"
+        frame_box = self.page.locator(MAP_FRAME).bounding_box()
+        self.page.mouse.click(frame_box["x"] + point["x"], frame_box["y"] + point["y"])
+
+    # Tabs under the map
+    def open_tab(self, name: str) -> None:
+        self.page.get_by_role("tab", name=name).click()
+
+    def current_tab(self) -> str:
+        return self.page.locator('[role="tab"][aria-selected="true"]').inner_text().strip()
+
+    def tab_text(self) -> str:
+        """The text of the open tab's panel."""
+        return self.page.locator('[role="tabpanel"]:visible').inner_text()
+
+    def wait_for_tab_text(self, text: str, timeout: float = 15_000) -> None:
+        self.page.locator('[role="tabpanel"]:visible', has_text=text).wait_for(timeout=timeout)
+
+    def timeline_bars(self) -> list[str]:
+        """The withdrawal timeline's notice bars as drawn (each bar's accessible label, with its tooltip fields)."""
+        bars = self.page.locator('[data-testid="stVegaLiteChart"] svg g.mark-rect.role-mark path')
+        bars.first.wait_for(timeout=30_000)
+        return bars.evaluate_all("paths => paths.map(path => path.getAttribute('aria-label'))")
+
+    # Notices
+    def notices(self) -> list[dict]:
+        """Each warning on the page: its text as read, and the links it holds."""
+        return self.page.locator('[data-testid="stAlert"]').evaluate_all(
+            "alerts => alerts.map(a => ({text: a.innerText, links: [...a.querySelectorAll('a')].map(l => l.href)}))"
+        )
+
+    # Layout
+    def horizontal_overflow(self) -> int:
+        """How many pixels the page is wider than the window (0: no horizontal scroll bar)."""
+        return self.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+    def map_width_share(self) -> float:
+        return self.page.locator(MAP_FRAME).bounding_box()["width"] / self.page.evaluate("window.innerWidth")

@@ -1,0 +1,145 @@
+"""The briefer's toolkit in a real browser: a shared link, the arrow keys at the projector, Play, clicking a
+state, the withdrawal timeline, and a page that fits a laptop and a full-HD screen.
+
+Every test opens a dated link (?date=...), so nothing depends on the day the suite runs.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+
+from render.palette import LABELS
+from tests.browser.map_page import MapPage
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_shared_link_reopens_on_the_same_date_state_and_tab(page, app_url):
+    briefing = MapPage(page, app_url).open("date=2025-12-27&state=FIN&view=All+states")
+    briefing.wait_for_date("2025-12-27")
+    assert briefing.selected_on_map() == ["FIN"]
+    assert briefing.current_tab() == "All states"
+
+    briefing.reload()
+    briefing.wait_for_date("2025-12-27")
+    assert briefing.selected_on_map() == ["FIN"]
+    assert briefing.current_tab() == "All states"
+    assert {k: briefing.address().get(k) for k in ("date", "state", "view")} == {
+        "date": "2025-12-27", "state": "FIN", "view": "All states",
+    }
+
+    briefing.open_tab("State record")
+    briefing.wait_for_tab_text("Finland")
+    assert LABELS["withdrawal_pending"] in briefing.tab_text()
+    assert "10 January 2026" in briefing.tab_text()
+
+
+def test_arrow_keys_step_through_the_changes_in_presentation_mode(page, app_url):
+    briefing = MapPage(page, app_url).open("present=1&date=2025-12-27")
+    briefing.wait_for_date("2025-12-27")
+
+    briefing.press_key("ArrowRight")
+    briefing.wait_for_date("2026-01-10")
+    briefing.wait_for_address(date="2026-01-10")
+
+    briefing.press_key("ArrowLeft")
+    briefing.wait_for_date("2025-12-27")
+    briefing.press_key("ArrowLeft")
+    briefing.wait_for_date("2025-08-20")
+    briefing.wait_for_address(date="2025-08-20", present="1")
+
+    briefing.press_key("End")
+    briefing.wait_for_date("2026-02-20")
+    briefing.press_key("Home")
+    briefing.wait_for_date("1997-12-03")
+
+
+def test_play_steps_to_the_last_change_and_stops_there(page, app_url):
+    briefing = MapPage(page, app_url).open("date=2026-01-01")
+    briefing.wait_for_date("2026-01-01")
+
+    briefing.play(pace="1 s")
+    assert briefing.is_playing()
+    briefing.wait_for_date("2026-01-10", timeout=10_000)
+    briefing.wait_for_date("2026-02-20", timeout=10_000)
+    briefing.wait_until_stopped(timeout=10_000)
+    assert briefing.play_button_text() == "▶ Play"
+    page.wait_for_timeout(1_500)  # longer than a step at this pace: nothing moves any more
+    assert briefing.rendered_date() == "2026-02-20"
+    assert briefing.address()["date"] == "2026-02-20"
+
+
+def test_clicking_a_state_on_the_map_selects_it_and_puts_it_in_the_address(page, app_url):
+    briefing = MapPage(page, app_url).open("date=2025-12-27")
+    briefing.wait_for_date("2025-12-27")
+    assert briefing.selected_on_map() == []
+
+    briefing.click_state("POL")
+    briefing.wait_for_selected("POL")
+    briefing.wait_for_address(state="POL")
+    assert briefing.current_tab() == "State record"
+    briefing.wait_for_tab_text("Poland")
+    assert "20 February 2026" in briefing.tab_text()
+    assert briefing.selected_on_map() == ["POL"]
+    assert briefing.rendered_date() == "2025-12-27"
+
+
+def test_the_withdrawal_timeline_draws_one_notice_bar_per_withdrawing_state(page, app_url):
+    briefing = MapPage(page, app_url).open("date=2025-12-27&view=Withdrawal+timeline")
+    briefing.wait_for_date("2025-12-27")
+    bars = briefing.timeline_bars()
+
+    def field(label: str, name: str) -> str:
+        return re.search(rf"(?:^|; ){name}: ([^;]+)", label).group(1)
+
+    drawn = sorted((field(b, "State"), field(b, "Deposited"), field(b, "Takes effect")) for b in bars)
+    assert drawn == [
+        ("Estonia", "27 Jun 2025", "27 Dec 2025"),
+        ("Finland", "10 Jul 2025", "10 Jan 2026"),
+        ("Latvia", "27 Jun 2025", "27 Dec 2025"),
+        ("Lithuania", "27 Jun 2025", "27 Dec 2025"),
+        ("Poland", "20 Aug 2025", "20 Feb 2026"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "mode"),
+    [(1366, 768, ""), (1920, 1080, ""), (1366, 768, "present=1&")],
+    ids=["laptop-1366x768", "full-hd-1920x1080", "projector-1366x768-presentation"],
+)
+def test_the_page_fits_the_screen_with_the_map_taking_most_of_its_width(page, app_url, width, height, mode):
+    page.set_viewport_size({"width": width, "height": height})
+    briefing = MapPage(page, app_url).open(f"{mode}date=2025-12-27")
+    briefing.wait_for_date("2025-12-27")
+    page.wait_for_timeout(500)  # the frame takes its final height after the first render
+    assert briefing.horizontal_overflow() <= 0
+    assert briefing.map_width_share() >= 0.6
+
+
+def test_markup_in_a_link_is_shown_as_text_and_never_runs(page, app_url):
+    briefing = MapPage(page, app_url).open(
+        "date=%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D1%3E&state=%3Cscript%3Ewindow.pwned%3D2%3C%2Fscript%3E"
+    )
+    briefing.wait_for_any_date()
+    texts = [notice["text"] for notice in briefing.notices()]
+    assert any("<img src=x onerror=window.pwned=1>" in text for text in texts), texts
+    assert any("<script>window.pwned" in text for text in texts), texts
+    assert page.evaluate("window.pwned") is None
+
+
+@pytest.mark.parametrize(
+    "planted",
+    ["[Official update](https://evil.example)", "see https://evil.example"],
+    ids=["markdown-link", "bare-url"],
+)
+def test_a_link_planted_in_the_address_is_quoted_not_made_clickable(page, app_url, planted):
+    """BUG: the notices quote the address's values as Markdown, so a shared link can plant a clickable link
+    (with any text) in the app's own notice."""
+    briefing = MapPage(page, app_url).open(f"date=2025-12-27&treaty={quote(planted)}")
+    briefing.wait_for_date("2025-12-27")
+    notices = briefing.notices()
+    assert len(notices) == 1
+    assert planted in notices[0]["text"]
+    assert notices[0]["links"] == []
