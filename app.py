@@ -15,6 +15,7 @@ from components.downloads import download_buttons
 from components.header import header
 from components.map_panel import apply_map_action, map_panel
 from components.method import method_section
+from components.notices import literal, plain
 from components.presentation import presentation_switch
 from components.problems import problems_panel
 from components.selection import keep_in_url, select, selected_state
@@ -60,23 +61,23 @@ if not present:
 day = date_controls(bounds, today)
 selected = selected_state({state.iso3 for state in dataset.states})
 statuses = statuses_on(compiled, day)
-st.markdown(f"#### {describe_day(compiled, day)}")
+st.markdown(f"#### {plain(describe_day(compiled, day))}")
 map_panel(
-    dataset, statuses, day, selected,
+    dataset, treaty.version, statuses, day, selected,
     title=dataset.treaty.short_name,
     height=1000 if present else 760,
     keyboard=True,
     last_change=bool(changes) and day >= changes[-1],
 )
 
+TABS = ["State record", "All states", "Withdrawal timeline", "Compare treaties", "Sources and method"]
 if not present:
+    if (view := st.query_params.get("view")) is not None and view not in TABS:
+        st.warning(f"The link's view {literal(view)} is not one of the tabs: showing {TABS[0]}.", icon="⚠️")
+        del st.query_params["view"]
     with st.popover("Download this date", icon=":material/download:"):
-        download_buttons(dataset, compiled, day, geometry)
-    record, table, timeline, compare, method = st.tabs(
-        ["State record", "All states", "Withdrawal timeline", "Compare treaties", "Sources and method"],
-        key="view",
-        bind="query-params",
-    )
+        download_buttons(dataset, compiled, day, geometry, treaty.version)
+    record, table, timeline, compare, method = st.tabs(TABS, key="view", bind="query-params")
     if record.open:
         with record:
             state_panel(dataset, next((s for s in statuses if s.iso3 == selected), None))

@@ -22,6 +22,7 @@ class Treaty:
     timelines: tuple[Timeline, ...] = ()
     problems: list[Problem] = field(default_factory=list)
     stale: bool = False  # the file is broken now: these are the last good data
+    version: tuple = ()  # path, modification time and size of the file these data came from
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def _validated(path: str, version: tuple) -> Treaty:
     missing = missing_shapes(load_geometry().codes, (state.iso3 for state in dataset.states))
     if missing:
         return Treaty(None, problems=[Problem(path, "no country shape in the geometry file for this state", state=code, field="iso3") for code in missing])
-    return Treaty(dataset, timelines(dataset))
+    return Treaty(dataset, timelines(dataset), version=(path, *version))
 
 
 @st.cache_resource(show_spinner=False)
@@ -71,4 +72,4 @@ def load_treaty(path: Path) -> Treaty:
     previous = good.get(str(path))
     if previous is None:
         return loaded
-    return Treaty(previous.dataset, previous.timelines, loaded.problems, stale=True)
+    return Treaty(previous.dataset, previous.timelines, loaded.problems, stale=True, version=previous.version)

@@ -35,8 +35,8 @@ class _Sources:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _sources(_dataset: Dataset, _timelines: tuple[Timeline, ...], _geometry: Geometry, version: tuple[int, int]) -> _Sources:
-    """Projected once per dataset version. The cached value holds the dataset, so its id is not reused."""
+def _sources(_dataset: Dataset, _timelines: tuple[Timeline, ...], _geometry: Geometry, version: tuple) -> _Sources:
+    """Projected once per dataset file version."""
     return _Sources(prepare_inputs(_dataset, _timelines, _geometry.countries, _geometry.metadata), _geometry)
 
 
@@ -50,9 +50,9 @@ def file_bytes(sources: _Sources, day: date, fmt: str) -> bytes:
     return render_snapshot(sources.inputs, day, fmt=fmt)
 
 
-def download_buttons(dataset: Dataset, timelines: tuple[Timeline, ...], day: date, geometry: Geometry) -> None:
+def download_buttons(dataset: Dataset, timelines: tuple[Timeline, ...], day: date, geometry: Geometry, version: tuple) -> None:
     """A download button per format for `day`, named e.g. apmbc-2025-12-27.png."""
-    sources = _sources(dataset, timelines, geometry, (id(dataset), id(geometry)))
+    sources = _sources(dataset, timelines, geometry, version)
     for fmt, (label, mime) in DOWNLOADS.items():
         st.download_button(
             label,

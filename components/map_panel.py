@@ -25,7 +25,7 @@ def _frontend_ready() -> bool:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _details_url(_dataset: Dataset, version: int) -> str:
+def _details_url(_dataset: Dataset, version: tuple) -> str:
     return publish_details(details_payload(_dataset))
 
 
@@ -41,13 +41,13 @@ def apply_map_action(step_to_change) -> None:
         step_to_change(action.get("step"))
 
 
-def map_panel(dataset: Dataset, statuses: list[StateStatus], day: date, selected: str | None, title: str, height: int, keyboard: bool, last_change: bool) -> None:
+def map_panel(dataset: Dataset, version: tuple, statuses: list[StateStatus], day: date, selected: str | None, title: str, height: int, keyboard: bool, last_change: bool) -> None:
     _frontend_ready()
     geometry = load_geometry()
     payload = date_payload(statuses, geometry.codes, day)
     payload.update(
         title=title,
-        details_url=_details_url(dataset, id(dataset)),
+        details_url=_details_url(dataset, version),
         selected=selected,
         attribution=attribution_line(geometry.metadata),
         height=height,

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.notices import plain
+
 from treaty.dates import long_date
 from treaty.model import Dataset, EventType
 
@@ -18,12 +20,12 @@ def method_markdown(dataset: Dataset, geometry_metadata: dict) -> str:
         if any(e.type is EventType.SUSPENSION_NOTIFIED for e in state.events)
     ]
     text = [
-        f"**{treaty.name}** ({treaty.short_name}). Adopted {long_date(treaty.adopted)}, opened for signature "
+        f"**{plain(treaty.name)}** ({plain(treaty.short_name)}). Adopted {long_date(treaty.adopted)}, opened for signature "
         f"{long_date(treaty.opened_for_signature)}, in force {long_date(treaty.entry_into_force)}. "
-        f"Depositary: {treaty.depositary}. The data were last checked on **{long_date(dataset.as_of)}**.",
+        f"Depositary: {plain(treaty.depositary)}. The data were last checked on **{long_date(dataset.as_of)}**.",
         "#### Where the data come from",
         f"Every date on the map comes from an event in the dataset, and every event cites at least one source "
-        f"({len(dataset.sources)} in all) with the day it was read. Publishers include: {', '.join(publishers[:12])}"
+        f"({len(dataset.sources)} in all) with the day it was read. Publishers include: {plain(', '.join(publishers[:12]))}"
         f"{' and others' if len(publishers) > 12 else ''}. Dates known only to the month or year, approximate days "
         "and dates no source has yet been seen to state are flagged wherever they are shown.",
         "#### How the rules are applied",
@@ -42,18 +44,20 @@ def method_markdown(dataset: Dataset, geometry_metadata: dict) -> str:
             "recorded in the dataset with the reason; none of the withdrawals shown was."
         )
     for state, events in contested:
-        text.append(f"#### {state.name}: a claimed suspension")
-        text += [f"- {long_date(e.date.first) if e.date.is_exact else e.date}: {e.note or e.type.label}" for e in events]
+        text.append(f"#### {plain(state.name)}: a claimed suspension")
+        text += [f"- {long_date(e.date.first) if e.date.is_exact else e.date}: {plain(e.note or e.type.label)}" for e in events]
         text.append(
-            f"The map shows {state.name} as **still bound** ('claimed suspension, rejected'): the Convention has no "
+            f"The map shows {plain(state.name)} as **still bound** ('claimed suspension, rejected'): the Convention has no "
             "suspension clause, the notification was not an instrument of withdrawal, and the States Parties found "
             "that suspension is not allowed."
         )
     text += [
         "#### The map",
-        f"Borders: {geometry_metadata.get('source', 'Natural Earth')} {geometry_metadata.get('version', '')}, "
-        f"point of view: {geometry_metadata.get('point_of_view', '')}. {geometry_metadata.get('attribution', '')}. "
-        "States too small to see at this scale are drawn as dots in their status colour. Shapes with no entry in "
+        plain(
+            f"Borders: {geometry_metadata.get('source', 'Natural Earth')} {geometry_metadata.get('version', '')}, "
+            f"point of view: {geometry_metadata.get('point_of_view', '')}. {geometry_metadata.get('attribution', '')}. "
+        )
+        + "States too small to see at this scale are drawn as dots in their status colour. Shapes with no entry in "
         "the dataset are drawn as 'not covered', never given a status colour.",
     ]
     return "\n\n".join(text)

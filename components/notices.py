@@ -1,7 +1,18 @@
-"""Quoting what a link asked for, safely: as literal code, so no Markdown or auto-link can form."""
+"""Showing text from a link or a dataset safely in Markdown: it must read as written, never as markup."""
 from __future__ import annotations
+
+# What can form markup in the middle of a line: emphasis, code, links and images ([), HTML, tables,
+# strikethrough, LaTeX, and the colon of a bare web address (auto-linked otherwise).
+# Line-start markers (#, -, 1.) cannot occur: callers put text after a prefix.
+_MARKDOWN_SPECIALS = "\\`*_[]<>|~$:"
 
 
 def literal(value: str, limit: int = 40) -> str:
+    """A value from the address, quoted as code, so no Markdown or auto-link can form."""
     shown = " ".join(value[:limit].replace("`", "'").split())
     return f"`{shown}{'…' if len(value) > limit else ''}`"
+
+
+def plain(text: str) -> str:
+    """Dataset text for st.markdown: every character that could form markup is escaped."""
+    return "".join(f"\\{char}" if char in _MARKDOWN_SPECIALS else char for char in text)

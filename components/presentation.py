@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.notices import literal
+
 PRESENT = "present"
 
 _PAGE_CSS = """
@@ -25,7 +27,10 @@ _PRESENTATION_CSS = """
 def presentation_switch(container) -> bool:
     """The switch, bound to `?present=1`; returns whether presentation mode is on."""
     if PRESENT not in st.session_state:
-        st.session_state[PRESENT] = st.query_params.get(PRESENT) in ("1", "true")
+        wanted = st.query_params.get(PRESENT)
+        st.session_state[PRESENT] = wanted in ("1", "true")
+        if wanted not in (None, "0", "1", "true", "false"):
+            st.warning(f"The link's presentation setting {literal(wanted)} is not 1 or 0: presentation mode is off.", icon="⚠️")
     on = container.toggle("Presentation mode", key=PRESENT, help="Full-width map, large type; ←/→ step through the changes")
     if on:
         st.query_params[PRESENT] = "1"

@@ -4,6 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.notices import plain
+
 from render.palette import LABELS
 from treaty.dates import long_date
 from treaty.facts import state_facts
@@ -44,7 +46,7 @@ def state_panel(dataset: Dataset, status: StateStatus | None) -> None:
     if status is None:
         st.caption("Click a state on the map to see its whole record and sources here.")
         return
-    line = f"**{status.name}** — {LABELS[status.status.value]}"
+    line = f"**{plain(status.name)}** — {LABELS[status.status.value]}"
     if status.takes_effect:
         line += f"; withdrawal takes effect on {long_date(status.takes_effect)} (in {status.days_remaining} day{'s' * (status.days_remaining != 1)})"
     elif status.since:
@@ -52,7 +54,7 @@ def state_panel(dataset: Dataset, status: StateStatus | None) -> None:
     st.markdown(line)
     state = dataset.state(status.iso3)
     if state.note:
-        st.caption(state.note)
+        st.caption(plain(state.note))
     st.dataframe(
         facts_frame(dataset, status.iso3),
         hide_index=True,

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.notices import literal
+from components.notices import literal, plain
 
 TREATY = "treaty"
 
@@ -24,7 +24,10 @@ def choose_treaty(files: dict[str, Path], labels: dict[str, str], default: str) 
         else:
             st.session_state[TREATY] = default
             if wanted is not None:
-                st.warning(f"The link's treaty {literal(wanted)} is not one of {', '.join(files)}: showing {labels[default]}.", icon="⚠️")
+                st.warning(f"The link's treaty {literal(wanted)} is not one of {', '.join(files)}: showing {plain(labels[default])}.", icon="⚠️")
+    if st.session_state[TREATY] not in files:
+        st.warning(f"The treaty file {literal(st.session_state[TREATY])} is no longer in the data folder: showing {plain(labels[default])}.", icon="⚠️")
+        st.session_state[TREATY] = default
     if len(files) > 1:
         st.segmented_control("Treaty", list(files), format_func=labels.get, key=TREATY, required=True, label_visibility="collapsed")
     st.query_params[TREATY] = st.session_state[TREATY]

@@ -17,7 +17,7 @@ from components.data import load_geometry, load_treaty
 from components.downloads import download_buttons
 from tests.treaty_fixtures import REAL_DATASET
 treaty = load_treaty(REAL_DATASET)
-download_buttons(treaty.dataset, treaty.timelines, date(2025, 12, 27), load_geometry())
+download_buttons(treaty.dataset, treaty.timelines, date(2025, 12, 27), load_geometry(), treaty.version)
 """
 
 
@@ -38,7 +38,7 @@ def test_each_button_offers_its_format_named_by_treaty_and_date(monkeypatch):
     offered = []
     monkeypatch.setattr(st, "download_button", lambda label, **options: offered.append(options))
     data = real_data()
-    downloads.download_buttons(data.inputs.dataset, data.inputs.timelines, WITHDRAWN_DAY, geometry())
+    downloads.download_buttons(data.inputs.dataset, data.inputs.timelines, WITHDRAWN_DAY, geometry(), ("real", 1))
     files = {options["file_name"]: (options["mime"], options["data"]()) for options in offered}
     assert set(files) == {f"apmbc-2025-12-27.{fmt}" for fmt in ("png", "svg", "pdf", "html")}
     mime, png = files["apmbc-2025-12-27.png"]

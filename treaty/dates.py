@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+# Treaty records fall well inside these years; the bound keeps date arithmetic (+6 months, +1 year)
+# from ever leaving the calendar.
+FIRST_YEAR, LAST_YEAR = 1800, 2999
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 
 
@@ -32,6 +35,8 @@ class PartialDate:
         if not match:
             raise ValueError(f"'{raw}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
         year, month, day = (int(part) if part else None for part in match.groups())
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(f"'{raw}' is outside the years {FIRST_YEAR}-{LAST_YEAR}")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"'{raw}' has no month {month}")
         if day is not None:

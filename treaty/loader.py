@@ -14,7 +14,7 @@ import pycountry
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from treaty.model import Dataset, Day, Source, State, Treaty
+from treaty.model import Dataset, Day, Source, SourceId, State, Treaty
 from treaty.validation import check_dataset
 
 MAX_FILE_BYTES = 5_000_000
@@ -144,7 +144,7 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     finally:
         if loader is not None:
             loader.dispose()
-    problems = [Problem(name, f"the key '{key}' appears twice in one mapping", line=line) for key, line in loader.duplicates]
+    problems = [Problem(name, f"the key {_shown(key)} appears twice in one mapping", line=line) for key, line in loader.duplicates]
     return document, problems
 
 
@@ -153,7 +153,7 @@ def validate_raw(raw: Any, file: str) -> tuple[Dataset | None, list[Problem]]:
     if not isinstance(raw, dict):
         return None, [Problem(file, "the file must be a mapping with the keys " + ", ".join(TOP_LEVEL_KEYS))]
     problems = [
-        Problem(file, f"unknown top-level key '{key}' (expected {', '.join(TOP_LEVEL_KEYS)})", line=_line_of(raw, key))
+        Problem(file, f"unknown top-level key {_shown(str(key))} (expected {', '.join(TOP_LEVEL_KEYS)})", line=_line_of(raw, key))
         for key in raw
         if key not in TOP_LEVEL_KEYS
     ]
@@ -165,6 +165,11 @@ def validate_raw(raw: Any, file: str) -> tuple[Dataset | None, list[Problem]]:
     sources: dict[str, Source] = {}
     if isinstance(sources_raw, dict):
         for source_id, body in sources_raw.items():
+            try:
+                TypeAdapter(SourceId).validate_python(source_id)
+            except ValidationError:
+                problems.append(Problem(file, f"the source id {_shown(str(source_id))} must be lower-case letters, digits and hyphens", line=_line_of(raw, "sources", source_id), field="sources"))
+                continue
             source = _validate(Source, body, file, problems, raw, ("sources", source_id), field_prefix=f"sources.{source_id}")
             if source is not None:
                 sources[str(source_id)] = source
@@ -223,7 +228,7 @@ def _problem_from_error(file, raw, path, loc, item, state, field_prefix) -> Prob
     if len(loc) >= 2 and loc[0] == "events" and isinstance(loc[1], int):
         event = _event_name(_get(raw, *path, "events", loc[1]), loc[1])
         field_parts = list(loc[2:])
-    field = ".".join(str(part) for part in ([field_prefix] if field_prefix else []) + field_parts) or None
+    field = ".".join(str(part)[:40] for part in ([field_prefix] if field_prefix else []) + field_parts) or None
     message = item["msg"]
     if item["type"] == "extra_forbidden":
         message = "unknown key"

@@ -25,7 +25,14 @@
   }
 
   let shownHeight = null;
+  let pending = null;
+
   function render(args) {
+    // Folium's map script runs after this one: hold a render that arrives before the layers exist.
+    if (!window.treatyMapLayers) {
+      pending = args;
+      return;
+    }
     lastArgs = args;
     const height = frameHeight(args);
     send("streamlit:setFrameHeight", { height: height });
@@ -109,5 +116,10 @@
   document.addEventListener("keydown", onKey);
   try { window.parent.document.addEventListener("keydown", onKey); } catch (error) { /* cross-origin */ }
 
-  send("streamlit:componentReady", { apiVersion: 1 });
+  function ready() {
+    if (pending) render(pending);
+    send("streamlit:componentReady", { apiVersion: 1 });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+  else ready();
 })();
