@@ -1,0 +1,305 @@
+"""Load: N concurrent sessions moving the date slider against one server on loopback.
+
+Run from the repository root: `python -m benchmarks.bench_load` (20 sessions for 60 s; options
+--sessions, --seconds, --rss-limit-mb, --growth-limit-mb, --data-dir). It exits non-zero if any step
+failed or memory went past its bounds, so it can gate a release; `run()` gives the same figures as
+rows for `python -m benchmarks`.
+
+Each session is a websocket client speaking Streamlit's protocol, as the browser does: a first
+`rerun_script` BackMsg with `?date=...`, then one per step carrying the Date slider's new value as
+its widget state. A session waits for `script_finished` before its next step (a person dragging the
+slider makes the browser do the same), walks the treaty's history in random strides (seeded), and
+checks every step:
+
+* error: an exception element, a run that did not finish successfully, no answer within 30 s, a
+  closed connection, or a map drawn for another date than the one asked for;
+* step latency: BackMsg sent to `script_finished` received (p50/p90/p99/max reported);
+* server memory: VmRSS of the server process from /proc every 0.5 s; bounded means the peak stays
+  under --rss-limit-mb and the median of the last 10 s is within --growth-limit-mb of the median of
+  the first 10 s after warm-up.
+
+Loopback only; every loop is bounded in steps and time; the server is always stopped.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from benchmarks import ROOT, Row, percentile, proc_status, start_server, stop_server
+
+SECTION = "6. load: concurrent sessions"
+RECV_TIMEOUT_S = 30
+MAX_STEPS_PER_SESSION = 100_000  # a hard bound besides the time limit
+EPOCH = date(1970, 1, 1)
+
+
+def micros(day: date) -> float:
+    return float((day - EPOCH).days * 86_400_000_000)
+
+
+def day_of(value: float) -> date:
+    return EPOCH + timedelta(microseconds=value)
+
+
+@dataclass
+class SessionResult:
+    index: int
+    steps: int = 0
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    last_asked: str | None = None
+    last_drawn: str | None = None
+
+
+async def session(url: str, index: int, first_day: date, *, seconds: float | None, steps: int | None,
+                  stride: int = 45, seed: int = 0) -> SessionResult:
+    """One client: open the page at `first_day`, then step until `seconds` pass or `steps` are done.
+
+    With `steps` and stride 1 the walk is deterministic (one day forward per step), so the caller
+    knows the date the session must end on: first_day + steps days.
+    """
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    result = SessionResult(index)
+    rng = random.Random(seed * 1000 + index)
+    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    query = f"date={first_day.isoformat()}"
+    deadline = time.monotonic() + seconds if seconds else None
+    limit = min(steps, MAX_STEPS_PER_SESSION) if steps else MAX_STEPS_PER_SESSION
+    try:
+        async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=url, max_size=None,
+                                      open_timeout=30, ping_interval=None) as ws:
+            page_hash = ""
+
+            async def run(value: float | None = None, slider_id: str | None = None) -> dict:
+                message = BackMsg()
+                message.rerun_script.query_string = query
+                message.rerun_script.page_script_hash = page_hash
+                if value is not None:
+                    state = message.rerun_script.widget_states.widgets.add()
+                    state.id = slider_id
+                    state.double_array_value.data.extend([value])
+                await ws.send(message.SerializeToString())
+                seen = {"slider": None, "drawn": None, "exceptions": [], "hash": None}
+                while True:
+                    forward = ForwardMsg()
+                    forward.ParseFromString(await asyncio.wait_for(ws.recv(), RECV_TIMEOUT_S))
+                    kind = forward.WhichOneof("type")
+                    if kind == "new_session":
+                        seen["hash"] = forward.new_session.main_script_hash
+                    elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+                        element = forward.delta.new_element
+                        which = element.WhichOneof("type")
+                        if which == "slider" and element.slider.label == "Date":
+                            seen["slider"] = element.slider
+                        elif which == "component_instance":
+                            seen["drawn"] = json.loads(element.component_instance.json_args or "{}").get("date")
+                        elif which == "exception":
+                            seen["exceptions"].append(f"{element.exception.type}: {element.exception.message[:200]}")
+                    elif kind == "script_finished":
+                        seen["status"] = ForwardMsg.ScriptFinishedStatus.Name(forward.script_finished)
+                        return seen
+
+            first = await run()
+            page_hash = first["hash"] or ""
+            if first["exceptions"] or first["slider"] is None:
+                result.errors.append(f"first run: {first['exceptions'] or 'no Date slider'}")
+                return result
+            slider_id = first["slider"].id
+            low, high = day_of(first["slider"].min), day_of(first["slider"].max)
+            day = first_day
+            while result.steps < limit and (deadline is None or time.monotonic() < deadline):
+                move = 1 if stride == 1 else rng.choice([-1, 1]) * rng.randint(1, stride)
+                day = min(max(day + timedelta(days=move), low), high)
+                started = time.perf_counter()
+                seen = await run(micros(day), slider_id)
+                result.latencies_ms.append((time.perf_counter() - started) * 1e3)
+                result.steps += 1
+                result.last_asked, result.last_drawn = day.isoformat(), seen["drawn"]
+                if seen["exceptions"]:
+                    result.errors.append(f"step {result.steps}: {seen['exceptions'][0]}")
+                elif seen["status"] != "FINISHED_SUCCESSFULLY":
+                    result.errors.append(f"step {result.steps}: run ended {seen['status']}")
+                elif seen["drawn"] != day.isoformat():
+                    result.errors.append(f"step {result.steps}: asked for {day}, the map drew {seen['drawn']}")
+    except (asyncio.TimeoutError, TimeoutError):
+        result.errors.append(f"step {result.steps + 1}: no script_finished within {RECV_TIMEOUT_S} s")
+    except Exception as error:  # a closed connection, a refused handshake: all count as errors
+        result.errors.append(f"step {result.steps + 1}: {type(error).__name__}: {error}")
+    return result
+
+
+def run_sessions(url: str, sessions: int, *, seconds: float | None = None, steps: int | None = None,
+                 first_day: date = date(2025, 1, 1), spacing_days: int = 30, stride: int = 45, seed: int = 0) -> list[SessionResult]:
+    """`sessions` clients at once; session i opens at first_day + i * spacing_days."""
+    if not seconds and not steps:
+        raise ValueError("bound the load by seconds or steps")
+
+    async def main():
+        return await asyncio.gather(*(
+            session(url, index, first_day + timedelta(days=index * spacing_days), seconds=seconds, steps=steps, stride=stride, seed=seed)
+            for index in range(sessions)
+        ))
+
+    # A thread of its own: the caller may already run an event loop (Playwright's sync API does).
+    outcome: dict = {}
+    worker = threading.Thread(target=lambda: outcome.update(results=asyncio.run(main())), daemon=True)
+    worker.start()
+    worker.join((seconds or 0) + (steps or 0) * RECV_TIMEOUT_S + 120)
+    if "results" not in outcome:
+        raise RuntimeError("the load did not finish in time")
+    return list(outcome["results"])
+
+
+class RssSampler(threading.Thread):
+    """VmRSS of `pid` every `interval` s until stopped: [(seconds since start, MB)]."""
+
+    def __init__(self, pid: int, interval: float = 0.5):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.samples: list[tuple[float, float]] = []
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        started = time.monotonic()
+        while not self._stop_event.is_set():
+            rss = proc_status(self.pid).get("VmRSS")
+            if rss is not None:
+                self.samples.append((time.monotonic() - started, rss))
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> list[tuple[float, float]]:
+        self._stop_event.set()
+        self.join(5)
+        return self.samples
+
+
+@dataclass
+class LoadReport:
+    sessions: int
+    seconds: float
+    results: list[SessionResult]
+    rss: list[tuple[float, float]]
+    peak_rss_mb: float
+    server_log_errors: list[str]
+    wall_s: float
+
+    @property
+    def latencies(self) -> list[float]:
+        return [value for result in self.results for value in result.latencies_ms]
+
+    @property
+    def errors(self) -> list[str]:
+        return [f"session {r.index}: {e}" for r in self.results for e in r.errors] + self.server_log_errors
+
+    @property
+    def steps(self) -> int:
+        return sum(result.steps for result in self.results)
+
+    def rss_window(self, first: bool, span: float = 10) -> float:
+        if not self.rss:
+            return float("nan")
+        end = self.rss[-1][0]
+        chosen = [mb for t, mb in self.rss if (t <= span if first else t >= end - span)]
+        return percentile(chosen, 50)
+
+    @property
+    def growth_mb(self) -> float:
+        return self.rss_window(False) - self.rss_window(True)
+
+    def text(self) -> str:
+        lat = self.latencies
+        lines = [
+            f"sessions {self.sessions}, {self.seconds:.0f} s each; {self.steps} steps in {self.wall_s:.1f} s "
+            f"({self.steps / max(self.wall_s, 1e-9):.1f} steps/s over all sessions)",
+            f"errors {len(self.errors)}" + (": " + "; ".join(self.errors[:5]) if self.errors else ""),
+            f"step latency ms: p50 {percentile(lat, 50):.0f}, p90 {percentile(lat, 90):.0f}, p99 {percentile(lat, 99):.0f}, max {max(lat, default=float('nan')):.0f}",
+            f"server RSS MB: first 10 s median {self.rss_window(True):.0f}, last 10 s median {self.rss_window(False):.0f} "
+            f"(growth {self.growth_mb:+.0f}), peak {self.peak_rss_mb:.0f} (VmHWM), {len(self.rss)} samples",
+        ]
+        return "\n".join(lines)
+
+
+def _log_errors(log_path: Path) -> list[str]:
+    text = log_path.read_text(encoding="utf-8", errors="replace") if log_path.exists() else ""
+    return [f"server log: {line.strip()[:200]}" for line in text.splitlines() if "Traceback" in line or "Uncaught" in line]
+
+
+def load(sessions: int = 20, seconds: float = 60, data_dir: Path | None = None, warmup_sessions: int = 2, log=print) -> LoadReport:
+    """Start a server (on a copy of `data_dir`, default data/), warm it up, run the load, stop it."""
+    source = Path(data_dir) if data_dir else ROOT / "data"
+    with tempfile.TemporaryDirectory(prefix="treaty-load-") as folder:
+        copy = Path(folder) / "data"
+        shutil.copytree(source, copy)
+        server = start_server(env={"TREATY_MAP_DATA_DIR": str(copy)})
+        try:
+            log(f"  server pid {server.pid} at {server.url}; warming up")
+            run_sessions(server.url, warmup_sessions, steps=5)
+            sampler = RssSampler(server.pid)
+            sampler.start()
+            log(f"  {sessions} sessions for {seconds:.0f} s")
+            started = time.monotonic()
+            try:
+                results = run_sessions(server.url, sessions, seconds=seconds)
+            finally:
+                samples = sampler.stop()
+            wall = time.monotonic() - started
+            peak = proc_status(server.pid).get("VmHWM", float("nan"))
+        finally:
+            stop_server(server)
+        return LoadReport(sessions, seconds, results, samples, peak, _log_errors(server.log_path), wall)
+
+
+def run(log=print, quick: bool = False) -> list[Row]:
+    """Rows for `python -m benchmarks`: --quick runs 5 sessions for 15 s."""
+    sessions, seconds = (5, 15) if quick else (20, 60)
+    report = load(sessions, seconds, log=log)
+    log("  " + report.text().replace("\n", "\n  "))
+    note = f"{report.steps} steps, {len(report.errors)} errors, RSS growth {report.growth_mb:+.0f} MB"
+    return [
+        Row(SECTION, f"step latency, {sessions} sessions x {seconds:.0f} s (BackMsg to script_finished)", report.latencies, "ms",
+            compare="p90", note=note),
+        Row(SECTION, "server RSS during the load", [mb for _, mb in report.rss], "MB", budget=1024, compare="max"),
+        Row(SECTION, "errors (exceptions, failed runs, wrong dates, timeouts)", [float(len(report.errors))], "n", budget=0, compare="max"),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_load", description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--rss-limit-mb", type=float, default=1024, help="the server's peak RSS must stay under this")
+    parser.add_argument("--growth-limit-mb", type=float, default=150, help="last-10-s minus first-10-s median RSS")
+    parser.add_argument("--data-dir", type=Path, help="dataset folder to copy and serve (default data/)")
+    args = parser.parse_args(argv)
+    if not (1 <= args.sessions <= 200 and 1 <= args.seconds <= 1800):
+        parser.error("keep the load bounded: 1-200 sessions, 1-1800 s")
+    report = load(args.sessions, args.seconds, args.data_dir)
+    print(report.text())
+    failures = []
+    if report.errors:
+        failures.append(f"{len(report.errors)} errors")
+    if not report.steps:
+        failures.append("no step was made")
+    if not report.peak_rss_mb < args.rss_limit_mb:
+        failures.append(f"peak RSS {report.peak_rss_mb:.0f} MB >= {args.rss_limit_mb:.0f} MB")
+    if not report.growth_mb < args.growth_limit_mb:
+        failures.append(f"RSS grew {report.growth_mb:.0f} MB >= {args.growth_limit_mb:.0f} MB")
+    print("PASS" if not failures else "FAIL: " + "; ".join(failures))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
