@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from functools import lru_cache
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from geo.countries import microstate_points
 from render.captions import as_of_line, title_on
@@ -20,8 +18,6 @@ from tests.export_fixtures import HOSTILE_NAME, HOSTILE_TREATY, PENDING_DAY, WIT
 from treaty.loader import load_dataset
 from treaty.status import Status, change_dates, statuses_on
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 LOADING_ATTRIBUTES = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src",
                       "video": "src", "audio": "src", "embed": "src", "object": "data"}
 
@@ -98,37 +94,33 @@ def test_hostile_dataset_strings_are_escaped_everywhere(tmp_path):
 
 
 @pytest.mark.browser
-def test_the_page_works_offline_in_a_browser_and_steps_with_the_arrow_keys(tmp_path):
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert chromium, "Debian's chromium is not installed: run `make test`, which installs it"
+def test_the_page_works_offline_in_a_browser_and_steps_with_the_arrow_keys(tmp_path, browser):
     path = tmp_path / "map.html"
     path.write_text(page_html(), encoding="utf-8")
     outside, errors = [], []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1600, "height": 900})
+    context = browser.new_context(viewport={"width": 1600, "height": 900})
 
-        def guard(route):
-            if route.request.url.startswith(("file:", "data:", "about:", "blob:")):
-                route.continue_()
-            else:
-                outside.append(route.request.url)
-                route.abort("internetdisconnected")
+    def guard(route):
+        if route.request.url.startswith(("file:", "data:", "about:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort("internetdisconnected")
 
-        context.route("**/*", guard)
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(path.as_uri())
-        page.wait_for_selector(f'body[data-rendered-date="{PENDING_DAY.isoformat()}"]')
-        fill_of = """iso => { let fill = null; window.treatyMapLayers.countries.eachLayer(layer => {
-            if (layer.feature.properties.iso3 === iso) fill = layer.options.fillColor; }); return fill; }"""
-        assert page.evaluate(fill_of, "LTU") == COLOURS[Status.WITHDRAWAL_PENDING.value]
-        page.keyboard.press("ArrowRight")
-        page.wait_for_selector(f'body[data-rendered-date="{WITHDRAWN_DAY.isoformat()}"]')
-        assert page.evaluate(fill_of, "LTU") == COLOURS[Status.WITHDRAWN.value]
-        assert page.text_content("#tm-title") == title_on(real_data().inputs.dataset, WITHDRAWN_DAY)
-        assert "Made with Natural Earth" in page.text_content(".leaflet-control-attribution")
-        page.click("#tm-prev")
-        page.wait_for_selector(f'body[data-rendered-date="{PENDING_DAY.isoformat()}"]')
-        browser.close()
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(path.as_uri())
+    page.wait_for_selector(f'body[data-rendered-date="{PENDING_DAY.isoformat()}"]')
+    fill_of = """iso => { let fill = null; window.treatyMapLayers.countries.eachLayer(layer => {
+        if (layer.feature.properties.iso3 === iso) fill = layer.options.fillColor; }); return fill; }"""
+    assert page.evaluate(fill_of, "LTU") == COLOURS[Status.WITHDRAWAL_PENDING.value]
+    page.keyboard.press("ArrowRight")
+    page.wait_for_selector(f'body[data-rendered-date="{WITHDRAWN_DAY.isoformat()}"]')
+    assert page.evaluate(fill_of, "LTU") == COLOURS[Status.WITHDRAWN.value]
+    assert page.text_content("#tm-title") == title_on(real_data().inputs.dataset, WITHDRAWN_DAY)
+    assert "Made with Natural Earth" in page.text_content(".leaflet-control-attribution")
+    page.click("#tm-prev")
+    page.wait_for_selector(f'body[data-rendered-date="{PENDING_DAY.isoformat()}"]')
+    context.close()
     assert outside == [] and errors == []

@@ -1,13 +1,12 @@
 """Browser tests: the real app, served by `streamlit run` on loopback, in Debian's Chromium.
 
-Nothing here skips: with no Chromium the tests fail and say how to install it (`make test` does).
+The browser itself is the session fixture in tests/conftest.py.
 Every request the page makes outside 127.0.0.1/localhost is blocked and recorded, so a test can
 assert the app works, and asks for nothing, with the network unreachable.
 """
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -17,19 +16,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-
-
-def chromium_path() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.fail("Debian's chromium is not installed: run `make test`, which installs it (apt-get install chromium)")
-    return path
 
 
 def free_port() -> int:
@@ -73,14 +62,6 @@ def app_url():
     process, url = start_app()
     yield url
     stop_app(process)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
