@@ -53,47 +53,55 @@ geometry = load_geometry()
 today = date.today()
 changes = change_dates(compiled)
 bounds = date_range(dataset.treaty.adopted, changes, today)
-if DAY in st.session_state:
-    apply_map_action(lambda step: step_to_change(bounds, step))
+TABS = ["State record", "All states", "Withdrawal timeline", "Compare treaties", "Download", "Sources and method"]
 
 if not present:
     header(dataset, geometry.metadata)
-day = date_controls(bounds, today)
-selected = selected_state({state.iso3 for state in dataset.states})
-statuses = statuses_on(compiled, day)
-st.markdown(f"#### {plain(describe_day(compiled, day))}")
-map_panel(
-    dataset, treaty.version, statuses, day, selected,
-    title=dataset.treaty.short_name,
-    height=1000 if present else 760,
-    keyboard=True,
-    last_change=bool(changes) and day >= changes[-1],
-)
-
-TABS = ["State record", "All states", "Withdrawal timeline", "Compare treaties", "Sources and method"]
-if not present:
     if (view := st.query_params.get("view")) is not None and view not in TABS:
         st.warning(f"The link's view {literal(view)} is not one of the tabs: showing {TABS[0]}.", icon="⚠️")
         del st.query_params["view"]
-    with st.popover("Download this date", icon=":material/download:"):
-        download_buttons(dataset, compiled, day, geometry, treaty.version)
-    record, table, timeline, compare, method = st.tabs(TABS, key="view", bind="query-params")
-    if record.open:
-        with record:
-            state_panel(dataset, next((s for s in statuses if s.iso3 == selected), None))
-    if table.open:
-        with table:
-            status_table(dataset, statuses, day)
-    if timeline.open:
-        with timeline:
-            picked = withdrawal_timeline(dataset, compiled, day, today)
-            if picked and picked != selected:
-                select(picked)
-                st.rerun()
-    if compare.open:
-        with compare:
-            comparison(treaty_id, loaded, labels, day)
-    if method.open:
-        with method:
-            method_section(dataset, geometry.metadata)
-keep_in_url(selected)
+
+
+# Everything that depends on the date reruns on its own when the date moves: a slider step re-sends
+# only this part of the page (the header, the treaty selector and the switch stay as they are).
+@st.fragment
+def briefing() -> None:
+    if DAY in st.session_state:
+        apply_map_action(lambda step: step_to_change(bounds, step))
+    day = date_controls(bounds, today)
+    selected = selected_state({state.iso3 for state in dataset.states})
+    statuses = statuses_on(compiled, day)
+    st.markdown(f"#### {plain(describe_day(compiled, day))}")
+    map_panel(
+        dataset, treaty.version, statuses, day, selected,
+        title=dataset.treaty.short_name,
+        height=1000 if present else 760,
+        last_change=bool(changes) and day >= changes[-1],
+    )
+    if not present:
+        record, table, timeline, compare, download, method = st.tabs(TABS, key="view", bind="query-params")
+        if record.open:
+            with record:
+                state_panel(dataset, next((s for s in statuses if s.iso3 == selected), None))
+        if table.open:
+            with table:
+                status_table(dataset, statuses, day)
+        if timeline.open:
+            with timeline:
+                picked = withdrawal_timeline(dataset, compiled, day, today)
+                if picked and picked != selected:
+                    select(picked)
+                    st.rerun(scope="fragment")
+        if compare.open:
+            with compare:
+                comparison(treaty_id, loaded, labels, day)
+        if download.open:
+            with download:
+                download_buttons(dataset, compiled, day, geometry, treaty.version)
+        if method.open:
+            with method:
+                method_section(dataset, geometry.metadata)
+    keep_in_url(selected)
+
+
+briefing()

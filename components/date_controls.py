@@ -12,7 +12,6 @@ import streamlit as st
 
 from components.notices import literal
 
-from treaty.dates import long_date
 
 DAY = "day"
 MARGIN = timedelta(days=365)
@@ -76,10 +75,10 @@ def date_controls(bounds: DateRange, today: date) -> date:
         st.warning(notice, icon="⚠️")
     first, previous, slider, following, last, now = st.columns([0.6, 1.3, 8, 1.3, 0.6, 0.9], vertical_alignment="bottom")
     first.button("", icon=":material/first_page:", help="First change", on_click=step_to_change, args=(bounds, "first"), width="stretch")
-    previous.button("◀ Change", help="Previous date on which a status changes", on_click=step_to_change, args=(bounds, -1), width="stretch")
-    following.button("Change ▶", help="Next date on which a status changes", on_click=step_to_change, args=(bounds, 1), width="stretch")
+    previous.button("◀ Change", on_click=step_to_change, args=(bounds, -1), width="stretch")
+    following.button("Change ▶", on_click=step_to_change, args=(bounds, 1), width="stretch")
     last.button("", icon=":material/last_page:", help="Last change", on_click=step_to_change, args=(bounds, "last"), width="stretch")
-    now.button("Today", help=f"Jump to today ({long_date(today)})", on_click=st.session_state.__setitem__, args=(DAY, bounds.clamp(today)), width="stretch")
+    now.button("Today", on_click=st.session_state.__setitem__, args=(DAY, bounds.clamp(today)), width="stretch")
     day = slider.slider(
         "Date",
         min_value=bounds.first,

@@ -14,6 +14,7 @@ from treaty.model import Dataset
 from treaty.status import Status, StateStatus
 
 PALETTE = [{"key": c.key, "label": c.label, "colour": c.colour} for c in CATEGORIES]
+PALETTE_INDEX = {entry["key"]: index for index, entry in enumerate(PALETTE)}
 
 
 def date_payload(statuses: Sequence[StateStatus], shape_codes: Iterable[str], day: date) -> dict:

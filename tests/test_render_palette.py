@@ -64,3 +64,7 @@ def test_the_simulation_is_not_the_identity():
     normal = np.linalg.norm(seen_as("normal", "#FF0000") - seen_as("normal", "#00FF00"))
     deutan = np.linalg.norm(seen_as("deuteranopia", "#FF0000") - seen_as("deuteranopia", "#00FF00"))
     assert deutan < normal / 4
+
+
+def test_a_status_fits_in_one_digit_as_the_map_component_sends_it():
+    assert len(CATEGORIES) <= 10

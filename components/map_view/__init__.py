@@ -33,15 +33,21 @@ def _write_atomically(path: Path, content: str) -> None:
     os.replace(temporary, path)
 
 
-def prepare_frontend(countries, microstates) -> Path:
-    """Write the component's files: the map document, Leaflet and the bridge script."""
+def prepare_frontend(countries, microstates, constant: dict) -> Path:
+    """Write the component's files: the map document, Leaflet and the bridge script.
+
+    `constant` holds the parts of every render message that never change (palette, attribution...):
+    written into the document once instead of being sent with each date.
+    """
     leaflet_dir = Path(leaflet_package.BASE_DIR)
     shutil.copytree(leaflet_dir / "images", BUILD_DIR / "images", dirs_exist_ok=True)
     for name in ("leaflet.js", "leaflet.css"):
         shutil.copyfile(leaflet_dir / name, BUILD_DIR / name)
     html = render_html(build_map(countries, microstates, leaflet_js="leaflet.js", leaflet_css="leaflet.css"))
     bridge = (FRONTEND / "streamlit_bridge.js").read_text(encoding="utf-8")
-    html = html.replace("</body>", f"<script>{bridge}</script>\n</body>")
+    constant_json = json.dumps(constant).replace("</", "<\\/")  # never closes the script element
+    constant_script = f"<script>window.treatyMapConstant = {constant_json};</script>"
+    html = html.replace("</body>", f"{constant_script}\n<script>{bridge}</script>\n</body>")
     _write_atomically(BUILD_DIR / "index.html", html)
     return BUILD_DIR
 

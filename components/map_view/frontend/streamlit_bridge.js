@@ -27,10 +27,20 @@
   let shownHeight = null;
   let pending = null;
 
-  function render(args) {
+  function expand(args) {
+    // Restore what the server leaves out of each message: the constant parts, and a status key for
+    // each digit of `fills` (one per shape, in the order of `codes`).
+    const full = Object.assign({}, window.treatyMapConstant, args);
+    full.fills = {};
+    full.codes.forEach(function (iso, index) { full.fills[iso] = full.palette[Number(args.fills[index])].key; });
+    return full;
+  }
+
+  function render(message) {
+    const args = expand(message);
     // Folium's map script runs after this one: hold a render that arrives before the layers exist.
     if (!window.treatyMapLayers) {
-      pending = args;
+      pending = message;
       return;
     }
     lastArgs = args;
@@ -109,7 +119,7 @@
     const typing = target && (target.closest ? target.closest("input, textarea, select, [role=slider], [contenteditable=true]") : null);
     if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
     const steps = { ArrowRight: 1, ArrowLeft: -1, Home: "first", End: "last" };
-    if (!(event.key in steps) || !lastArgs || !lastArgs.keyboard) return;
+    if (!(event.key in steps) || !lastArgs) return;
     event.preventDefault();
     setValue({ action: "step", step: steps[event.key], nonce: Date.now() });
   }
