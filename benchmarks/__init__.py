@@ -1,0 +1,232 @@
+"""Speed, size and memory figures for Treaty Map. `python -m benchmarks` runs the suite (see README.md).
+
+Shared helpers for the benchmark modules: starting and stopping the app server on loopback, reading
+a process's memory from /proc, the machine description, and the statistics every table uses.
+Standard library only: the server hook (bench_server.install_server_hooks) imports this package
+inside the Streamlit process.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import os
+import platform
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = Path(__file__).resolve().parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+MAP_FRAME = 'iframe[title="components.map_view.treaty_map"]'
+# Streamlit 1.67's slider is a react-aria <input type=range> (implicit role "slider", no role attribute).
+SLIDER = "[data-testid=stSlider] [role=slider], [data-testid=stSlider] input[type=range]"
+
+
+# ---------------------------------------------------------------------------------------------
+# Results
+@dataclass
+class Row:
+    """One line of the results table: a figure over `n` samples, against its budget."""
+
+    section: str
+    name: str
+    values: list[float]
+    unit: str
+    budget: float | None = None  # upper bound on the compared statistic; None: figure only
+    compare: str = "p50"          # which statistic the budget applies to: "p50", "p90" or "max"
+    note: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        return len(self.values)
+
+    @property
+    def median(self) -> float:
+        return percentile(self.values, 50)
+
+    @property
+    def p90(self) -> float:
+        return percentile(self.values, 90)
+
+    @property
+    def met(self) -> bool | None:
+        if self.budget is None or not self.values:
+            return None
+        value = {"p50": self.median, "p90": self.p90, "max": max(self.values)}[self.compare]
+        return value <= self.budget
+
+    def as_dict(self) -> dict:
+        return {
+            "section": self.section, "name": self.name, "n": self.n, "unit": self.unit,
+            "median": self.median if self.values else None, "p90": self.p90 if self.values else None,
+            "min": min(self.values) if self.values else None, "max": max(self.values) if self.values else None,
+            "budget": self.budget, "compare": self.compare, "met": self.met, "note": self.note,
+            "values": self.values, "extra": self.extra,
+        }
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Linear interpolation between closest ranks (numpy's default); NaN for no values."""
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q / 100
+    low, high = math.floor(position), math.ceil(position)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def summary(values: list[float], digits: int = 1) -> str:
+    if not values:
+        return "no samples"
+    return (f"median {percentile(values, 50):.{digits}f}, p90 {percentile(values, 90):.{digits}f} "
+            f"(min {min(values):.{digits}f}, max {max(values):.{digits}f}, N={len(values)})")
+
+
+# ---------------------------------------------------------------------------------------------
+# Machine and load
+def machine() -> dict:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_kb = 0
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem_kb = int(line.split()[1])
+    except OSError:
+        pass
+    return {
+        "date": _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "nproc": os.cpu_count(),
+        "cpu": model or platform.processor() or "unknown",
+        "ram_gib": round(mem_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "kernel": platform.release(),
+        "load": os.getloadavg(),
+    }
+
+
+def wait_for_quiet(max_load_per_cpu: float = 0.35, max_wait_s: float = 300, log=print) -> tuple[float, ...]:
+    """Wait (bounded) until the 1-minute load average is low; returns the load seen at the end."""
+    deadline = time.monotonic() + max_wait_s
+    limit = max_load_per_cpu * (os.cpu_count() or 1)
+    load = os.getloadavg()
+    while load[0] > limit and time.monotonic() < deadline:
+        log(f"  machine busy (load {load[0]:.2f} > {limit:.2f}); waiting...")
+        time.sleep(15)
+        load = os.getloadavg()
+    if load[0] > limit:
+        log(f"  WARNING: load still {load[0]:.2f} after {max_wait_s:.0f} s; measuring anyway")
+    return load
+
+
+# ---------------------------------------------------------------------------------------------
+# Processes
+def proc_status(pid: int) -> dict[str, float]:
+    """VmRSS and VmHWM (peak RSS) of a process in MB, from /proc (psutil is not required)."""
+    values = {}
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(("VmRSS:", "VmHWM:")):
+                key, amount = line.split(":", 1)
+                values[key] = int(amount.split()[0]) / 1024
+    except OSError:
+        pass
+    return values
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen
+    url: str
+    port: int
+    t_spawn: float   # epoch s
+    t_health: float  # epoch s, first 200 from /_stcore/health
+    log_path: Path
+    hook_log: Path | None
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def stop(self) -> None:
+        stop_server(self)
+
+
+def start_server(env: dict | None = None, hooks: bool = False, timeout_s: float = 60) -> Server:
+    """`python -m streamlit run app.py` on 127.0.0.1 and a free port, as the brief prescribes.
+
+    With `hooks`, a sitecustomize.py in a temporary folder (first on PYTHONPATH) installs
+    bench_server.install_server_hooks() in the server process, which logs every BackMsg, script
+    event and ForwardMsg (time, type, bytes) to a JSON-lines file: no app code is touched.
+    """
+    port = free_port()
+    workdir = Path(tempfile.mkdtemp(prefix="treaty-bench-"))
+    log_path = workdir / "server.log"
+    full_env = {**os.environ, **(env or {})}
+    hook_log = None
+    if hooks:
+        hook_log = workdir / "hooks.jsonl"
+        (workdir / "sitecustomize.py").write_text(
+            "import os\n"
+            "if os.environ.get('TREATY_BENCH_HOOK_LOG'):\n"
+            "    from benchmarks.bench_server import install_server_hooks\n"
+            "    install_server_hooks(os.environ['TREATY_BENCH_HOOK_LOG'])\n"
+        )
+        full_env["PYTHONPATH"] = os.pathsep.join(p for p in (str(workdir), str(ROOT), full_env.get("PYTHONPATH", "")) if p)
+        full_env["TREATY_BENCH_HOOK_LOG"] = str(hook_log)
+    command = [PYTHON, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1"]
+    t_spawn = time.time()
+    process = subprocess.Popen(command, cwd=ROOT, env=full_env, stdout=open(log_path, "w"), stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}:\n{log_path.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.status == 200:
+                    return Server(process, url, port, t_spawn, time.time(), log_path, hook_log)
+        except OSError:
+            time.sleep(0.05)
+    process.kill()
+    process.wait(5)
+    raise RuntimeError(f"server did not answer within {timeout_s} s:\n{log_path.read_text()[-3000:]}")
+
+
+def stop_server(server: Server) -> None:
+    """Stop the one process we started, by its id."""
+    if server.process.poll() is None:
+        server.process.terminate()
+        try:
+            server.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+            server.process.wait(5)
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)

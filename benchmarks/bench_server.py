@@ -1,0 +1,475 @@
+"""Server-side figures: the script rerun on a slider change, and memory under concurrent sessions.
+
+Run from the repository root: `python -m benchmarks.bench_server`. Prints figures; asserts nothing.
+
+* Rerun (budget <= 20 ms): `AppTest` runs app.py in-process; after a first run, the date slider is
+  moved one day at a time and each `.run()` is timed (it includes AppTest's own bookkeeping, so it
+  is an upper bound of the script time). Run in a child process so nothing is cached beforehand.
+  A cProfile of the same reruns says where the time goes. The real server's script time, taken by
+  the server hook during the browser steps, is reported by bench_slider.
+* Memory (budget <= 300 MB peak): one fresh `streamlit run` server; 5 websocket clients speak
+  Streamlit's protocol (BackMsg rerun_script with the slider's widget state, as the browser sends
+  it) and make 200 one-day steps each, concurrently, each waiting for `script_finished` before the
+  next step. VmRSS is sampled from /proc every 0.25 s; VmHWM is the kernel's peak. Three such rounds
+  (new sessions each time) show whether memory keeps growing.
+* `install_server_hooks` is the server hook the browser benchmarks use (loaded by sitecustomize).
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from benchmarks import PYTHON, ROOT, Row, percentile, proc_status, start_server, summary
+
+SECTION_RERUN = "3. server script rerun"
+SECTION_MEMORY = "4. server memory"
+RERUN_STEPS = 40
+RERUN_WARMUP = 3
+SESSIONS = 5
+STEPS_PER_SESSION = 200
+ROUNDS = 3
+FIRST_DAY = date(2025, 6, 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# The server hook (runs inside the Streamlit process; standard library + Streamlit only)
+def install_server_hooks(log_path: str) -> None:
+    """Log every BackMsg, script start/stop and ForwardMsg of the server to `log_path` (JSON lines).
+
+    Times are epoch seconds (time.time()), comparable with the browser's epoch milliseconds.
+    * backmsg: AppSession.handle_backmsg entered (the BackMsg was parsed off the websocket).
+    * script: AppSession._on_scriptrunner_event for every event but ENQUEUE_FORWARD_MSG (in the script
+      thread: SCRIPT_STARTED, SCRIPT_STOPPED_WITH_SUCCESS, ...).
+    * enqueue: AppSession._enqueue_forward_msg (the script produced a message).
+    * write: StarletteSessionClient.write_forward_msg, with the serialized size and the element type.
+    """
+    from streamlit.runtime.app_session import AppSession
+    from streamlit.runtime.scriptrunner.script_runner import ScriptRunnerEvent
+    from streamlit.web.server.starlette import starlette_websocket as ws_module
+
+    out = open(log_path, "a", buffering=1, encoding="utf-8")
+    lock = threading.Lock()
+
+    def emit(record: dict) -> None:
+        line = json.dumps(record, separators=(",", ":"))
+        with lock:
+            out.write(line + "\n")
+
+    def describe(msg) -> tuple[str, str | None]:
+        kind = msg.WhichOneof("type")
+        element = None
+        if kind == "delta":
+            delta_kind = msg.delta.WhichOneof("type")
+            if delta_kind == "new_element":
+                element = msg.delta.new_element.WhichOneof("type")
+                if element == "component_instance":
+                    element = "component:" + msg.delta.new_element.component_instance.component_name
+            else:
+                element = delta_kind
+                if delta_kind == "add_block":
+                    element = "block:" + str(msg.delta.add_block.WhichOneof("type"))
+        return kind, element
+
+    original_backmsg = AppSession.handle_backmsg
+
+    def handle_backmsg(self, msg):
+        emit({"ev": "backmsg", "t": time.time(), "sid": self.id, "type": msg.WhichOneof("type")})
+        return original_backmsg(self, msg)
+
+    original_event = AppSession._on_scriptrunner_event
+
+    def on_scriptrunner_event(self, sender, event, *args, **kwargs):
+        if event is not ScriptRunnerEvent.ENQUEUE_FORWARD_MSG:
+            emit({"ev": "script", "t": time.time(), "sid": self.id, "event": event.name})
+        return original_event(self, sender, event, *args, **kwargs)
+
+    original_enqueue = AppSession._enqueue_forward_msg
+
+    def enqueue_forward_msg(self, msg):
+        kind, element = describe(msg)
+        emit({"ev": "enqueue", "t": time.time(), "sid": self.id, "type": kind, "element": element})
+        return original_enqueue(self, msg)
+
+    original_serialize = ws_module.serialize_forward_msg
+    original_write = ws_module.StarletteSessionClient.write_forward_msg
+    last_size = threading.local()
+
+    def serialize(msg):
+        payload = original_serialize(msg)
+        last_size.value = len(payload)
+        return payload
+
+    def write_forward_msg(self, msg):
+        result = original_write(self, msg)
+        kind, element = describe(msg)
+        # msg.hash is Streamlit's content hash (metadata excluded): equal hashes = the same element re-sent.
+        emit({"ev": "write", "t": time.time(), "client": id(self), "type": kind, "element": element,
+              "bytes": getattr(last_size, "value", None), "hash": msg.hash or None})
+        return result
+
+    AppSession.handle_backmsg = handle_backmsg
+    AppSession._on_scriptrunner_event = on_scriptrunner_event
+    AppSession._enqueue_forward_msg = enqueue_forward_msg
+    ws_module.serialize_forward_msg = serialize
+    ws_module.StarletteSessionClient.write_forward_msg = write_forward_msg
+
+
+def read_hook_log(path: Path) -> list[dict]:
+    if not path or not Path(path).exists():
+        return []
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def script_runs(records: list[dict]) -> list[dict]:
+    """Pairs SCRIPT_STARTED with the next stop event of the same session: [{start, end, ms}]."""
+    runs, open_runs = [], {}
+    for record in records:
+        if record["ev"] != "script":
+            continue
+        if record["event"] == "SCRIPT_STARTED":
+            open_runs[record["sid"]] = record["t"]
+        elif record["event"].startswith("SCRIPT_STOPPED") and record["sid"] in open_runs:
+            start = open_runs.pop(record["sid"])
+            runs.append({"sid": record["sid"], "start": start, "end": record["t"], "ms": (record["t"] - start) * 1e3,
+                         "event": record["event"]})
+    return runs
+
+
+# ---------------------------------------------------------------------------------------------
+# AppTest rerun (child process)
+def _apptest_child(steps: int, warmup: int, profile: bool) -> dict:
+    """Runs in a fresh interpreter: time AppTest reruns of app.py with the date moved by one day."""
+    from streamlit.testing.v1 import AppTest
+
+    t0 = time.perf_counter()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["date"] = FIRST_DAY.isoformat()
+    at.run()
+    first_run_ms = (time.perf_counter() - t0) * 1e3
+    if at.exception:
+        return {"error": [str(e.message) for e in at.exception]}
+    day = FIRST_DAY
+    times = []
+    for index in range(warmup + steps):
+        day += timedelta(days=1)
+        start = time.perf_counter()
+        at.slider(key="day").set_value(day).run()
+        elapsed = (time.perf_counter() - start) * 1e3
+        if index >= warmup:
+            times.append(elapsed)
+    assert at.slider(key="day").value == day, "the slider did not move"
+    result = {"first_run_ms": first_run_ms, "rerun_ms": times, "steps": steps}
+    if profile:
+        result["profile"] = _profile_script_thread(at, day, 20, pattern=".")
+    return result
+
+
+def _profile_script_thread(at, day: date, reruns: int, pattern: str = r"(app\.py|components/|treaty/|render/|geo/)") -> str:
+    """cProfile of `reruns` slider reruns, taken in the script thread AppTest starts for each run
+    (cProfile only sees the thread that enables it): threading.setprofile makes every new thread
+    enable the one profiler on its first event."""
+    import cProfile
+    import io
+    import pstats
+
+    profiler = cProfile.Profile()
+
+    def start_in_thread(*_):
+        sys.setprofile(None)
+        profiler.enable()
+
+    threading.setprofile(start_in_thread)
+    try:
+        for _ in range(reruns):
+            day += timedelta(days=1)
+            at.slider(key="day").set_value(day).run()
+    finally:
+        threading.setprofile(None)
+        profiler.disable()
+    stream = io.StringIO()
+    stats = pstats.Stats(profiler, stream=stream)
+    stats.sort_stats("cumulative").print_stats(pattern, 25)
+    return _trim_profile(stream.getvalue())
+
+
+def _first_run_profile_child() -> dict:
+    """In a fresh interpreter: cProfile of AppTest's first run of app.py (what a cold server's first
+    session pays for: app imports, geometry, component build, datasets), in the script thread."""
+    import cProfile
+    import io
+    import pstats
+
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["date"] = FIRST_DAY.isoformat()
+    profiler = cProfile.Profile()
+
+    def start_in_thread(*_):
+        sys.setprofile(None)
+        profiler.enable()
+
+    threading.setprofile(start_in_thread)
+    started = time.perf_counter()
+    try:
+        at.run()
+    finally:
+        threading.setprofile(None)
+        profiler.disable()
+    total = (time.perf_counter() - started) * 1e3
+    stream = io.StringIO()
+    stats = pstats.Stats(profiler, stream=stream)
+    stats.sort_stats("cumulative").print_stats(
+        r"(app\.py|components/|treaty/|render/|geo/|folium/|geopandas/io|pyogrio/raw|yaml/__init__|_bootstrap>:\d+\(_find_and_load\))", 30)
+    return {"first_run_ms_profiled": total, "profile": _trim_profile(stream.getvalue())}
+
+
+def first_run_profile() -> dict:
+    code = ("import json; from benchmarks.bench_server import _first_run_profile_child; "
+            "print('RESULT ' + json.dumps(_first_run_profile_child()))")
+    return apptest_reruns(code=code)
+
+
+def _trim_profile(text: str) -> str:
+    lines = [line for line in text.splitlines() if line.strip()]
+    keep = [line.replace(str(ROOT) + "/", "").replace(str(Path(sys.prefix)), "<venv>") for line in lines]
+    return "\n".join(keep[-40:])
+
+
+def apptest_reruns(steps: int = RERUN_STEPS, warmup: int = RERUN_WARMUP, profile: bool = True, env: dict | None = None,
+                   code: str | None = None) -> dict:
+    """Run the AppTest measurement in a child process; returns its JSON result."""
+    code = code or (
+        "import json, sys; from benchmarks.bench_server import _apptest_child; "
+        f"print('RESULT ' + json.dumps(_apptest_child({steps}, {warmup}, {profile})))"
+    )
+    completed = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env={**os.environ, **(env or {})},
+                               capture_output=True, text=True, timeout=600)
+    for line in completed.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[len("RESULT "):])
+    raise RuntimeError(f"AppTest child failed ({completed.returncode}):\n{completed.stdout[-2000:]}\n{completed.stderr[-4000:]}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Websocket sessions (Streamlit's protocol, as the browser speaks it)
+def _micros(day: date) -> float:
+    return float((day - date(1970, 1, 1)).days * 86_400_000_000)
+
+
+async def _session(url: str, steps: int, first_day: date, results: dict, index: int) -> None:
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    query = f"date={first_day.isoformat()}"
+    latencies, received = [], 0
+    async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=url, max_size=None,
+                                  open_timeout=30, ping_interval=None) as ws:
+        async def run(widget_states=None) -> tuple[str | None, str]:
+            nonlocal received
+            msg = BackMsg()
+            msg.rerun_script.query_string = query
+            msg.rerun_script.page_script_hash = page_hash
+            if widget_states:
+                for widget_id, value in widget_states.items():
+                    state = msg.rerun_script.widget_states.widgets.add()
+                    state.id = widget_id
+                    state.double_array_value.data.extend([value])
+            await ws.send(msg.SerializeToString())
+            slider_id = None
+            while True:
+                data = await ws.recv()
+                received += len(data)
+                forward = ForwardMsg()
+                forward.ParseFromString(data)
+                kind = forward.WhichOneof("type")
+                if kind == "new_session":
+                    nonlocal_hash[0] = forward.new_session.main_script_hash
+                elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+                    element = forward.delta.new_element
+                    if element.WhichOneof("type") == "slider" and element.slider.label == "Date":
+                        slider_id = element.slider.id
+                    elif element.WhichOneof("type") == "component_instance":
+                        drawn[0] = json.loads(element.component_instance.json_args or "{}").get("date")
+                    elif element.WhichOneof("type") == "exception":
+                        errors.append(f"{element.exception.type}: {element.exception.message}"[:300])
+                elif kind == "script_finished":
+                    return slider_id, ForwardMsg.ScriptFinishedStatus.Name(forward.script_finished)
+
+        nonlocal_hash = [""]
+        drawn = [None]  # the date in the map component's args of the last run
+        errors: list[str] = []
+        page_hash = ""
+        slider_id, status = await run()
+        page_hash = nonlocal_hash[0]
+        if not slider_id:
+            raise RuntimeError(f"session {index}: no Date slider in the first run ({status})")
+        day = first_day
+        statuses = {}
+        wrong_dates = 0
+        for _ in range(steps):
+            day += timedelta(days=1)
+            start = time.perf_counter()
+            drawn[0] = None
+            _, status = await run({slider_id: _micros(day)})
+            latencies.append((time.perf_counter() - start) * 1e3)
+            statuses[status] = statuses.get(status, 0) + 1
+            wrong_dates += drawn[0] != day.isoformat()
+    results[index] = {"latency_ms": latencies, "bytes_received": received, "finished": statuses, "wrong_dates": wrong_dates,
+                      "errors": sorted(set(errors))[:3]}
+
+
+def concurrent_steps(url: str, sessions: int, steps: int, first_day: date) -> dict:
+    import asyncio
+
+    results: dict = {}
+
+    async def main():
+        await asyncio.gather(*(_session(url, steps, first_day + timedelta(days=7 * i), results, i) for i in range(sessions)))
+
+    asyncio.run(main())
+    return results
+
+
+class RssSampler(threading.Thread):
+    """Samples VmRSS of `pid` every `interval` s until stopped: [(t, MB)]."""
+
+    def __init__(self, pid: int, interval: float = 0.25):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.samples: list[tuple[float, float]] = []
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        t0 = time.monotonic()
+        while not self._stop_event.is_set():
+            status = proc_status(self.pid)
+            if "VmRSS" in status:
+                self.samples.append((time.monotonic() - t0, status["VmRSS"]))
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> list[tuple[float, float]]:
+        self._stop_event.set()
+        self.join(5)
+        return self.samples
+
+
+def memory_soak(sessions: int = SESSIONS, steps: int = STEPS_PER_SESSION, rounds: int = ROUNDS, log=print) -> dict:
+    server = start_server()
+    try:
+        idle = proc_status(server.pid)
+        sampler = RssSampler(server.pid)
+        sampler.start()
+        round_results = []
+        t0 = time.monotonic()
+        for number in range(rounds):
+            started = time.monotonic() - t0
+            results = concurrent_steps(server.url, sessions, steps, FIRST_DAY)
+            ended = time.monotonic() - t0
+            after = proc_status(server.pid)
+            time.sleep(3)
+            settled = proc_status(server.pid)
+            latencies = [ms for r in results.values() for ms in r["latency_ms"]]
+            round_results.append({
+                "round": number + 1, "start_s": started, "end_s": ended, "rss_after_mb": after.get("VmRSS"),
+                "rss_settled_mb": settled.get("VmRSS"), "hwm_mb": settled.get("VmHWM"),
+                "wrong_dates": sum(r["wrong_dates"] for r in results.values()),
+                "errors": sorted({e for r in results.values() for e in r["errors"]})[:3],
+                "step_latency_ms": latencies, "finished": [r["finished"] for r in results.values()],
+                "bytes_per_step": sum(r["bytes_received"] for r in results.values()) / max(1, len(latencies)),
+            })
+            log(f"  memory round {number + 1}: {sessions}x{steps} steps in {ended - started:.1f} s, "
+                f"RSS {after.get('VmRSS', 0):.0f} MB (settled {settled.get('VmRSS', 0):.0f}), peak {settled.get('VmHWM', 0):.0f} MB; "
+                f"step {summary(latencies)} ms")
+        samples = sampler.stop()
+        final = proc_status(server.pid)
+        return {"idle": idle, "rounds": round_results, "samples": samples, "final": final}
+    finally:
+        server.stop()
+
+
+def growth_per_round(rounds: list[dict]) -> float:
+    """MB of settled RSS gained per round after the first (least squares)."""
+    points = [(r["round"], r["rss_settled_mb"]) for r in rounds[1:]] or [(1, rounds[0]["rss_settled_mb"])]
+    if len(points) < 2:
+        return 0.0
+    mean_x = sum(x for x, _ in points) / len(points)
+    mean_y = sum(y for _, y in points) / len(points)
+    return sum((x - mean_x) * (y - mean_y) for x, y in points) / sum((x - mean_x) ** 2 for x, _ in points)
+
+
+# ---------------------------------------------------------------------------------------------
+def run(log=print, quick: bool = False) -> list[Row]:
+    rows: list[Row] = []
+    log("[server] AppTest reruns (child process)...")
+    result = apptest_reruns(steps=15 if quick else RERUN_STEPS)
+    if "error" in result:
+        raise RuntimeError(f"app raised in AppTest: {result['error']}")
+    rows.append(Row(SECTION_RERUN, "AppTest first run (fresh process, incl. imports)", [result["first_run_ms"]], "ms",
+                    note="one sample per child process"))
+    rows.append(Row(SECTION_RERUN, "AppTest rerun, slider +1 day", result["rerun_ms"], "ms", budget=20,
+                    note=f"after {RERUN_WARMUP} warm-up reruns", extra={"profile": result.get("profile", "")}))
+    log(f"  AppTest rerun {summary(result['rerun_ms'])} ms")
+    first = first_run_profile()
+    rows[0].extra["first_run_profile"] = first["profile"]
+    rows[0].extra["first_run_ms_profiled"] = first["first_run_ms_profiled"]
+
+    log(f"[server] memory: {SESSIONS} websocket sessions x {STEPS_PER_SESSION} steps x {ROUNDS} rounds...")
+    soak = memory_soak(steps=50 if quick else STEPS_PER_SESSION, rounds=2 if quick else ROUNDS, log=log)
+    peak = soak["final"].get("VmHWM", 0.0)
+    rss_samples = [mb for _, mb in soak["samples"]]
+    growth = growth_per_round(soak["rounds"])
+    rows.append(Row(SECTION_MEMORY, f"peak RSS (VmHWM), {SESSIONS} sessions x {STEPS_PER_SESSION} steps x {len(soak['rounds'])} rounds",
+                    [peak], "MB", budget=300, compare="max",
+                    note=f"idle after start {soak['idle'].get('VmRSS', 0):.0f} MB; RSS sampled every 0.25 s: {summary(rss_samples, 0)}",
+                    extra={"rounds": [{k: v for k, v in r.items() if k != 'step_latency_ms'} for r in soak["rounds"]],
+                           "samples": soak["samples"], "growth_mb_per_round": growth}))
+    rows.append(Row(SECTION_MEMORY, "RSS settled after each round", [r["rss_settled_mb"] for r in soak["rounds"]], "MB",
+                    note=f"growth after round 1: {growth:+.1f} MB/round ("
+                         + ", ".join(f"{r['rss_settled_mb']:.0f}" for r in soak["rounds"]) + ")"))
+    latencies = [ms for r in soak["rounds"] for ms in r["step_latency_ms"]]
+    rows.append(Row(SECTION_MEMORY, f"step latency seen by a websocket client, {SESSIONS} concurrent", latencies, "ms",
+                    note=f"BackMsg sent -> script_finished received; ~{soak['rounds'][-1]['bytes_per_step']:.0f} B/step (no message cache)"))
+    return rows
+
+
+def report_details(rows: list[Row]) -> str:
+    lines = []
+    for row in rows:
+        if row.extra.get("rounds"):
+            lines.append(f"Memory rounds ({SESSIONS} websocket sessions each, new sessions every round):")
+            for r in row.extra["rounds"]:
+                lines.append(f"  round {r['round']}: {r['start_s']:6.1f}-{r['end_s']:6.1f} s, RSS after {r['rss_after_mb']:.0f} MB, "
+                             f"3 s later {r['rss_settled_mb']:.0f} MB, peak so far {r['hwm_mb']:.0f} MB, "
+                             f"{r['wrong_dates']} steps drew the wrong date, {r['bytes_per_step']:.0f} B/step"
+                             + (f"; app errors: {r['errors']}" if r.get("errors") else ""))
+            samples = row.extra.get("samples") or []
+            if samples:
+                step = max(1, len(samples) // 12)
+                lines.append("  RSS over time (s: MB): " + ", ".join(f"{t:.0f}: {mb:.0f}" for t, mb in samples[::step]))
+        if row.extra.get("profile"):
+            lines.append(f"cProfile of 20 AppTest reruns, script thread ({row.name}):\n{row.extra['profile']}")
+        if row.extra.get("first_run_profile"):
+            lines.append(f"cProfile of the first run of app.py in a fresh process (what a cold server's first session waits for; "
+                         f"{row.extra['first_run_ms_profiled']:.0f} ms under the profiler):\n{row.extra['first_run_profile']}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    from benchmarks.__main__ import print_table
+
+    rows = run()
+    print_table(rows)
+    print(report_details(rows))
+
+
+if __name__ == "__main__":
+    main()
