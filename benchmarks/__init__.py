@@ -123,18 +123,65 @@ def machine() -> dict:
     }
 
 
-def wait_for_quiet(max_load_per_cpu: float = 0.35, max_wait_s: float = 300, log=print) -> tuple[float, ...]:
-    """Wait (bounded) until the 1-minute load average is low; returns the load seen at the end."""
+def wait_for_quiet(max_other_share: float = 0.10, max_wait_s: float = 300, log=print) -> tuple[float, ...]:
+    """Wait (bounded) until processes outside this suite use less than `max_other_share` of the CPUs
+    over a 5 s sample (the load average would also count the suite's own browser and server).
+    Returns the load average seen at the end."""
     deadline = time.monotonic() + max_wait_s
-    limit = max_load_per_cpu * (os.cpu_count() or 1)
-    load = os.getloadavg()
-    while load[0] > limit and time.monotonic() < deadline:
-        log(f"  machine busy (load {load[0]:.2f} > {limit:.2f}); waiting...")
-        time.sleep(15)
-        load = os.getloadavg()
-    if load[0] > limit:
-        log(f"  WARNING: load still {load[0]:.2f} after {max_wait_s:.0f} s; measuring anyway")
-    return load
+    while True:
+        sample = OtherLoad()
+        time.sleep(5)
+        share = sample.share()
+        if share <= max_other_share:
+            break
+        if time.monotonic() >= deadline:
+            log(f"  WARNING: other processes still use {share:.0%} of the CPUs after {max_wait_s:.0f} s; measuring anyway")
+            break
+        log(f"  machine busy (other processes use {share:.0%} of the CPUs, load {os.getloadavg()[0]:.2f}); waiting...")
+        time.sleep(10)
+    return os.getloadavg()
+
+
+class OtherLoad:
+    """CPU used by processes outside this benchmark's own process tree, as a share of the machine.
+
+    The load average also counts the benchmark's own browser and server, so it cannot tell whether
+    other people's work disturbed a measurement; this can. Start with `OtherLoad()`, read `.share()`."""
+
+    def __init__(self):
+        self.start = self._snapshot()
+
+    @staticmethod
+    def _snapshot() -> tuple[float, float, float]:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+        values = [int(v) for v in fields]
+        busy = sum(values) - values[3] - (values[4] if len(values) > 4 else 0)  # minus idle and iowait
+        tree = {os.getpid()}
+        stats = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    raw = Path(f"/proc/{entry}/stat").read_text()
+                except OSError:
+                    continue
+                parts = raw[raw.rindex(")") + 2:].split()
+                stats[int(entry)] = (int(parts[1]), sum(int(x) for x in parts[11:15]))  # ppid, utime+stime+cutime+cstime
+        changed = True
+        while changed:
+            changed = False
+            for pid, (ppid, _) in stats.items():
+                if ppid in tree and pid not in tree:
+                    tree.add(pid)
+                    changed = True
+        own = sum(ticks for pid, (_, ticks) in stats.items() if pid in tree)
+        return time.monotonic(), busy, own
+
+    def share(self) -> float:
+        end = self._snapshot()
+        elapsed = max(1e-6, end[0] - self.start[0])
+        hz = os.sysconf("SC_CLK_TCK")
+        other = max(0.0, (end[1] - self.start[1]) - (end[2] - self.start[2])) / hz
+        return other / (elapsed * (os.cpu_count() or 1))
 
 
 # ---------------------------------------------------------------------------------------------

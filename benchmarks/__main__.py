@@ -17,7 +17,7 @@ import os
 import sys
 import time
 
-from benchmarks import Row, machine, wait_for_quiet
+from benchmarks import OtherLoad, Row, machine, wait_for_quiet
 
 SUITE = ("geometry", "slider", "server", "scale", "exports")
 
@@ -109,25 +109,32 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     details: list[str] = []
     started = time.monotonic()
+    others: dict[str, float] = {}
     for name in chosen:
         log(f"[{name}]")
+        if name != "slider" and name != "geometry" and not args.no_wait:
+            wait_for_quiet(log=log, max_wait_s=120)
+        section_others = OtherLoad()
         if name == "geometry":
             rows += _geometry(log, args.quick)
         elif name == "exports":
             rows += _exports(log, args.quick)
         elif name in ("slider", "server", "scale"):
             module = importlib.import_module(f"benchmarks.bench_{name}")
-            if name != "slider" and not args.no_wait:
-                wait_for_quiet(log=log, max_wait_s=120)
             produced = module.run(log=log, quick=args.quick)
             rows += produced
             if hasattr(module, "report_details"):
                 details.append(module.report_details(produced))
         else:
             parser.error(f"unknown benchmark {name!r}")
+        others[name] = section_others.share()
+        log(f"  (other people's processes used {others[name]:.0%} of the CPUs during [{name}])")
     info["load_end"] = os.getloadavg()
     print_table(rows, info)
+    info["other_processes_cpu_share"] = others
     print(f"\nLoad average at the end: {', '.join(f'{x:.2f}' for x in info['load_end'])}; suite took {time.monotonic() - started:.0f} s")
+    print("CPU share used by processes outside the suite, per section (noise indicator): "
+          + ", ".join(f"{name} {share:.0%}" for name, share in others.items()))
     for text in details:
         print("\n" + text)
     if args.json:

@@ -127,14 +127,15 @@ def read_hook_log(path: Path) -> list[dict]:
 
 
 def script_runs(records: list[dict]) -> list[dict]:
-    """Pairs SCRIPT_STARTED with the next stop event of the same session: [{start, end, ms}]."""
+    """Pairs SCRIPT_STARTED with the next stop event of the same session: [{start, end, ms}].
+    A fragment rerun (st.fragment) ends with FRAGMENT_STOPPED_WITH_SUCCESS instead."""
     runs, open_runs = [], {}
     for record in records:
         if record["ev"] != "script":
             continue
         if record["event"] == "SCRIPT_STARTED":
             open_runs[record["sid"]] = record["t"]
-        elif record["event"].startswith("SCRIPT_STOPPED") and record["sid"] in open_runs:
+        elif record["event"].startswith(("SCRIPT_STOPPED", "FRAGMENT_STOPPED")) and record["sid"] in open_runs:
             start = open_runs.pop(record["sid"])
             runs.append({"sid": record["sid"], "start": start, "end": record["t"], "ms": (record["t"] - start) * 1e3,
                          "event": record["event"]})

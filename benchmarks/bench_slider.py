@@ -33,7 +33,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks import (BENCH_DIR, MAP_FRAME, ROOT, SLIDER, Row, launch_chromium, percentile, proc_status,
+from benchmarks import (BENCH_DIR, MAP_FRAME, ROOT, SLIDER, OtherLoad, Row, launch_chromium, percentile, proc_status,
                         start_server, summary)
 from benchmarks.bench_server import read_hook_log, script_runs
 
@@ -267,6 +267,7 @@ def run(log=print, quick: bool = False, profile: bool = True, server_env: dict |
         try:
             for number in range(rounds):
                 first = START_DATES[number % len(START_DATES)]
+                others = OtherLoad()
                 server = start_server(env=server_env, hooks=True)
                 try:
                     health.append((server.t_health - server.t_spawn) * 1e3)
@@ -300,7 +301,8 @@ def run(log=print, quick: bool = False, profile: bool = True, server_env: dict |
                     good = [s for s in analysed if s["ok"]]
                     log(f"  round {number + 1}: cold {cold[-1] if cold else float('nan'):.0f} ms, "
                         f"warm {summary(warm[-WARM_LOADS:], 0)} ms, steps {summary([s['latency'] for s in good])} ms, "
-                        f"{sum(s['bytes_in'] for s in good) / max(1, len(good)):.0f} B/step; load {os.getloadavg()[0]:.2f}")
+                        f"{sum(s['bytes_in'] for s in good) / max(1, len(good)):.0f} B/step; "
+                        f"other processes used {others.share():.0%} of the CPUs")
                     if profile and number == rounds - 1:
                         log("  CPU profile of the renderer during 10 steps...")
                         profile_result = browser_profile(browser, server.url, first)
