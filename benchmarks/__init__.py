@@ -146,17 +146,28 @@ class OtherLoad:
     """CPU used by processes outside this benchmark's own process tree, as a share of the machine.
 
     The load average also counts the benchmark's own browser and server, so it cannot tell whether
-    other people's work disturbed a measurement; this can. Start with `OtherLoad()`, read `.share()`."""
+    other people's work disturbed a measurement; this can. A thread samples /proc every 0.5 s: a
+    process once seen in our tree stays ours (Chromium's processes are re-parented when they exit),
+    and its last user+system time counts. Start with `OtherLoad()`, read `.share()` (stops it)."""
 
-    def __init__(self):
-        self.start = self._snapshot()
+    def __init__(self, interval: float = 0.5):
+        import threading
+
+        self._own_pids: set[int] = set()
+        self._ticks: dict[int, int] = {}
+        self._baseline: dict[int, int] = {}
+        self._stop = threading.Event()
+        self._t0, self._busy0 = time.monotonic(), self._busy()
+        self._sample(first=True)
+        self._thread = threading.Thread(target=self._loop, args=(interval,), daemon=True)
+        self._thread.start()
 
     @staticmethod
-    def _snapshot() -> tuple[float, float, float]:
-        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
-        values = [int(v) for v in fields]
-        busy = sum(values) - values[3] - (values[4] if len(values) > 4 else 0)  # minus idle and iowait
-        tree = {os.getpid()}
+    def _busy() -> int:
+        values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+        return sum(values) - values[3] - (values[4] if len(values) > 4 else 0)  # minus idle and iowait
+
+    def _sample(self, first: bool = False) -> None:
         stats = {}
         for entry in os.listdir("/proc"):
             if entry.isdigit():
@@ -165,7 +176,8 @@ class OtherLoad:
                 except OSError:
                     continue
                 parts = raw[raw.rindex(")") + 2:].split()
-                stats[int(entry)] = (int(parts[1]), sum(int(x) for x in parts[11:15]))  # ppid, utime+stime+cutime+cstime
+                stats[int(entry)] = (int(parts[1]), int(parts[11]) + int(parts[12]))  # ppid, utime+stime
+        tree = self._own_pids | {os.getpid()}
         changed = True
         while changed:
             changed = False
@@ -173,14 +185,28 @@ class OtherLoad:
                 if ppid in tree and pid not in tree:
                     tree.add(pid)
                     changed = True
-        own = sum(ticks for pid, (_, ticks) in stats.items() if pid in tree)
-        return time.monotonic(), busy, own
+        for pid in tree:
+            if pid in stats:
+                if first or pid not in self._own_pids and pid not in self._ticks:
+                    self._baseline.setdefault(pid, stats[pid][1] if first else 0)
+                self._ticks[pid] = stats[pid][1]
+        self._own_pids = tree
+
+    def _loop(self, interval: float) -> None:
+        while not self._stop.wait(interval):
+            try:
+                self._sample()
+            except OSError:
+                pass
 
     def share(self) -> float:
-        end = self._snapshot()
-        elapsed = max(1e-6, end[0] - self.start[0])
+        self._stop.set()
+        self._thread.join(2)
+        self._sample()
+        elapsed = max(1e-6, time.monotonic() - self._t0)
         hz = os.sysconf("SC_CLK_TCK")
-        other = max(0.0, (end[1] - self.start[1]) - (end[2] - self.start[2])) / hz
+        own = sum(ticks - self._baseline.get(pid, 0) for pid, ticks in self._ticks.items())
+        other = max(0.0, (self._busy() - self._busy0) - own) / hz
         return other / (elapsed * (os.cpu_count() or 1))
 
 
