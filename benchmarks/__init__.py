@@ -240,6 +240,7 @@ class Server:
     t_health: float  # epoch s, first 200 from /_stcore/health
     log_path: Path
     hook_log: Path | None
+    workdir: Path | None = None
 
     @property
     def pid(self) -> int:
@@ -282,7 +283,7 @@ def start_server(env: dict | None = None, hooks: bool = False, timeout_s: float 
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
                 if response.status == 200:
-                    return Server(process, url, port, t_spawn, time.time(), log_path, hook_log)
+                    return Server(process, url, port, t_spawn, time.time(), log_path, hook_log, workdir)
         except OSError:
             time.sleep(0.05)
     process.kill()
@@ -291,7 +292,7 @@ def start_server(env: dict | None = None, hooks: bool = False, timeout_s: float 
 
 
 def stop_server(server: Server) -> None:
-    """Stop the one process we started, by its id."""
+    """Stop the one process we started, by its id, and remove its temporary folder (log, hook log)."""
     if server.process.poll() is None:
         server.process.terminate()
         try:
@@ -299,6 +300,10 @@ def stop_server(server: Server) -> None:
         except subprocess.TimeoutExpired:
             server.process.kill()
             server.process.wait(5)
+    if server.workdir is not None:
+        import shutil
+
+        shutil.rmtree(server.workdir, ignore_errors=True)
 
 
 def launch_chromium(playwright):

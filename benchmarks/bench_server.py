@@ -25,7 +25,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks import PYTHON, ROOT, Row, percentile, proc_status, start_server, summary
+from benchmarks import PYTHON, ROOT, Row, proc_status, start_server, summary
 
 SECTION_RERUN = "3. server script rerun"
 SECTION_MEMORY = "4. server memory"
@@ -423,12 +423,13 @@ def run(log=print, quick: bool = False) -> list[Row]:
     rows[0].extra["first_run_profile"] = first["profile"]
     rows[0].extra["first_run_ms_profiled"] = first["first_run_ms_profiled"]
 
-    log(f"[server] memory: {SESSIONS} websocket sessions x {STEPS_PER_SESSION} steps x {ROUNDS} rounds...")
-    soak = memory_soak(steps=50 if quick else STEPS_PER_SESSION, rounds=2 if quick else ROUNDS, log=log)
+    steps, rounds = (50, 2) if quick else (STEPS_PER_SESSION, ROUNDS)
+    log(f"[server] memory: {SESSIONS} websocket sessions x {steps} steps x {rounds} rounds...")
+    soak = memory_soak(steps=steps, rounds=rounds, log=log)
     peak = soak["final"].get("VmHWM", 0.0)
     rss_samples = [mb for _, mb in soak["samples"]]
     growth = growth_per_round(soak["rounds"])
-    rows.append(Row(SECTION_MEMORY, f"peak RSS (VmHWM), {SESSIONS} sessions x {STEPS_PER_SESSION} steps x {len(soak['rounds'])} rounds",
+    rows.append(Row(SECTION_MEMORY, f"peak RSS (VmHWM), {SESSIONS} sessions x {steps} steps x {len(soak['rounds'])} rounds",
                     [peak], "MB", budget=300, compare="max",
                     note=f"idle after start {soak['idle'].get('VmRSS', 0):.0f} MB; RSS sampled every 0.25 s: {summary(rss_samples, 0)}",
                     extra={"rounds": [{k: v for k, v in r.items() if k != 'step_latency_ms'} for r in soak["rounds"]],

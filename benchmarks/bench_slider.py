@@ -27,14 +27,13 @@ Method (shared/research/slider-speed-survey.md, section 2; probe.js beside this 
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks import (BENCH_DIR, MAP_FRAME, ROOT, SLIDER, OtherLoad, Row, launch_chromium, percentile, proc_status,
-                        start_server, summary)
+from benchmarks import (BENCH_DIR, ROOT, SLIDER, OtherLoad, Row, launch_chromium, percentile, proc_status, start_server,
+                        summary)
 from benchmarks.bench_server import read_hook_log, script_runs
 
 SECTION_STEP = "1. slider step (browser)"
