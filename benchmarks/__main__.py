@@ -57,6 +57,13 @@ def print_table(rows: list[Row], info: dict | None = None, out=None) -> None:
             print(f"  - {row.name.strip()}: {row.note}", file=out)
 
 
+def run_alone(run, report_details) -> None:
+    """One benchmark module on its own: its rows as the table, then its breakdowns."""
+    rows = run()
+    print_table(rows)
+    print(report_details(rows))
+
+
 def _geometry(log, quick: bool) -> list[Row]:
     """bench_geometry prints its own figures; run it and turn its read time into a row."""
     from benchmarks import bench_geometry

@@ -466,11 +466,9 @@ def report_details(rows: list[Row]) -> str:
 
 
 def main() -> None:
-    from benchmarks.__main__ import print_table
+    from benchmarks.__main__ import run_alone
 
-    rows = run()
-    print_table(rows)
-    print(report_details(rows))
+    run_alone(run, report_details)
 
 
 if __name__ == "__main__":
