@@ -1,9 +1,9 @@
-"""What the browser map needs, as plain JSON: the per-date colours (small) and the per-state records
-(sent once per dataset version)."""
+"""What the browser map needs, as plain JSON: the per-date colours (small), the per-state records and
+the treaty's whole history of colours (each sent once per dataset version)."""
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterable, Sequence
 
 from geo.join import status_keys
@@ -11,7 +11,7 @@ from render.palette import CATEGORIES, NOT_COVERED
 from treaty.dates import long_date
 from treaty.facts import state_facts
 from treaty.model import Dataset
-from treaty.status import Status, StateStatus
+from treaty.status import Status, StateStatus, Timeline, change_dates, statuses_on
 
 PALETTE = [{"key": c.key, "label": c.label, "colour": c.colour} for c in CATEGORIES]
 PALETTE_INDEX = {entry["key"]: index for index, entry in enumerate(PALETTE)}
@@ -29,6 +29,29 @@ def date_payload(statuses: Sequence[StateStatus], shape_codes: Iterable[str], da
         "takes_effect": {s.iso3: long_date(s.takes_effect) for s in pending},
         "palette": PALETTE,
     }
+
+
+def fill_digits(statuses: Sequence[StateStatus], shape_codes: Sequence[str]) -> str:
+    """One palette digit per shape, in the order of `shape_codes`: the most compact form of a date's colours."""
+    keys = status_keys(shape_codes, statuses)
+    return "".join(str(PALETTE_INDEX[keys[code]]) for code in shape_codes)
+
+
+def history_payload(compiled: tuple[Timeline, ...], shape_codes: Sequence[str]) -> dict:
+    """Every colouring the map can show, so the browser can move the date without asking the server.
+
+    Statuses change only on change dates: `periods[0]` holds before the first change, `periods[i]`
+    from `changes[i - 1]` until the next change. Each period has its fills (as `fill_digits`) and the
+    day each pending withdrawal takes effect (the countdown is counted from it in the browser).
+    """
+    changes = change_dates(compiled)
+    starts = [changes[0] - timedelta(days=1)] + changes if changes else [date.min]
+    periods = []
+    for day in starts:
+        statuses = statuses_on(compiled, day)
+        pending = {s.iso3: s.takes_effect.isoformat() for s in statuses if s.status is Status.WITHDRAWAL_PENDING and s.takes_effect}
+        periods.append({"fills": fill_digits(statuses, shape_codes), "pending": pending})
+    return {"changes": [day.isoformat() for day in changes], "periods": periods}
 
 
 def details_payload(dataset: Dataset) -> dict:
