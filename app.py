@@ -10,8 +10,7 @@ import streamlit as st
 
 from components.comparison import comparison
 from components.data import load_geometry, load_treaty
-from components.date_controls import DAY, date_controls, date_range, step_to_change
-from components.downloads import download_buttons
+from components.date_controls import chosen_date, date_range
 from components.header import header
 from components.map_panel import apply_map_action, map_panel
 from components.method import method_section
@@ -62,21 +61,19 @@ if not present:
         del st.query_params["view"]
 
 
-# Everything that depends on the date reruns on its own when the date moves: a slider step re-sends
-# only this part of the page (the header, the treaty selector and the switch stay as they are).
+# Everything that depends on the date reruns on its own when the date moves: a step on the map's
+# timeline re-sends only this part of the page (the header, the treaty selector and the switch stay).
 @st.fragment
 def briefing() -> None:
-    if DAY in st.session_state:
-        apply_map_action(lambda step: step_to_change(bounds, step))
-    day = date_controls(bounds, today)
+    apply_map_action(bounds)
+    day = chosen_date(bounds, today)
     selected = selected_state({state.iso3 for state in dataset.states})
     statuses = statuses_on(compiled, day)
     st.markdown(f"#### {plain(describe_day(compiled, day))}")
     map_panel(
-        dataset, treaty.version, statuses, day, selected,
+        dataset, treaty.version, compiled, statuses, day, bounds, today, selected,
         title=dataset.treaty.short_name,
-        height=1000 if present else 760,
-        last_change=bool(changes) and day >= changes[-1],
+        height=1000 if present else 800,
     )
     if not present:
         record, table, timeline, compare, download, method = st.tabs(TABS, key="view", bind="query-params")
@@ -96,6 +93,10 @@ def briefing() -> None:
             with compare:
                 comparison(treaty_id, loaded, labels, day)
         if download.open:
+            # Imported here: the export code (matplotlib) costs about half a second at start-up,
+            # for a tab most sessions never open.
+            from components.downloads import download_buttons
+
             with download:
                 download_buttons(dataset, compiled, day, geometry, treaty.version)
         if method.open:

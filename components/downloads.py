@@ -1,7 +1,7 @@
 """Download buttons for the date on screen: PNG (16:9 slide), SVG, PDF and the offline HTML map.
 
 Each file is made only when its button is pressed: Streamlit (1.67) runs a callable `data` on click,
-in a thread of its own, so moving the slider costs four buttons, never four renders. A file once
+in a thread of its own, so moving the date costs four buttons, never four renders. A file once
 made is kept per dataset version, date and format, for the next person who asks for it.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The map for the chosen date, and what the viewer did on it (a click, an arrow key)."""
+"""The map and its timeline for the chosen date, and what the viewer did on them (a date, a click)."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,13 +6,13 @@ from datetime import date
 import streamlit as st
 
 from components.data import load_geometry
-from components.map_view import prepare_frontend, publish_details, treaty_map
+from components.date_controls import DateRange, move_to
+from components.map_view import prepare_frontend, publish, treaty_map
 from components.selection import select
 from render.captions import attribution_line
-from render.palette import NOT_COVERED
-from render.payload import PALETTE, PALETTE_INDEX, date_payload, details_payload
+from render.payload import PALETTE, date_payload, details_payload, fill_digits, history_payload
 from treaty.model import Dataset
-from treaty.status import StateStatus
+from treaty.status import StateStatus, Timeline
 
 MAP_KEY = "treaty_map"
 EUROPE_VIEW = [[35.0, -11.0], [70.5, 41.0]]  # south-west, north-east: Portugal to the Urals' foothills
@@ -34,37 +34,48 @@ def _frontend_ready() -> bool:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _details_url(_dataset: Dataset, version: tuple) -> str:
-    return publish_details(details_payload(_dataset))
+def _published(_dataset: Dataset, _compiled: tuple[Timeline, ...], version: tuple) -> tuple[str, str]:
+    """The per-state records and the history of colours, written once per dataset version."""
+    codes = load_geometry().codes
+    return publish("details", details_payload(_dataset)), publish("history", history_payload(_compiled, codes))
 
 
-def apply_map_action(step_to_change) -> None:
-    """Act on the map's last message before any widget is drawn, so it can move the date."""
+ACKNOWLEDGED = "map_nonce"
+
+
+def apply_map_action(bounds: DateRange) -> None:
+    """Act on what the viewer last did on the map (a date, a click) before anything is drawn."""
     action = st.session_state.get(MAP_KEY)
-    if not action or action.get("nonce") == st.session_state.get("map_nonce"):
+    if not isinstance(action, dict) or action.get("nonce") == st.session_state.get(ACKNOWLEDGED):
         return
-    st.session_state["map_nonce"] = action.get("nonce")
-    if action.get("action") == "select":
-        select(action.get("iso3"))
-    elif action.get("action") == "step":
-        step_to_change(action.get("step"))
+    st.session_state[ACKNOWLEDGED] = action.get("nonce")
+    if isinstance(action.get("select"), str):
+        select(action["select"])
+    if "date" in action:
+        move_to(bounds, action["date"])
 
 
-def map_panel(dataset: Dataset, version: tuple, statuses: list[StateStatus], day: date, selected: str | None, title: str, height: int, last_change: bool) -> None:
+def map_panel(
+    dataset: Dataset, version: tuple, compiled: tuple[Timeline, ...], statuses: list[StateStatus],
+    day: date, bounds: DateRange, today: date, selected: str | None, title: str, height: int,
+) -> None:
     _frontend_ready()
     geometry = load_geometry()
+    details_url, history_url = _published(dataset, compiled, version)
     payload = date_payload(statuses, geometry.codes, day)
     del payload["palette"]  # in the document already
-    # One digit per shape, in the document's order of codes, instead of a status key per state: the
-    # fills are the bulk of what a slider step sends. Shapes not covered get the not-covered digit.
-    fills = payload["fills"]
-    payload["fills"] = "".join(str(PALETTE_INDEX[fills.get(code, NOT_COVERED)]) for code in geometry.codes)
+    # One digit per shape instead of a status key per state: the fills are the bulk of a message.
+    payload["fills"] = fill_digits(statuses, geometry.codes)
     payload.update(
         title=title,
-        details_url=_details_url(dataset, version),
+        details_url=details_url,
+        history_url=history_url,
+        first=bounds.first.isoformat(),
+        last=bounds.last.isoformat(),
+        today=bounds.clamp(today).isoformat(),
         selected=selected,
         height=height,
+        # The browser keeps the date the viewer chose until the server has seen it (see the bridge).
+        ack=st.session_state.get(ACKNOWLEDGED),
     )
-    if last_change:  # sent only when true: every byte of a step counts
-        payload["at_last_change"] = True
     treaty_map(payload, key=MAP_KEY)

@@ -1,9 +1,10 @@
-"""The page as Streamlit runs it (AppTest), in a briefer's terms: open a link, press the date buttons,
-switch treaty, read the table and its CSV, open the withdrawal timeline, survive a broken dataset,
+"""The page as Streamlit runs it (AppTest), in a briefer's terms: open a link, move the date on the
+map's timeline, switch treaty, read the table and its CSV, open the withdrawal timeline, survive a broken dataset,
 present on a projector.
 
-AppTest cannot drive the map component itself (tests/browser does). Every test names its date in the
-link; the tests about "today" compute today here, so nothing depends on the day the suite runs.
+AppTest cannot run the map component's script (tests/browser does: its timeline buttons, keys and
+slider); here the component's messages to the server are sent as the browser sends them. Every test
+names its date in the link; the tests about "today" compute today here, so nothing depends on the day the suite runs.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.status_table import csv_bytes, status_frame
+from tests.app_page import map_arguments, move_on_timeline, shown_date, tell_from_map
 from components.withdrawal_timeline import timeline_spec
 from render.palette import LABELS
 from treaty.loader import load_dataset
@@ -53,21 +55,9 @@ def open_page(**link: str) -> AppTest:
 
 
 def sentence(page: AppTest) -> str:
-    """The sentence under the slider: what happens on the chosen date."""
+    """The sentence above the map: what happens on the chosen date."""
     lines = [m.value.lstrip("# ").strip() for m in page.markdown]
     return next(line for line in lines if line.startswith("On "))
-
-
-def shown_date(page: AppTest) -> date:
-    return next(s for s in page.slider if s.label == "Date").value
-
-
-def press(page: AppTest, name: str) -> AppTest:
-    """Click a button by its label, or by its tooltip for the icon-only ones ("First change")."""
-    button = next(b for b in page.button if name in (b.label, b.help))
-    button.click().run()
-    assert not page.exception, [e.value for e in page.exception]
-    return page
 
 
 def treaty_selector(page: AppTest):
@@ -122,38 +112,55 @@ def test_a_link_to_27_december_2025_says_the_baltic_withdrawals_take_effect():
     assert warnings(page) == []
 
 
-def test_change_buttons_jump_to_the_next_and_previous_status_change():
-    page = open_page(date="2025-12-27")
-    press(page, "Change ▶")
+def test_a_date_chosen_on_the_map_timeline_moves_the_sentence_the_address_and_the_map():
+    page = move_on_timeline(open_page(date="2025-12-27"), "2026-01-10")
     assert shown_date(page) == date(2026, 1, 10)
     assert sentence(page).startswith("On 10 January 2026 the withdrawal of Finland takes effect")
     assert page.query_params["date"] == "2026-01-10"
-
-    page = open_page(date="2025-12-27")
-    press(page, "◀ Change")
-    assert shown_date(page) == date(2025, 8, 20)
-    assert sentence(page).startswith("On 20 August 2025 Poland gives notice of withdrawal")
+    arguments = map_arguments(page)
+    assert arguments["date_label"] == "10 January 2026"
+    assert arguments["remaining"] == {"POL": 41}, "Poland's withdrawal takes effect 41 days later"
 
 
-def test_first_and_last_buttons_jump_to_the_first_and_last_status_change():
-    page = open_page(date="2025-12-27")
-    press(page, "Last change")
-    assert shown_date(page) == date(2026, 2, 20)
-    assert sentence(page).startswith("On 20 February 2026 the withdrawal of Poland takes effect")
-    press(page, "Change ▶")
-    assert shown_date(page) == date(2026, 2, 20), "there is no change after the last one"
-
-    press(page, "First change")
-    assert shown_date(page) == date(1997, 12, 3), "the Convention opened for signature on 3 December 1997"
-    press(page, "◀ Change")
-    assert shown_date(page) == date(1997, 12, 3), "there is no change before the first one"
+def test_the_map_timeline_gets_the_treatys_bounds_today_and_its_history_of_colours():
+    arguments = map_arguments(open_page(date="2025-12-27"))
+    assert arguments["first"] == "1997-09-18", "the Convention was adopted on 18 September 1997"
+    assert arguments["last"] == max(date(2027, 2, 20), date.today()).isoformat(), "a year after the last change"
+    assert arguments["today"] in {date.today().isoformat(), arguments["last"]}
+    history = json.loads((ROOT / "build" / "map_component" / arguments["history_url"]).read_text(encoding="utf-8"))
+    assert history["changes"][-3:] == ["2025-12-27", "2026-01-10", "2026-02-20"]
+    period = history["periods"][history["changes"].index("2025-12-27") + 1]
+    assert period["fills"] == arguments["fills"], "the history colours 27 December 2025 as the server does"
+    assert period["pending"] == {"FIN": "2026-01-10", "POL": "2026-02-20"}
 
 
-def test_today_button_jumps_to_today():
-    before = date.today()
-    page = press(open_page(date="2025-12-27"), "Today")
-    assert shown_date(page) in {before, date.today()}
-    assert page.query_params["date"] == shown_date(page).isoformat()
+@pytest.mark.parametrize(("sent", "shown"), [("1900-01-01", date(1997, 9, 18)), ("2999-12-31", None), ("not a date", date(2025, 12, 27)), (None, date(2025, 12, 27))])
+def test_a_date_from_the_map_outside_the_history_is_clamped_and_garbage_is_ignored(sent, shown):
+    page = move_on_timeline(open_page(date="2025-12-27"), sent)
+    expected = shown or date.fromisoformat(map_arguments(page)["last"])
+    assert shown_date(page) == expected
+    assert page.query_params["date"] == expected.isoformat()
+
+
+def test_a_state_clicked_on_the_map_is_selected_and_kept_in_the_address():
+    page = tell_from_map(open_page(date="2025-12-27"), select="LTU")
+    assert page.query_params["state"] == "LTU"
+    assert map_arguments(page)["selected"] == "LTU"
+
+
+@pytest.mark.parametrize("message", [{"select": ["LTU"]}, {"select": "XXX"}, {"date": {"year": 2025}}, {"date": 20251227}])
+def test_a_malformed_message_from_the_map_changes_nothing_and_breaks_nothing(message):
+    page = tell_from_map(open_page(date="2025-12-27", state="FIN"), **message)
+    assert shown_date(page) == date(2025, 12, 27)
+    assert map_arguments(page)["selected"] in {"FIN", None}
+
+
+def test_a_date_from_the_map_is_applied_once_not_again_on_later_reruns():
+    page = move_on_timeline(open_page(date="2025-12-27"), "2000-01-01")
+    choose_treaty(page, "ccm")
+    assert shown_date(page) == date(2008, 5, 30), "the Cluster Munitions Convention's history starts on its adoption"
+    choose_treaty(page, "apmbc")
+    assert shown_date(page) == date(2008, 5, 30), "the map's old message did not move the date back to 2000"
 
 
 def test_without_a_date_in_the_link_the_page_opens_on_today():
@@ -182,7 +189,7 @@ def test_an_unreadable_or_out_of_range_date_falls_back_to_today_with_a_notice(va
 
 def test_the_notice_about_a_bad_date_goes_once_the_briefer_moves_on():
     page = open_page(date="garbage")
-    press(page, "Last change")
+    move_on_timeline(page, "2026-02-20")
     assert warnings(page) == []
     assert shown_date(page) == date(2026, 2, 20)
 
@@ -227,8 +234,7 @@ def test_markup_in_a_link_is_only_ever_quoted_inside_a_notice(parameter, payload
 # ---- the link as a saved state -----------------------------------------------------------------
 
 def test_the_address_keeps_the_date_and_treaty_and_a_new_visit_restores_them():
-    page = open_page(date="2025-12-27")
-    press(page, "Change ▶")
+    page = move_on_timeline(open_page(date="2025-12-27"), "2026-01-10")
     choose_treaty(page, "ccm")
     assert "Convention on Cluster Munitions" in headline(page)
     link = {name: page.query_params[name] for name in page.query_params}

@@ -15,13 +15,13 @@ import hashlib
 import json
 import os
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from geo.countries import load_countries
 from render.payload import PALETTE
+from tests.app_page import map_arguments, move_on_timeline, tell_from_map
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "app.py"
@@ -59,20 +59,14 @@ def no_exception(app) -> None:
     assert not app.exception, [getattr(item, "value", item) for item in app.exception]
 
 
-def map_args(app) -> dict:
-    components = app.get("component_instance")
-    assert components, "no map drawn"
-    return json.loads(components[0].proto.json_args)
-
-
 def fill_of(app, iso3: str) -> str:
     """The status key the map is told to draw for a state: one digit per shape, in the geometry's order."""
-    digit = map_args(app)["fills"][list(load_countries()["iso3"]).index(iso3)]
+    digit = map_arguments(app)["fills"][list(load_countries()["iso3"]).index(iso3)]
     return PALETTE[int(digit)]["key"]
 
 
 def details(app) -> dict:
-    return json.loads((BUILD / map_args(app)["details_url"]).read_text(encoding="utf-8"))
+    return json.loads((BUILD / map_arguments(app)["details_url"]).read_text(encoding="utf-8"))
 
 
 def data_as_of(app) -> str:
@@ -96,9 +90,9 @@ def test_the_app_never_writes_to_its_data_folder(monkeypatch, data_copy):
 
     app = start(monkeypatch, data_copy, date="2025-12-26")
     no_exception(app)
-    app.slider(key="day").set_value(date(2025, 12, 27)).run()
-    next(button for button in app.button if button.label == "Change ▶").click().run()
-    next(button for button in app.button if button.label == "◀ Change").click().run()
+    move_on_timeline(app, "2025-12-27")
+    move_on_timeline(app, "2026-01-10")
+    tell_from_map(app, select="LTU")
     app.toggle[0].set_value(True).run()
     app.toggle[0].set_value(False).run()
     no_exception(app)
@@ -153,7 +147,7 @@ def test_a_broken_edit_shows_the_panel_and_the_last_good_data_stay_browsable(mon
     one_treaty.write_text(good, encoding="utf-8")
     app = start(monkeypatch, one_treaty.parent, date="2025-12-27")
     no_exception(app)
-    good_details_url = map_args(app)["details_url"]
+    good_details_url = map_arguments(app)["details_url"]
 
     assert good.count(LTU_RATIFICATION) == 1
     one_treaty.write_text(good.replace(LTU_RATIFICATION, LTU_RATIFICATION.replace("2003-05-12", "2003-02-30")), encoding="utf-8")
@@ -163,14 +157,13 @@ def test_a_broken_edit_shows_the_panel_and_the_last_good_data_stay_browsable(mon
     assert app.error and "showing the last version that passed validation" in app.error[0].value
     assert str(one_treaty) in app.code[0].value and "2003-02-30" in app.code[0].value
     assert "30 November 2026" in data_as_of(app), "the header should still describe the last good version"
-    assert map_args(app)["details_url"] == good_details_url, "the map should still use the last good records"
+    assert map_arguments(app)["details_url"] == good_details_url, "the map should still use the last good records"
     assert details(app)["NOR"]["note"] == "Edited while the app ran."
 
     # Still browsable: the date moves, a state opens.
-    app.slider(key="day").set_value(date(2025, 12, 26)).run()
-    no_exception(app)
-    assert map_args(app)["date"] == "2025-12-26" and fill_of(app, "LTU") == "withdrawal_pending"
-    app.slider(key="day").set_value(date(2025, 12, 27)).run()
+    move_on_timeline(app, "2025-12-26")
+    assert map_arguments(app)["date"] == "2025-12-26" and fill_of(app, "LTU") == "withdrawal_pending"
+    move_on_timeline(app, "2025-12-27")
     assert fill_of(app, "LTU") == "withdrawn"
 
     one_treaty.write_text(good, encoding="utf-8")

@@ -2,7 +2,8 @@
 
 At start-up the folium-built map document, Leaflet (from the xstatic-leaflet package) and the
 bridge script are written to a build folder that Streamlit serves as the component. The dataset's
-per-state records go beside them as a content-addressed JSON file the browser fetches once.
+per-state records and its history of colours go beside them as content-addressed JSON files the
+browser fetches once, so the browser moves the date itself and only tells the server where it went.
 """
 from __future__ import annotations
 
@@ -52,15 +53,33 @@ def prepare_frontend(countries, microstates, constant: dict) -> Path:
     return BUILD_DIR
 
 
-def publish_details(details: dict) -> str:
-    """Write the per-state records once per dataset version; returns the name the browser fetches."""
-    content = json.dumps(details, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    name = f"details-{hashlib.sha256(content.encode()).hexdigest()[:16]}.json"
+def publish(kind: str, content: dict) -> str:
+    """Write a JSON file the browser fetches once per dataset version; returns its (content-addressed) name.
+
+    Only the newest `KEEP_PUBLISHED` files of a kind stay: each dataset edit writes a new one.
+    """
+    text = json.dumps(content, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    name = f"{kind}-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
     if not (BUILD_DIR / name).exists():
-        _write_atomically(BUILD_DIR / name, content)
+        _write_atomically(BUILD_DIR / name, text)
+        _prune(kind)
     return name
 
 
+KEEP_PUBLISHED = 32  # several treaties and servers share the folder; a page holds what it fetched
+
+
+def _prune(kind: str) -> None:
+    def age(path: Path) -> float:
+        try:
+            return -path.stat().st_mtime
+        except FileNotFoundError:  # another server pruned it first
+            return 0.0
+
+    for old in sorted(BUILD_DIR.glob(f"{kind}-*.json"), key=age)[KEEP_PUBLISHED:]:
+        old.unlink(missing_ok=True)
+
+
 def treaty_map(payload: dict, key: str = "treaty_map") -> dict | None:
-    """Draw the map for one date; returns the last click or key step the viewer made, if any."""
+    """Draw the map and its timeline for one date; returns the viewer's last date or click, if any."""
     return _component(**payload, key=key, default=None)

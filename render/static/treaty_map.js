@@ -183,8 +183,6 @@
     ".tm-source { color: #555; font-size: 12px; }",
     ".tm-note, .tm-hint { color: #555; font-size: 12px; margin-top: 4px; }",
     ".leaflet-control-attribution { font-size: 12px; }",
-    ".tm-play { background: #fff; padding: 6px; display: flex; gap: 6px; font-size: 15px; }",
-    ".tm-play button, .tm-play select { font: inherit; padding: 4px 10px; cursor: pointer; }",
   ].join("\n");
   document.head.appendChild(style);
   document.addEventListener("DOMContentLoaded", init);

@@ -39,6 +39,18 @@ class MapPage:
             iso3,
         )
 
+    def fills(self) -> dict[str, str]:
+        """Every country shape's fill colour as drawn, by ISO code."""
+        return self.map.locator("body").evaluate(
+            """() => {
+                const fills = {};
+                window.treatyMapLayers.countries.eachLayer(layer => {
+                    fills[layer.feature.properties.iso3] = layer._path.getAttribute('fill');
+                });
+                return fills;
+            }"""
+        )
+
     def legend(self) -> dict[str, str]:
         """Legend label -> swatch colour (as rgb()), as drawn."""
         return self.map.locator(".tm-legend").evaluate(
@@ -86,6 +98,10 @@ class MapPage:
         self.map.locator("body[data-rendered-date]").wait_for(state="attached", timeout=timeout)
         return self.rendered_date()
 
+    def wait_for_any_date_but(self, iso_date: str, timeout: float = 30_000) -> str:
+        self.map.locator(f'body[data-rendered-date]:not([data-rendered-date="{iso_date}"])').wait_for(state="attached", timeout=timeout)
+        return self.rendered_date()
+
     def address(self) -> dict[str, str]:
         """The page's query parameters, as a link copied from the address bar would carry them."""
         return dict(parse_qsl(urlparse(self.page.url).query))
@@ -99,6 +115,35 @@ class MapPage:
         self.page.evaluate("document.activeElement && document.activeElement.blur && document.activeElement.blur()")
         assert self.page.evaluate("document.activeElement === document.body"), "a widget kept the focus"
         self.page.keyboard.press(key)
+
+    # The timeline under the map
+    TIMELINE_BUTTONS = {"First change": ".tm-first", "◀ Change": ".tm-previous", "Change ▶": ".tm-next",
+                        "Last change": ".tm-last", "Today": ".tm-today"}
+
+    def press_timeline(self, name: str) -> None:
+        """Click one of the timeline's buttons: 'First change', '◀ Change', 'Change ▶', 'Last change', 'Today'."""
+        self.map.locator(self.TIMELINE_BUTTONS[name]).click()
+
+    def timeline_button_enabled(self, name: str) -> bool:
+        return self.map.locator(self.TIMELINE_BUTTONS[name]).is_enabled()
+
+    def step_days(self, key: str, times: int = 1) -> None:
+        """Focus the timeline's day slider and press a key on it (ArrowRight: one day later)."""
+        slider = self.map.locator(".tm-range")
+        slider.focus()
+        for _ in range(times):
+            slider.press(key)
+
+    def timeline_says(self) -> dict[str, str]:
+        """The date the timeline shows, as written beside it and as a screen reader hears the slider."""
+        return {
+            "label": self.map.locator(".tm-date-label").inner_text(),
+            "slider": self.map.locator(".tm-range").get_attribute("aria-valuetext"),
+        }
+
+    def wait_for_sentence(self, start: str, timeout: float = 15_000) -> None:
+        """Wait until the sentence above the map (written by the server) begins with `start`."""
+        self.page.locator("h4", has_text=start).first.wait_for(timeout=timeout)
 
     # Play
     def play(self, pace: str = "2 s") -> None:

@@ -1,16 +1,17 @@
-"""The briefer's toolkit in a real browser: a shared link, the arrow keys at the projector, Play, clicking a
-state, the withdrawal timeline, and a page that fits a laptop and a full-HD screen.
+"""The briefer's toolkit in a real browser: a shared link, the timeline under the map (its buttons, its
+day slider, the arrow keys at the projector, Play), clicking a state, the withdrawal timeline, and a page that fits a laptop and a full-HD screen.
 
 Every test opens a dated link (?date=...), so nothing depends on the day the suite runs.
 """
 from __future__ import annotations
 
 import re
+from datetime import date
 from urllib.parse import quote
 
 import pytest
 
-from render.palette import LABELS
+from render.palette import COLOURS, LABELS
 from tests.browser.map_page import MapPage
 
 pytestmark = pytest.mark.browser
@@ -34,6 +35,68 @@ def test_a_shared_link_reopens_on_the_same_date_state_and_tab(page, app_url):
     briefing.wait_for_tab_text("Finland")
     assert LABELS["withdrawal_pending"] in briefing.tab_text()
     assert "10 January 2026" in briefing.tab_text()
+
+
+def test_the_change_buttons_jump_between_status_changes_and_stop_at_the_ends(page, app_url):
+    briefing = MapPage(page, app_url).open("date=2025-12-27")
+    briefing.wait_for_date("2025-12-27")
+
+    briefing.press_timeline("Change ▶")
+    briefing.wait_for_date("2026-01-10")
+    assert briefing.fill_of("FIN") == COLOURS["withdrawn"]
+    briefing.wait_for_sentence("On 10 January 2026 the withdrawal of Finland takes effect")
+    briefing.wait_for_address(date="2026-01-10")
+
+    briefing.press_timeline("◀ Change")
+    briefing.press_timeline("◀ Change")
+    briefing.wait_for_date("2025-08-20")
+    briefing.wait_for_sentence("On 20 August 2025 Poland gives notice of withdrawal")
+
+    briefing.press_timeline("Last change")
+    briefing.wait_for_date("2026-02-20")
+    assert not briefing.timeline_button_enabled("Change ▶"), "there is no change after the last one"
+    briefing.press_timeline("First change")
+    briefing.wait_for_date("1997-12-03")  # the Convention opened for signature on 3 December 1997
+    assert not briefing.timeline_button_enabled("◀ Change"), "there is no change before the first one"
+    briefing.wait_for_address(date="1997-12-03")
+
+
+def test_the_day_slider_moves_one_day_per_key_and_the_page_follows(page, app_url):
+    briefing = MapPage(page, app_url).open("date=2025-12-25")
+    briefing.wait_for_date("2025-12-25")
+    assert briefing.timeline_says() == {"label": "25 December 2025", "slider": "25 December 2025"}
+
+    briefing.step_days("ArrowRight")
+    briefing.wait_for_date("2025-12-26")
+    assert briefing.fill_of("LTU") == COLOURS["withdrawal_pending"]
+    briefing.step_days("ArrowRight")
+    briefing.wait_for_date("2025-12-27")
+    assert briefing.fill_of("LTU") == COLOURS["withdrawn"]
+    assert briefing.timeline_says() == {"label": "27 December 2025", "slider": "27 December 2025"}
+    briefing.wait_for_sentence("On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect")
+    briefing.wait_for_address(date="2025-12-27")
+
+
+def test_after_quick_steps_the_server_ends_on_the_last_date_the_map_shows(page, app_url):
+    briefing = MapPage(page, app_url).open("date=2025-12-20")
+    briefing.wait_for_date("2025-12-20")
+    briefing.step_days("ArrowRight", times=12)  # faster than the server answers: the browser keeps the latest
+    briefing.wait_for_date("2026-01-01")
+    briefing.wait_for_address(date="2026-01-01")
+    briefing.wait_for_sentence("On 1 January 2026")
+    page.wait_for_timeout(1_000)  # no late answer moves the map back
+    assert briefing.rendered_date() == "2026-01-01"
+    assert briefing.address()["date"] == "2026-01-01"
+
+
+def test_today_on_the_timeline_goes_to_the_servers_today(page, app_url):
+    briefing = MapPage(page, app_url).open("date=2025-12-27")
+    briefing.wait_for_date("2025-12-27")
+    before = date.today().isoformat()
+    briefing.press_timeline("Today")
+    shown = briefing.wait_for_any_date_but("2025-12-27")
+    assert shown in {before, date.today().isoformat()}
+    briefing.wait_for_address(date=shown)
 
 
 def test_arrow_keys_step_through_the_changes_in_presentation_mode(page, app_url):

@@ -1,10 +1,18 @@
 """The briefing map in a real browser: what a briefer sees when opening a date and pointing at a state."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from geo.countries import load_countries
+from geo.join import status_keys
 from render.palette import COLOURS, LABELS
 from tests.browser.map_page import MapPage
+from treaty.loader import load_dataset
+from treaty.status import change_dates, statuses_on, timelines
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.browser
 
@@ -50,3 +58,17 @@ def test_hovering_a_state_shows_its_status_dates_and_sources(page, app_url):
     assert "in 15 days" in tooltip
     assert "Instrument of withdrawal deposited: 2025-07-10" in tooltip
     assert "Source:" in tooltip
+
+
+def test_stepping_back_through_ten_changes_colours_every_state_as_the_status_engine_does(page, app_url):
+    """The browser colours each date from the history it fetched once; it must agree with Python."""
+    compiled = timelines(load_dataset(ROOT / "data" / "apmbc.yaml"))
+    codes = tuple(load_countries()["iso3"])
+    changes = change_dates(compiled)
+    briefing = MapPage(page, app_url).open("date=2026-02-20")
+    briefing.wait_for_date("2026-02-20")
+    for day in reversed(changes[-11:-1]):
+        briefing.press_timeline("◀ Change")
+        briefing.wait_for_date(day.isoformat())
+        expected = {code: COLOURS[key] for code, key in status_keys(codes, statuses_on(compiled, day)).items()}
+        assert briefing.fills() == expected, day

@@ -1,17 +1,162 @@
-// The Streamlit side of the map component: Streamlit's component messages in, clicks and keys out.
-// The geometry arrives once, in this document; each render message carries only a date's colours.
+// The Streamlit side of the map component, and the timeline under the map.
+// The geometry arrives once, in this document; the treaty's whole history of colours arrives once per
+// dataset version (history-*.json). So the browser moves the date itself: a key press, a drag, a
+// jump or a play tick repaints at once, and the server is told the new date afterwards (for the
+// sentence, the tabs and the address), one message at a time.
 (function () {
   "use strict";
-  let detailsUrl = null;
-  let lastArgs = null;
-  const play = { timer: null, button: null, pace: null };
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+  const DAY_MS = 86400000;
+  const BAR_HEIGHT = 54;
 
+  let base = null;        // the server's last message, expanded: title, bounds, selection, constant parts
+  let shownDate = null;   // ISO date on screen
+  let history = null;     // { changes: [ISO...], periods: [{fills, pending}] } for base.history_url
+  const fetched = { details: null, history: null };
+  let pending = null;
+
+  // What the viewer did that the server has not seen yet. One message is in flight at a time; the
+  // server's `ack` (the nonce it applied last) frees the next, which carries only the latest date.
+  const outbox = { waiting: null, inFlight: null, lastSent: null, counter: 0, guard: null };
+  const play = { timer: null };
+  let bar = null;
+
+  // ---- dates, as day numbers (UTC) ----
+  function dayNumber(iso) {
+    const parts = iso.split("-").map(Number);
+    return Date.UTC(parts[0], parts[1] - 1, parts[2]) / DAY_MS;
+  }
+  function isoOf(number) {
+    return new Date(number * DAY_MS).toISOString().slice(0, 10);
+  }
+  function longDate(iso) {
+    const parts = iso.split("-").map(Number);
+    return parts[2] + " " + MONTHS[parts[1] - 1] + " " + parts[0];  // as treaty.dates.long_date
+  }
+  function clampDate(iso) {
+    return isoOf(Math.min(Math.max(dayNumber(iso), dayNumber(base.first)), dayNumber(base.last)));
+  }
+
+  // ---- talking to Streamlit ----
   function send(type, extra) {
     window.parent.postMessage(Object.assign({ isStreamlitMessage: true, type: type }, extra), "*");
   }
 
-  function setValue(value) {
-    send("streamlit:setComponentValue", { value: value, dataType: "json" });
+  function tell(change) {
+    outbox.waiting = Object.assign(outbox.waiting || {}, change);
+    if (outbox.inFlight === null) flush();
+  }
+
+  function flush() {
+    if (!outbox.waiting) return;
+    outbox.counter += 1;
+    outbox.lastSent = Date.now() + "-" + outbox.counter;  // unique across reloads of this frame
+    outbox.inFlight = outbox.lastSent;
+    send("streamlit:setComponentValue", { value: Object.assign({ nonce: outbox.lastSent }, outbox.waiting), dataType: "json" });
+    outbox.waiting = null;
+    clearTimeout(outbox.guard);
+    // Should an answer never come (a rerun interrupted), do not hold the viewer's last move forever.
+    outbox.guard = setTimeout(function () { outbox.inFlight = null; flush(); }, 2000);
+  }
+
+  function caughtUp(args) {
+    return outbox.waiting === null && (outbox.lastSent === null || args.ack === outbox.lastSent);
+  }
+
+  // ---- what a date looks like ----
+  function expandFills(digits) {
+    const palette = window.treatyMapConstant.palette;
+    const fills = {};
+    window.treatyMapConstant.codes.forEach(function (iso, index) { fills[iso] = palette[Number(digits[index])].key; });
+    return fills;
+  }
+
+  function periodIndex(iso) {
+    // periods[0] is before the first change; periods[i] from changes[i - 1].
+    let low = 0, high = history.changes.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (history.changes[middle] <= iso) low = middle + 1; else high = middle;
+    }
+    return low;
+  }
+
+  function fromHistory(iso) {
+    const period = history.periods[periodIndex(iso)];
+    const remaining = {}, takesEffect = {};
+    Object.keys(period.pending).forEach(function (state) {
+      remaining[state] = dayNumber(period.pending[state]) - dayNumber(iso);
+      takesEffect[state] = longDate(period.pending[state]);
+    });
+    return { date: iso, date_label: longDate(iso), fills: period.fills, remaining: remaining, takes_effect: takesEffect };
+  }
+
+  function paint(dateArgs) {
+    const args = Object.assign({}, window.treatyMapConstant, base, dateArgs);
+    args.fills = expandFills(dateArgs.fills);
+    shownDate = dateArgs.date;
+    window.TreatyMap.update(args);
+    updateBar();
+  }
+
+  // The viewer moved the date: repaint now, tell the server after.
+  function moveTo(iso) {
+    if (!history || !base) return;
+    const target = clampDate(iso);
+    if (target !== shownDate) paint(fromHistory(target));
+    tell({ date: target });
+    if (play.timer && target >= lastChange()) stopPlaying();
+  }
+
+  function lastChange() {
+    return history && history.changes.length ? history.changes[history.changes.length - 1] : base.last;
+  }
+
+  function changeFrom(iso, direction) {
+    const changes = history.changes;
+    if (direction === "first") return changes.length ? changes[0] : base.first;
+    if (direction === "last") return lastChange();
+    if (direction > 0) return changes.find(function (day) { return day > iso; }) || iso;
+    for (let i = changes.length - 1; i >= 0; i--) if (changes[i] < iso) return changes[i];
+    return iso;
+  }
+
+  function step(direction) {
+    if (history && shownDate) moveTo(changeFrom(shownDate, direction));
+  }
+
+  // ---- the server's messages ----
+  function render(message) {
+    // Folium's map script runs after this one: hold a render that arrives before the layers exist.
+    if (!window.treatyMapLayers) {
+      pending = message;
+      return;
+    }
+    base = Object.assign({}, message);
+    delete base.fills;
+    const height = frameHeight(message);
+    send("streamlit:setFrameHeight", { height: height });
+    fetchOnce("details", message.details_url, window.TreatyMap.setDetails);
+    fetchOnce("history", message.history_url, function (loaded) { history = loaded; updateBar(); });
+    buildBar();
+    if (caughtUp(message) || shownDate === null) paint(message);
+    else updateBar();  // the server has not seen the viewer's latest date yet: keep it on screen
+    if (message.ack !== undefined && message.ack === outbox.inFlight) {
+      outbox.inFlight = null;
+      clearTimeout(outbox.guard);
+      flush();
+    }
+    resize(height);
+  }
+
+  function fetchOnce(kind, url, use) {
+    if (!url || fetched[kind] === url) return;
+    fetched[kind] = url;
+    if (kind === "history") history = null;  // another treaty's history must not colour this one
+    fetch(url).then(function (response) { return response.json(); }).then(function (content) {
+      if (fetched[kind] === url) use(content);
+    });
   }
 
   function frameHeight(args) {
@@ -19,81 +164,107 @@
     let height = args.height;
     try {
       const top = window.frameElement.getBoundingClientRect().top + window.parent.scrollY;
-      height = Math.max(args.min_height, Math.min(args.height, window.parent.innerHeight - top - 12));
+      height = Math.max(window.treatyMapConstant.min_height, Math.min(args.height, window.parent.innerHeight - top - 12));
     } catch (error) { /* not embedded: keep the requested height */ }
     return height;
   }
 
   let shownHeight = null;
-  let pending = null;
-
-  function expand(args) {
-    // Restore what the server leaves out of each message: the constant parts, and a status key for
-    // each digit of `fills` (one per shape, in the order of `codes`).
-    const full = Object.assign({}, window.treatyMapConstant, args);
-    full.fills = {};
-    full.codes.forEach(function (iso, index) { full.fills[iso] = full.palette[Number(args.fills[index])].key; });
-    return full;
-  }
-
-  function render(message) {
-    const args = expand(message);
-    // Folium's map script runs after this one: hold a render that arrives before the layers exist.
-    if (!window.treatyMapLayers) {
-      pending = message;
-      return;
-    }
-    lastArgs = args;
-    const height = frameHeight(args);
-    send("streamlit:setFrameHeight", { height: height });
-    if (args.details_url !== detailsUrl) {
-      detailsUrl = args.details_url;
-      fetch(args.details_url).then(function (response) { return response.json(); }).then(function (details) {
-        window.TreatyMap.setDetails(details);
-      });
-    }
-    window.TreatyMap.update(args);
-    window.treatyMapLayers.map.invalidateSize();
+  function resize(height) {
+    const map = window.treatyMapLayers.map;
+    map.invalidateSize();
     if (height !== shownHeight) {
       // Whatever the window, open on the whole of Europe.
       shownHeight = height;
-      setTimeout(function () { window.treatyMapLayers.map.invalidateSize().fitBounds(args.view_bounds); }, 0);
+      setTimeout(function () { map.invalidateSize().fitBounds(window.treatyMapConstant.view_bounds); }, 0);
     }
-    addPlayControl();
-    if (play.timer && args.at_last_change) stopPlaying();
+  }
+
+  // ---- the timeline bar: jumps, the day slider with a tick per change, the date, play ----
+  function buildBar() {
+    if (bar) return;
+    const style = document.createElement("style");
+    style.textContent = [
+      ".folium-map { height: calc(100% - " + BAR_HEIGHT + "px) !important; }",
+      ".tm-timeline { position: fixed; left: 0; right: 0; bottom: 0; height: " + BAR_HEIGHT + "px; box-sizing: border-box;",
+      "  display: flex; align-items: center; gap: 6px; padding: 6px 8px; background: #fff; border-top: 1px solid #ccd;",
+      "  font: 15px/1.2 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }",
+      ".tm-timeline button, .tm-timeline select { font: inherit; padding: 5px 9px; cursor: pointer; white-space: nowrap; }",
+      ".tm-track { position: relative; flex: 1; min-width: 120px; height: 30px; }",
+      ".tm-range { position: absolute; left: 0; right: 0; top: 2px; width: 100%; margin: 0; cursor: pointer; }",
+      ".tm-ticks { position: absolute; left: 8px; right: 8px; bottom: 0; height: 8px; pointer-events: none; }",
+      ".tm-tick { position: absolute; width: 1px; height: 8px; background: #8A4B00; }",
+      ".tm-date-label { font-weight: 700; min-width: 11.5em; text-align: center; font-variant-numeric: tabular-nums; }",
+      ".tm-play { display: flex; gap: 4px; }",
+    ].join("\n");
+    document.head.appendChild(style);
+    bar = document.createElement("div");
+    bar.className = "tm-timeline";
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", "Timeline");
+    bar.innerHTML =
+      '<button type="button" class="tm-first" title="First change (Home)" aria-label="First change">|◀</button>' +
+      '<button type="button" class="tm-previous" title="Previous change (←)">◀ Change</button>' +
+      '<div class="tm-track"><input type="range" class="tm-range" step="1" aria-label="Date"><div class="tm-ticks"></div></div>' +
+      '<button type="button" class="tm-next" title="Next change (→)">Change ▶</button>' +
+      '<button type="button" class="tm-last" title="Last change (End)" aria-label="Last change">▶|</button>' +
+      '<output class="tm-date-label" aria-live="polite"></output>' +
+      '<button type="button" class="tm-today" title="Go to today">Today</button>' +
+      '<span class="tm-play"><button type="button" class="tm-play-button" title="Play through the change dates">▶ Play</button>' +
+      '<select class="tm-play-pace" title="Seconds per change"><option value="1000">1 s</option>' +
+      '<option value="2000" selected>2 s</option><option value="4000">4 s</option></select></span>';
+    document.body.appendChild(bar);
+    const on = function (selector, type, handler) { bar.querySelector(selector).addEventListener(type, handler); };
+    on(".tm-first", "click", function () { step("first"); });
+    on(".tm-previous", "click", function () { step(-1); });
+    on(".tm-next", "click", function () { step(1); });
+    on(".tm-last", "click", function () { step("last"); });
+    on(".tm-today", "click", function () { moveTo(base.today); });
+    on(".tm-range", "input", function (event) { moveTo(isoOf(Number(event.target.value))); });
+    on(".tm-play-button", "click", function () { play.timer ? stopPlaying() : startPlaying(); });
+  }
+
+  function updateBar() {
+    if (!bar || !base || shownDate === null) return;
+    const range = bar.querySelector(".tm-range");
+    const first = dayNumber(base.first), last = dayNumber(base.last);
+    if (range.min !== String(first) || range.max !== String(last)) {
+      range.min = String(first);
+      range.max = String(last);
+    }
+    range.value = String(dayNumber(shownDate));
+    range.setAttribute("aria-valuetext", longDate(shownDate));
+    bar.querySelector(".tm-date-label").textContent = longDate(shownDate);
+    const ticks = bar.querySelector(".tm-ticks");
+    if (history && ticks.dataset.for !== base.history_url) {
+      ticks.dataset.for = base.history_url;
+      ticks.innerHTML = history.changes.map(function (day) {
+        const share = (dayNumber(day) - first) / Math.max(1, last - first) * 100;
+        return '<span class="tm-tick" style="left:' + share.toFixed(3) + '%" title="' + longDate(day) + '"></span>';
+      }).join("");
+    }
+    const ready = history !== null;
+    ["tm-first", "tm-previous", "tm-next", "tm-last", "tm-play-button"].forEach(function (name) {
+      bar.querySelector("." + name).disabled = !ready;
+    });
+    if (ready) {
+      bar.querySelector(".tm-previous").disabled = changeFrom(shownDate, -1) === shownDate;
+      bar.querySelector(".tm-next").disabled = changeFrom(shownDate, 1) === shownDate;
+    }
   }
 
   // Play: step through the change dates at the chosen pace; any other input stops it.
-  function addPlayControl() {
-    if (play.button) return;
-    const Control = L.Control.extend({
-      options: { position: "topright" },
-      onAdd: function () {
-        const div = L.DomUtil.create("div", "tm-play leaflet-bar");
-        div.innerHTML = '<button type="button" class="tm-play-button" title="Play through the change dates">▶ Play</button>' +
-          '<select class="tm-play-pace" title="Seconds per change"><option value="1000">1 s</option>' +
-          '<option value="2000" selected>2 s</option><option value="4000">4 s</option></select>';
-        L.DomEvent.disableClickPropagation(div);
-        return div;
-      },
-    });
-    const container = new Control().addTo(window.treatyMapLayers.map).getContainer();
-    play.button = container.querySelector(".tm-play-button");
-    play.pace = container.querySelector(".tm-play-pace");
-    play.button.addEventListener("click", function () { play.timer ? stopPlaying() : startPlaying(); });
-  }
-
   function startPlaying() {
-    if (lastArgs.at_last_change) setValue({ action: "step", step: "first", nonce: Date.now() });
-    play.timer = setInterval(function () { setValue({ action: "step", step: 1, nonce: Date.now() }); }, Number(play.pace.value));
-    play.button.textContent = "⏸ Pause";
+    if (shownDate >= lastChange()) step("first");
+    play.timer = setInterval(function () { step(1); }, Number(bar.querySelector(".tm-play-pace").value));
+    bar.querySelector(".tm-play-button").textContent = "⏸ Pause";
     document.body.setAttribute("data-playing", "true");
   }
 
   function stopPlaying() {
     clearInterval(play.timer);
     play.timer = null;
-    play.button.textContent = "▶ Play";
+    bar.querySelector(".tm-play-button").textContent = "▶ Play";
     document.body.setAttribute("data-playing", "false");
   }
 
@@ -109,19 +280,18 @@
     if (event.data && event.data.type === "streamlit:render") render(event.data.args);
   });
 
-  window.TreatyMap.onSelect(function (iso3) {
-    setValue({ action: "select", iso3: iso3, nonce: Date.now() });
-  });
+  window.TreatyMap.onSelect(function (iso3) { tell({ select: iso3 }); });
 
-  // Arrow keys step through the change dates when no widget has the focus (presentation mode).
+  // Arrow keys step through the change dates when no widget has the focus (presentation mode);
+  // the focused day slider moves one day per key, as a slider does.
   function onKey(event) {
     const target = event.target;
     const typing = target && (target.closest ? target.closest("input, textarea, select, [role=slider], [contenteditable=true]") : null);
     if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
     const steps = { ArrowRight: 1, ArrowLeft: -1, Home: "first", End: "last" };
-    if (!(event.key in steps) || !lastArgs) return;
+    if (!(event.key in steps) || !history) return;
     event.preventDefault();
-    setValue({ action: "step", step: steps[event.key], nonce: Date.now() });
+    step(steps[event.key]);
   }
   document.addEventListener("keydown", onKey);
   try { window.parent.document.addEventListener("keydown", onKey); } catch (error) { /* cross-origin */ }
