@@ -28,9 +28,7 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
-MAP_FRAME = 'iframe[title="components.map_view.treaty_map"]'
-# Streamlit 1.67's slider is a react-aria <input type=range> (implicit role "slider", no role attribute).
-SLIDER = "[data-testid=stSlider] [role=slider], [data-testid=stSlider] input[type=range]"
+MAP_FRAME = 'iframe[title="components.map_view.treaty_map"]'  # the map and its timeline (the date is moved there)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,18 +1,21 @@
-"""Load: N concurrent sessions moving the date slider against one server on loopback.
+"""Load: N concurrent sessions moving the date on the map's timeline, against one server on loopback.
 
 Run from the repository root: `python -m benchmarks.bench_load` (20 sessions for 60 s; options
 --sessions, --seconds, --rss-limit-mb, --growth-limit-mb, --data-dir). It exits non-zero if any step
 failed or memory went past its bounds, so it can gate a release; `run()` gives the same figures as
 rows for `python -m benchmarks`.
 
-Each session is a websocket client speaking Streamlit's protocol, as the browser does: a first
-`rerun_script` BackMsg with `?date=...`, then one per step carrying the Date slider's new value as
-its widget state. A session waits for `script_finished` before its next step (a person dragging the
-slider makes the browser do the same), walks the treaty's history in random strides (seeded), and
-checks every step:
+Each session is a websocket client speaking Streamlit's protocol, as the browser does
+(benchmarks/ws_client.py): a first `rerun_script` BackMsg with `?date=...`, then one per step
+carrying the map component's value `{"nonce": ..., "date": "YYYY-MM-DD"}` as its widget state, with
+the `fragment_id` of the fragment the map is drawn in, so each step reruns that fragment as a
+browser's does. A session waits for `script_finished` before its next step (the map's timeline keeps
+one message in flight too), walks the treaty's history in random strides (seeded) within the
+timeline's bounds (the map's `first` and `last`), and checks every step:
 
 * error: an exception element, a run that did not finish successfully, no answer within 30 s, a
-  closed connection, or a map drawn for another date than the one asked for;
+  closed connection, a map drawn for another date than the one asked for, map arguments whose `ack`
+  is not the nonce sent, or a URL whose `?date=` is not the new date;
 * step latency: BackMsg sent to `script_finished` received (p50/p90/p99/max reported);
 * server memory: VmRSS of the server process from /proc every 0.5 s; bounded means the peak stays
   under --rss-limit-mb and the median of the last 10 s is within --growth-limit-mb of the median of
@@ -24,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import random
 import shutil
 import sys
@@ -36,19 +38,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from benchmarks import ROOT, Row, percentile, proc_status, start_server, stop_server
+from benchmarks.ws_client import RECV_TIMEOUT_S, MapSession
 
 SECTION = "6. load: concurrent sessions"
-RECV_TIMEOUT_S = 30
 MAX_STEPS_PER_SESSION = 100_000  # a hard bound besides the time limit
-EPOCH = date(1970, 1, 1)
-
-
-def micros(day: date) -> float:
-    return float((day - EPOCH).days * 86_400_000_000)
-
-
-def day_of(value: float) -> date:
-    return EPOCH + timedelta(microseconds=value)
 
 
 @dataclass
@@ -68,72 +61,29 @@ async def session(url: str, index: int, first_day: date, *, seconds: float | Non
     With `steps` and stride 1 the walk is deterministic (one day forward per step), so the caller
     knows the date the session must end on: first_day + steps days.
     """
-    import websockets
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
     result = SessionResult(index)
     rng = random.Random(seed * 1000 + index)
-    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
-    query = f"date={first_day.isoformat()}"
     deadline = time.monotonic() + seconds if seconds else None
     limit = min(steps, MAX_STEPS_PER_SESSION) if steps else MAX_STEPS_PER_SESSION
     try:
-        async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=url, max_size=None,
-                                      open_timeout=30, ping_interval=None) as ws:
-            page_hash = ""
-
-            async def run(value: float | None = None, slider_id: str | None = None) -> dict:
-                message = BackMsg()
-                message.rerun_script.query_string = query
-                message.rerun_script.page_script_hash = page_hash
-                if value is not None:
-                    state = message.rerun_script.widget_states.widgets.add()
-                    state.id = slider_id
-                    state.double_array_value.data.extend([value])
-                await ws.send(message.SerializeToString())
-                seen = {"slider": None, "drawn": None, "exceptions": [], "hash": None}
-                while True:
-                    forward = ForwardMsg()
-                    forward.ParseFromString(await asyncio.wait_for(ws.recv(), RECV_TIMEOUT_S))
-                    kind = forward.WhichOneof("type")
-                    if kind == "new_session":
-                        seen["hash"] = forward.new_session.main_script_hash
-                    elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
-                        element = forward.delta.new_element
-                        which = element.WhichOneof("type")
-                        if which == "slider" and element.slider.label == "Date":
-                            seen["slider"] = element.slider
-                        elif which == "component_instance":
-                            seen["drawn"] = json.loads(element.component_instance.json_args or "{}").get("date")
-                        elif which == "exception":
-                            seen["exceptions"].append(f"{element.exception.type}: {element.exception.message[:200]}")
-                    elif kind == "script_finished":
-                        seen["status"] = ForwardMsg.ScriptFinishedStatus.Name(forward.script_finished)
-                        return seen
-
-            first = await run()
-            page_hash = first["hash"] or ""
-            if first["exceptions"] or first["slider"] is None:
-                result.errors.append(f"first run: {first['exceptions'] or 'no Date slider'}")
+        async with MapSession.connect(url, f"date={first_day.isoformat()}") as client:
+            first = await client.run()
+            if not first.ok or client.map_id is None or client.bounds is None:
+                problem = (first.exceptions or first.status) if not first.ok else "no map (or no timeline bounds) on the page"
+                result.errors.append(f"first run: {problem}")
                 return result
-            slider_id = first["slider"].id
-            low, high = day_of(first["slider"].min), day_of(first["slider"].max)
+            low, high = client.bounds  # the map timeline's first and last day
             day = first_day
             while result.steps < limit and (deadline is None or time.monotonic() < deadline):
                 move = 1 if stride == 1 else rng.choice([-1, 1]) * rng.randint(1, stride)
                 day = min(max(day + timedelta(days=move), low), high)
                 started = time.perf_counter()
-                seen = await run(micros(day), slider_id)
+                nonce, seen = await client.move_to(day)
                 result.latencies_ms.append((time.perf_counter() - started) * 1e3)
                 result.steps += 1
-                result.last_asked, result.last_drawn = day.isoformat(), seen["drawn"]
-                if seen["exceptions"]:
-                    result.errors.append(f"step {result.steps}: {seen['exceptions'][0]}")
-                elif seen["status"] != "FINISHED_SUCCESSFULLY":
-                    result.errors.append(f"step {result.steps}: run ended {seen['status']}")
-                elif seen["drawn"] != day.isoformat():
-                    result.errors.append(f"step {result.steps}: asked for {day}, the map drew {seen['drawn']}")
+                result.last_asked, result.last_drawn = day.isoformat(), seen.drawn
+                if problem := client.check(seen, nonce, day):
+                    result.errors.append(f"step {result.steps}: {problem}")
     except (asyncio.TimeoutError, TimeoutError):
         result.errors.append(f"step {result.steps + 1}: no script_finished within {RECV_TIMEOUT_S} s")
     except Exception as error:  # a closed connection, a refused handshake: all count as errors
