@@ -31,6 +31,7 @@ def _write_atomically(path: Path, content: str) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     with os.fdopen(handle, "w", encoding="utf-8") as file:
         file.write(content)
+    os.chmod(temporary, 0o644)  # mkstemp makes it owner-only; it is served to any reader
     os.replace(temporary, path)
 
 

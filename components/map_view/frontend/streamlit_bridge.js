@@ -92,11 +92,17 @@
     return { date: iso, date_label: longDate(iso), fills: period.fills, remaining: remaining, takes_effect: takesEffect };
   }
 
+  let painted = null;  // what is on screen, to skip a repaint that would change nothing
+
   function paint(dateArgs) {
     const args = Object.assign({}, window.treatyMapConstant, base, dateArgs);
-    args.fills = expandFills(dateArgs.fills);
+    const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url]);
     shownDate = dateArgs.date;
-    window.TreatyMap.update(args);
+    if (key !== painted) {
+      painted = key;
+      args.fills = expandFills(dateArgs.fills);
+      window.TreatyMap.update(args);
+    }
     updateBar();
   }
 
@@ -244,7 +250,7 @@
       }).join("");
     }
     const ready = history !== null;
-    ["tm-first", "tm-previous", "tm-next", "tm-last", "tm-play-button"].forEach(function (name) {
+    ["tm-first", "tm-previous", "tm-range", "tm-next", "tm-last", "tm-today", "tm-play-button"].forEach(function (name) {
       bar.querySelector("." + name).disabled = !ready;
     });
     if (ready) {
@@ -271,10 +277,16 @@
   function stopOnInput(event) {
     if (play.timer && !(event.target && event.target.closest && event.target.closest(".tm-play"))) stopPlaying();
   }
-  ["keydown", "mousedown", "wheel", "touchstart"].forEach(function (type) {
-    document.addEventListener(type, stopOnInput, true);
-    try { window.parent.document.addEventListener(type, stopOnInput, true); } catch (error) { /* cross-origin */ }
-  });
+  // Listeners on the app's page too (the presenter's keys land there); removed with this frame.
+  function listen(type, handler, capture) {
+    document.addEventListener(type, handler, capture);
+    try {
+      const page = window.parent.document;
+      page.addEventListener(type, handler, capture);
+      window.addEventListener("pagehide", function () { page.removeEventListener(type, handler, capture); });
+    } catch (error) { /* cross-origin */ }
+  }
+  ["keydown", "mousedown", "wheel", "touchstart"].forEach(function (type) { listen(type, stopOnInput, true); });
 
   window.addEventListener("message", function (event) {
     if (event.data && event.data.type === "streamlit:render") render(event.data.args);
@@ -293,8 +305,7 @@
     event.preventDefault();
     step(steps[event.key]);
   }
-  document.addEventListener("keydown", onKey);
-  try { window.parent.document.addEventListener("keydown", onKey); } catch (error) { /* cross-origin */ }
+  listen("keydown", onKey, false);
 
   function ready() {
     if (pending) render(pending);
