@@ -1,11 +1,14 @@
 """Reading a dataset file: safe YAML, and one precisely placed problem per thing the schema refuses."""
+import importlib.util
+import sys
 from typing import NamedTuple
 
 import pytest
+import yaml
 
 import treaty.loader
-from treaty.loader import DatasetError, Problem, load_dataset
-from treaty_fixtures import assert_problem, line_of, minimal_yaml, mutate, only_problem, problems_of, write
+from treaty.loader import DatasetError, Problem, load_dataset, read_yaml
+from treaty_fixtures import REPO, assert_problem, line_of, minimal_yaml, mutate, only_problem, problems_of, write
 
 
 def test_the_minimal_fixture_is_a_valid_dataset(tmp_path):
@@ -193,6 +196,19 @@ def test_a_python_object_tag_is_refused_and_never_executed(tmp_path, make_text):
     assert not marker.exists()
 
 
+@pytest.mark.parametrize("character", ["\x00", "\x1b", "\x7f", "\ufffe"], ids=["NUL", "ESC", "DEL", "U+FFFE"])
+def test_a_control_character_is_reported_on_its_line(tmp_path, character):
+    text = mutate(minimal_yaml(), "name: Lithuania", "name: Lietuva \u0160iauliai") + "# the end\n"
+    text = mutate(text, "name: Norway", f"name: Nor{character}way")
+    path = write(tmp_path, text)
+    assert_problem(
+        only_problem(path),
+        path,
+        message=f"not valid YAML: unacceptable character #x{ord(character):04x}: special characters are not allowed",
+        line=line_of(text, f"Nor{character}way"),
+    )
+
+
 def test_invalid_yaml_syntax_is_reported_with_a_line(tmp_path):
     text = mutate(minimal_yaml(), "also_known_as: [Ottawa Convention]", "also_known_as: [Ottawa Convention")
     problem = only_problem(write(tmp_path, text))
@@ -251,3 +267,149 @@ def test_a_problem_reads_as_file_line_state_event_field_then_message():
     problem = Problem("data/x.yaml", "bad", line=12, state="NOR", event="1 (signature)", field="date")
     assert str(problem) == "data/x.yaml:12: state NOR, event 1 (signature), field 'date': bad"
     assert str(Problem("data/x.yaml", "bad")) == "data/x.yaml: bad"
+
+
+# ---------------------------------------------------------------------------------------------------
+# libyaml reads the file when it is installed; the answer is the one the pure-Python loader gives
+
+
+LIBYAML = pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml: nothing to compare")
+REAL_FILES = [REPO / "data" / "apmbc.yaml", REPO / "data" / "ccm.yaml"]
+
+
+def _shape(node):
+    """The document as the validator sees it: values, their types, and every recorded line."""
+    if isinstance(node, dict):
+        return ("mapping", node.line, [(key, node.key_lines[key], _shape(value)) for key, value in node.items()])
+    if isinstance(node, list):
+        return ("list", node.line, [_shape(item) for item in node])
+    return (type(node).__name__, node)
+
+
+def _read(path, monkeypatch, *, libyaml: bool):
+    with monkeypatch.context() as patch:
+        if not libyaml:
+            patch.setattr(treaty.loader, "_FAST_LOADER", None)
+        document, problems = read_yaml(path)
+    return _shape(document), problems
+
+
+def _refuse_pure_python(monkeypatch):
+    """Make the pure-Python loader fail the test if read_yaml falls back to it."""
+
+    def refused(text):
+        raise AssertionError("read_yaml fell back to the pure-Python loader")
+
+    monkeypatch.setattr(treaty.loader, "_SafeLineLoader", refused)
+
+
+def test_libyaml_is_the_loader_used_when_pyyaml_has_it():
+    if yaml.__with_libyaml__:
+        assert treaty.loader._FAST_LOADER is treaty.loader._LibyamlLineLoader
+        assert issubclass(treaty.loader._FAST_LOADER, yaml.cyaml.CParser)
+    else:
+        assert treaty.loader._FAST_LOADER is None
+
+
+@LIBYAML
+@pytest.mark.parametrize("path", REAL_FILES, ids=lambda path: path.name)
+def test_libyaml_reads_the_real_files_alone_and_as_the_pure_python_loader_does(path, monkeypatch):
+    pure = _read(path, monkeypatch, libyaml=False)
+    constructed = []
+
+    class Spy(treaty.loader._LibyamlLineLoader):
+        def __init__(self, stream):
+            constructed.append(self)
+            super().__init__(stream)
+
+    monkeypatch.setattr(treaty.loader, "_FAST_LOADER", Spy)
+    _refuse_pure_python(monkeypatch)
+    fast = _read(path, monkeypatch, libyaml=True)
+    assert len(constructed) == 1
+    assert fast == pure
+    document, problems = fast
+    assert problems == [] and document[0] == "mapping"
+
+
+@LIBYAML
+def test_libyaml_reads_duplicate_keys_dates_and_lines_itself(tmp_path, monkeypatch):
+    text = mutate(minimal_yaml(), "    name: Norway\n", "    name: Norway\n    name: Norge\n")
+    path = write(tmp_path, text)
+    pure = _read(path, monkeypatch, libyaml=False)
+    _refuse_pure_python(monkeypatch)
+    document, problems = read_yaml(path)
+    assert (_shape(document), problems) == pure
+    assert problems == [Problem(str(path), "the key 'name' appears twice in one mapping", line=line_of(text, "name: Norge"))]
+    assert document["as_of"] == "2026-11-22"  # a date stays text
+    assert document["states"][1]["name"] == "Norway"
+    assert document["states"].line == line_of(text, "- iso3: LTU")
+    assert document["states"][1].line == line_of(text, "- iso3: NOR")
+
+
+def _broken(old: str, new: str) -> str:
+    return mutate(minimal_yaml(), old, new)
+
+
+NORWAY = "    name: Norway\n"
+# Broken or unusual text, each with the line the problem must name (None: no problem, or no line).
+# The later cases are text libyaml reads differently from PyYAML's scanner, found by comparing the two.
+COMPARED = {
+    "duplicate key": (_broken(NORWAY, NORWAY + "    name: Norge\n"), "name: Norge", "appears twice"),
+    "bad indentation": (_broken(NORWAY, NORWAY + "   colour: red\n"), "colour: red", "expected <block end>"),
+    "control character": (_broken("name: Norway", "name: Nor\x00way"), "Nor\x00way", "unacceptable character #x0000"),
+    "python tag": (_broken(NORWAY, "    name: !!python/object:treaty.model.Dataset {}\n"), "!!python", "could not determine a constructor"),
+    "unclosed bracket": (
+        _broken("also_known_as: [Ottawa Convention]", "also_known_as: [Ottawa Convention"),
+        "adopted: 1997-09-18",
+        "expected ',' or ']', but got ':'",
+    ),
+    "undefined alias, then a NUL": (_broken("name: Norway", "name: *nowhere") + "# \x00\n", "# \x00", "unacceptable character"),
+    "deep nesting": (minimal_yaml() + "deep: " + "[" * 50_000 + "]" * 50_000 + "\n", None, "nested too deeply"),
+    "tab in a value": (_broken("name: Norway", "name: Nor\t way"), "Nor\t way", "found character '\\t' that cannot start any token"),
+    "question mark in a flow list": (
+        _broken("also_known_as: [Ottawa Convention]", "also_known_as: [Ottawa? Convention]"),
+        "Ottawa?",
+        "expected ',' or ']', but got '?'",
+    ),
+    "block scalar header then #": (_broken(NORWAY, "    name: >#\n      Norway\n"), "name: >#", "expected chomping or indentation"),
+    "byte-order mark inside": (_broken(NORWAY, NORWAY + "\ufeff"), "iso3: RUS", "expected <block end>"),
+    "byte-order mark at the end": (minimal_yaml() + "\ufeff", "\ufeff", "could not find expected ':'"),
+    "bare ! tag": (_broken(NORWAY, "    name: !\n"), None, None),
+    "YAML 1.3 directive": ("%YAML 1.3\n---\n" + minimal_yaml(), None, None),
+}
+
+
+@LIBYAML
+@pytest.mark.parametrize("case", COMPARED.values(), ids=COMPARED.keys())
+def test_libyaml_and_the_pure_python_loader_give_the_same_answer_for_broken_text(tmp_path, monkeypatch, case):
+    text, line_at, message = case
+    path = write(tmp_path, text)
+    fast = _read(path, monkeypatch, libyaml=True)
+    pure = _read(path, monkeypatch, libyaml=False)
+    assert fast == pure
+    document, problems = fast
+    if message is None:
+        assert problems == [] and document[0] == "mapping"
+        return
+    assert len(problems) == 1 and message in problems[0].message, problems
+    assert problems[0].line == (line_of(text, line_at) if line_at else None)
+
+
+@LIBYAML
+def test_a_bare_tag_on_an_empty_value_is_read_as_pyyaml_reads_it(tmp_path):
+    """libyaml makes '' of `name: !`, PyYAML None: the text goes to PyYAML."""
+    document, problems = read_yaml(write(tmp_path, COMPARED["bare ! tag"][0]))
+    assert problems == [] and document["states"][1]["name"] is None
+
+
+def test_without_libyaml_the_module_reads_in_python_and_gives_the_same_answer(monkeypatch):
+    monkeypatch.setattr(yaml, "__with_libyaml__", False)
+    spec = importlib.util.spec_from_file_location("treaty_loader_without_libyaml", treaty.loader.__file__)
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)
+    spec.loader.exec_module(module)
+    assert module._FAST_LOADER is None and not hasattr(module, "_LibyamlLineLoader")
+    for path in REAL_FILES:
+        document, problems = module.read_yaml(path)
+        assert problems == []
+        assert _shape(document) == _shape(read_yaml(path)[0])

@@ -3,9 +3,14 @@
 Only YAML's safe subset is read: tags such as !!python/object are refused, never executed.
 Timestamps are not resolved by YAML, so an impossible date reaches the validator as text and is
 reported with its place instead of crashing the parser.
+
+libyaml parses the file when PyYAML was built with it (five times faster than pure Python); PyYAML's
+own parser reads it otherwise, and whenever the two could disagree (text libyaml refuses, or text
+the two are known to read differently), so the data, lines and problems are the same either way.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,16 +71,11 @@ class _List(list):
     line: int = 0
 
 
-class _SafeLineLoader(yaml.SafeLoader):
-    """SafeLoader that records lines, reports duplicate keys and leaves dates as text."""
+class _LineConstructor(yaml.constructor.SafeConstructor):
+    """SafeConstructor that records lines and reports duplicate keys; `duplicates` lists (key, line)."""
 
-    yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-
-    def __init__(self, stream):
-        super().__init__(stream)
+    def __init__(self):
+        yaml.constructor.SafeConstructor.__init__(self)
         self.duplicates: list[tuple[str, int]] = []
 
     def construct_mapping(self, node, deep=False):
@@ -103,8 +103,94 @@ class _SafeLineLoader(yaml.SafeLoader):
         return items
 
 
-_SafeLineLoader.add_constructor("tag:yaml.org,2002:map", lambda loader, node: loader.construct_mapping(node, deep=True))
-_SafeLineLoader.add_constructor("tag:yaml.org,2002:seq", lambda loader, node: loader.construct_sequence(node, deep=True))
+_LineConstructor.add_constructor("tag:yaml.org,2002:map", lambda loader, node: loader.construct_mapping(node, deep=True))
+_LineConstructor.add_constructor("tag:yaml.org,2002:seq", lambda loader, node: loader.construct_sequence(node, deep=True))
+
+
+class _DatesAsTextResolver(yaml.resolver.Resolver):
+    """YAML 1.1's implicit types without timestamps: a date stays text for the validator to judge."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+    }
+
+
+class _SafeLineLoader(
+    yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _LineConstructor, _DatesAsTextResolver
+):
+    """Pure-Python safe loader that records lines, reports duplicate keys and leaves dates as text.
+
+    It checks every character when built, so a control character raises yaml.reader.ReaderError here."""
+
+    def __init__(self, stream):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _LineConstructor.__init__(self)
+        _DatesAsTextResolver.__init__(self)
+
+
+class _ReadInPython(Exception):
+    """libyaml and PyYAML's pure-Python scanner may read this text differently."""
+
+
+if yaml.__with_libyaml__:
+
+    class _LibyamlLineLoader(yaml.composer.Composer, yaml.cyaml.CParser, _LineConstructor, _DatesAsTextResolver):
+        """The same loader with libyaml scanning and parsing: about five times faster.
+
+        libyaml only produces the events. They are composed into nodes by PyYAML's Python Composer
+        (which comes before CParser so that its methods win), not by CParser's own composer, which
+        recurses in C: a few tens of thousands of nested brackets overflow the C stack and kill the
+        process, where Python's recursion stops with a RecursionError that read_yaml reports."""
+
+        def __init__(self, stream):
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            _LineConstructor.__init__(self)
+            _DatesAsTextResolver.__init__(self)
+
+        def compose_sequence_node(self, anchor):
+            node = yaml.composer.Composer.compose_sequence_node(self, anchor)
+            if node.flow_style:
+                _refuse_question_marks(node.value)
+            return node
+
+        def compose_mapping_node(self, anchor):
+            node = yaml.composer.Composer.compose_mapping_node(self, anchor)
+            if node.flow_style:
+                for key, value in node.value:
+                    _refuse_question_marks((key, value))
+            return node
+
+    _FAST_LOADER: type | None = _LibyamlLineLoader
+else:
+    _FAST_LOADER = None
+
+
+def _refuse_question_marks(nodes) -> None:
+    """PyYAML ends a plain value in [...] or {...} at a '?' ("[who? what]" is a syntax error), libyaml does not."""
+    for node in nodes:
+        if isinstance(node, yaml.ScalarNode) and not node.style and "?" in node.value:  # plain: libyaml says '', PyYAML None
+            raise _ReadInPython
+
+
+# Text that libyaml and PyYAML's scanner read differently, found by comparing them on mutated files:
+# a tab (PyYAML refuses one inside a plain value, "a\t b"), a byte-order mark after the start, a
+# block scalar's indicators followed at once by '#' ("|#"), and a bare '!' tag, which on an empty
+# value libyaml makes '' and PyYAML None. Such text is read by PyYAML alone; the pattern also matches
+# harmless text ("Yes! "), which is then only slower to read.
+_NOT_FOR_LIBYAML = re.compile(
+    r"""[\t\ufeff|>!]  # one character to look at (fast to find), then what must follow it
+        (?: (?<=[\t\ufeff])           # a tab or a byte-order mark (one at the start is allowed, see _load)
+          | (?<=[|>]) [-+0-9]* \#     # a block scalar header running into a comment
+          | (?<=!) (?![^\s,\]}])       # a '!' standing alone
+        )""",
+    re.VERBOSE,
+)
+_LINE_BREAKS = re.compile("[\n\x85\u2028\u2029]")  # YAML's line breaks once read_text has made \r\n and \r into \n
 
 
 def load_dataset(path: str | Path) -> Dataset:
@@ -129,10 +215,10 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return None, [Problem(name, f"cannot be read: {error}")]
-    loader = None
     try:
-        loader = _SafeLineLoader(text)  # reads the text at once: a control character fails here
-        document = loader.get_single_data()
+        document, duplicates = _load(text)
+    except yaml.reader.ReaderError as error:
+        return None, [_unacceptable_character(name, text, error)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         reason = " ".join(part for part in (error.context, error.problem) if part)
@@ -141,11 +227,39 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
         return None, [Problem(name, f"not valid YAML: {error}")]
     except RecursionError:
         return None, [Problem(name, "the YAML is nested too deeply to be a dataset")]
-    finally:
-        if loader is not None:
-            loader.dispose()
-    problems = [Problem(name, f"the key {_shown(key)} appears twice in one mapping", line=line) for key, line in loader.duplicates]
+    problems = [Problem(name, f"the key {_shown(key)} appears twice in one mapping", line=line) for key, line in duplicates]
     return document, problems
+
+
+def _load(text: str) -> tuple[Any, list[tuple[str, int]]]:
+    """The document in `text` and its duplicate keys as (key, line), read by libyaml when it can be.
+
+    Text that _NOT_FOR_LIBYAML matches is read by PyYAML alone, and anything libyaml's path refuses
+    (a syntax error, a control character, an unknown tag, deep nesting, ...) is read again by PyYAML,
+    which raises what it always has, in the same words and at the same place: libyaml words its errors
+    differently, and checks characters only as it reaches them where PyYAML checks them all first."""
+    if _FAST_LOADER is not None and not _NOT_FOR_LIBYAML.search(text, 1 if text.startswith("\ufeff") else 0):
+        try:
+            return _load_with(_FAST_LOADER, text)
+        except Exception:  # noqa: BLE001 - refused text is only slower: PyYAML's answer stands
+            pass
+    return _load_with(_SafeLineLoader, text)
+
+
+def _load_with(loader_class: type, text: str) -> tuple[Any, list[tuple[str, int]]]:
+    loader = loader_class(text)  # the pure-Python reader checks the characters here
+    try:
+        return loader.get_single_data(), loader.duplicates
+    finally:
+        loader.dispose()
+
+
+def _unacceptable_character(file: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML forbids (NUL, ESC, ...), placed on its line; PyYAML names only an offset."""
+    if not isinstance(error.character, int) or not 0 <= error.position <= len(text):
+        return Problem(file, f"not valid YAML: {error}")
+    line = len(_LINE_BREAKS.findall(text, 0, error.position)) + 1
+    return Problem(file, f"not valid YAML: unacceptable character #x{error.character:04x}: {error.reason}", line=line)
 
 
 def validate_raw(raw: Any, file: str) -> tuple[Dataset | None, list[Problem]]:
