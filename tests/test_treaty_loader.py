@@ -216,6 +216,17 @@ def test_invalid_yaml_syntax_is_reported_with_a_line(tmp_path):
     assert problem.line is not None
 
 
+@pytest.mark.parametrize(("tagged", "says"), [("!!int x1", "invalid literal for int()"), ("!!float abc", "could not convert")])
+def test_a_value_that_does_not_fit_its_explicit_tag_is_a_problem_on_its_line_not_a_crash(tmp_path, tagged, says):
+    text = mutate(minimal_yaml(), "as_of: 2026-11-22", f"as_of: {tagged}")
+    path = write(tmp_path, text)
+    problem = only_problem(path)
+    assert problem.message.startswith("not valid YAML: a value does not fit its explicit tag") and says in problem.message
+    assert problem.line == line_of(text, tagged)
+    with pytest.raises(DatasetError):
+        load_dataset(path)
+
+
 @pytest.mark.parametrize("text", ["- as_of\n- treaty\n", "just some text\n", "42\n"], ids=["list", "text", "number"])
 def test_a_file_that_is_not_a_mapping_is_refused(tmp_path, text):
     path = write(tmp_path, text)

@@ -227,6 +227,10 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
         return None, [Problem(name, f"not valid YAML: {error}")]
     except RecursionError:
         return None, [Problem(name, "the YAML is nested too deeply to be a dataset")]
+    except (ValueError, TypeError) as error:  # an explicit tag on a value it cannot hold: `!!int x`
+        tagged = re.search(r"!![A-Za-z]+", text)
+        line = text.count("\n", 0, tagged.start()) + 1 if tagged else None
+        return None, [Problem(name, f"not valid YAML: a value does not fit its explicit tag ({error})", line=line)]
     problems = [Problem(name, f"the key {_shown(key)} appears twice in one mapping", line=line) for key, line in duplicates]
     return document, problems
 
