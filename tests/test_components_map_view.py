@@ -26,3 +26,41 @@ def test_only_the_newest_files_of_a_kind_are_kept(tmp_path, monkeypatch):
     kept = sorted(path.name for path in tmp_path.glob("history-*.json"))
     assert kept == sorted(names[-map_view.KEEP_PUBLISHED:])
     assert (tmp_path / other_kind).exists(), "pruning one kind leaves the others alone"
+
+
+PREPARE = """
+import sys
+from pathlib import Path
+import components.map_view as map_view
+from geo.countries import load_countries, microstate_points
+map_view.BUILD_DIR = Path(sys.argv[1])
+countries = load_countries()
+map_view.prepare_frontend(countries, microstate_points(countries), {"attribution": sys.argv[2]})
+print("folium" in sys.modules)
+"""
+
+
+def prepare_in_fresh_process(build_dir, attribution: str) -> bool:
+    """Prepare the component folder in a new interpreter, as a server's first session does; was folium imported?"""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", PREPARE, str(build_dir), attribution], cwd=root,
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1] == "True"
+
+
+def test_the_map_document_is_rebuilt_only_when_what_it_is_made_from_changes(tmp_path):
+    assert prepare_in_fresh_process(tmp_path, "Borders: A") is True, "the first start builds the document with folium"
+    document = tmp_path / "index.html"
+    built = document.stat().st_mtime_ns
+    assert "Borders: A" in document.read_text(encoding="utf-8")
+
+    assert prepare_in_fresh_process(tmp_path, "Borders: A") is False, "a restart with the same inputs needs no folium"
+    assert document.stat().st_mtime_ns == built
+
+    assert prepare_in_fresh_process(tmp_path, "Borders: B") is True
+    assert "Borders: B" in document.read_text(encoding="utf-8") and "Borders: A" not in document.read_text(encoding="utf-8")

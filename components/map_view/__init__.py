@@ -1,7 +1,8 @@
 """The map as a thin Streamlit component: geometry sent once, only a date's colours per step.
 
 At start-up the folium-built map document, Leaflet (from the xstatic-leaflet package) and the
-bridge script are written to a build folder that Streamlit serves as the component. The dataset's
+bridge script are written to a build folder that Streamlit serves as the component (the document
+only when what it is made from has changed). The dataset's
 per-state records and its history of colours go beside them as content-addressed JSON files the
 browser fetches once, so the browser moves the date itself and only tells the server where it went.
 """
@@ -12,14 +13,23 @@ import json
 import os
 import shutil
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 
+import shapely
 import streamlit.components.v1 as components
 import xstatic.pkg.leaflet as leaflet_package
 
-from render.folium_map import build_map, render_html
+import render
 
 FRONTEND = Path(__file__).parent / "frontend"
+# What the map document is made from, besides the shapes and the constant parts.
+DOCUMENT_SOURCES = (
+    FRONTEND / "streamlit_bridge.js",
+    Path(render.__file__).parent / "folium_map.py",
+    Path(render.__file__).parent / "palette.py",
+    Path(render.__file__).parent / "static" / "treaty_map.js",
+)
 BUILD_DIR = Path(__file__).resolve().parents[2] / "build" / "map_component"
 
 BUILD_DIR.mkdir(parents=True, exist_ok=True)  # Streamlit checks the folder when the component is declared
@@ -45,13 +55,35 @@ def prepare_frontend(countries, microstates, constant: dict) -> Path:
     shutil.copytree(leaflet_dir / "images", BUILD_DIR / "images", dirs_exist_ok=True)
     for name in ("leaflet.js", "leaflet.css"):
         shutil.copyfile(leaflet_dir / name, BUILD_DIR / name)
+    fingerprint = document_fingerprint(countries, microstates, constant)
+    stamp = BUILD_DIR / "index.fingerprint"
+    if (BUILD_DIR / "index.html").exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == fingerprint:
+        return BUILD_DIR
+    # Imported only to rebuild: folium takes about 0.4 s to import, a server's first visitor waits for it.
+    from render.folium_map import build_map, render_html
+
     html = render_html(build_map(countries, microstates, leaflet_js="leaflet.js", leaflet_css="leaflet.css"))
     bridge = (FRONTEND / "streamlit_bridge.js").read_text(encoding="utf-8")
     constant_json = json.dumps(constant).replace("</", "<\\/")  # never closes the script element
     constant_script = f"<script>window.treatyMapConstant = {constant_json};</script>"
     html = html.replace("</body>", f"{constant_script}\n<script>{bridge}</script>\n</body>")
     _write_atomically(BUILD_DIR / "index.html", html)
+    _write_atomically(stamp, fingerprint)
     return BUILD_DIR
+
+
+def document_fingerprint(countries, microstates, constant: dict) -> str:
+    """A hash of everything the map document is made from: shapes, names, constant parts, sources, versions."""
+    digest = hashlib.sha256()
+    for frame in (countries, microstates):
+        digest.update(json.dumps([list(frame["iso3"]), list(frame["name"])]).encode())
+        for shape in shapely.to_wkb(frame.geometry.values):
+            digest.update(shape)
+    digest.update(json.dumps(constant, sort_keys=True).encode())
+    for source in DOCUMENT_SOURCES:
+        digest.update(source.read_bytes())
+    digest.update(f"folium {version('folium')}, leaflet {leaflet_package.VERSION}".encode())
+    return digest.hexdigest()
 
 
 def publish(kind: str, content: dict) -> str:
