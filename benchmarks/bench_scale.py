@@ -193,23 +193,20 @@ def growth_figures(log=print, quick: bool = False) -> dict:
     rng = random.Random(2)
     days = [date(1997, 9, 18) + timedelta(days=rng.randrange(0, 30 * 365)) for _ in range(100)]
     runs = 30 if quick else 100
-    table = {"by_states": [], "by_events": []}
-    for states in (50, 125, 250, 500, 1000):
-        dataset = synthetic_dataset(states=states, check=False)
+
+    def measure(states: int, events: int) -> dict:
+        dataset = synthetic_dataset(states=states, events=events, check=False)
         compile_ms = _time(lambda: timelines(dataset), 3)
         compiled = timelines(dataset)
         query = [t for day in days[:runs] for t in _time(lambda: statuses_on(compiled, day), 1)]
-        table["by_states"].append({"states": states, "events": EVENTS_PER_STATE,
-                                   "transitions": sum(len(t.transitions) for t in compiled), "compile_ms": statistics.median(compile_ms),
-                                   "statuses_on_ms": statistics.median(query), "statuses_on_p90": percentile(query, 90)})
-    for events in (3, 10, 30, 90, 300):
-        dataset = synthetic_dataset(events=events, check=False)
-        compile_ms = _time(lambda: timelines(dataset), 3)
-        compiled = timelines(dataset)
-        query = [t for day in days[:runs] for t in _time(lambda: statuses_on(compiled, day), 1)]
-        table["by_events"].append({"states": STATES, "events": events,
-                                   "transitions": sum(len(t.transitions) for t in compiled), "compile_ms": statistics.median(compile_ms),
-                                   "statuses_on_ms": statistics.median(query), "statuses_on_p90": percentile(query, 90)})
+        return {"states": states, "events": events, "transitions": sum(len(t.transitions) for t in compiled),
+                "compile_ms": statistics.median(compile_ms), "statuses_on_ms": statistics.median(query),
+                "statuses_on_p90": percentile(query, 90)}
+
+    table = {
+        "by_states": [measure(states, EVENTS_PER_STATE) for states in (50, 125, 250, 500, 1000)],
+        "by_events": [measure(STATES, events) for events in (3, 10, 30, 90, 300)],
+    }
     for key in ("by_states", "by_events"):
         for line in table[key]:
             log(f"  {line['states']:5d} states x {line['events']:3d} events: compile {line['compile_ms']:7.1f} ms, "
@@ -251,7 +248,7 @@ def _scale_child(geometry: str, build_dir: str, steps: int, warmup: int, profile
     import components.map_view as map_view_module
     from streamlit.testing.v1 import AppTest
 
-    from benchmarks.bench_server import _profile_script_thread, map_arguments, move_date, step_problem
+    from benchmarks.bench_server import _profile_script_thread, map_arguments, timed_date_steps
 
     Path(build_dir).mkdir(parents=True, exist_ok=True)
     map_view_module.BUILD_DIR = Path(build_dir)  # prepare_frontend/publish write here, not in build/
@@ -277,18 +274,7 @@ def _scale_child(geometry: str, build_dir: str, steps: int, warmup: int, profile
     if at.exception:
         return {"error": [str(e.message) for e in at.exception]}
     problems = [e.value for e in at.error] if at.error else []
-    day = first_day
-    times, wrong = [], []
-    for index in range(warmup + steps):
-        day += timedelta(days=1)
-        nonce = f"scale-{index}"
-        started = time.perf_counter()
-        move_date(at, day, nonce)  # the map timeline's message {nonce, date}, then a (whole-script) rerun
-        elapsed = (time.perf_counter() - started) * 1e3
-        if index >= warmup:
-            times.append(elapsed)
-        if problem := step_problem(at, day, nonce):  # checked outside the timed part
-            wrong.append(problem)
+    times, wrong, day = timed_date_steps(at, first_day, steps, warmup, "scale")
     if wrong:
         return {"error": wrong[:3]}
     args = map_arguments(at)

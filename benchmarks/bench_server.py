@@ -180,6 +180,24 @@ def step_problem(at, day: date, nonce: str) -> str | None:
     return None
 
 
+def timed_date_steps(at, first_day: date, steps: int, warmup: int, label: str) -> tuple[list[float], list[str], date]:
+    """Move the date one day per rerun, `warmup + steps` times from `first_day`: the timed reruns (ms)
+    after the warm-up, what went wrong, and the last day."""
+    day = first_day
+    times, wrong = [], []
+    for index in range(warmup + steps):
+        day += timedelta(days=1)
+        nonce = f"{label}-{index}"
+        started = time.perf_counter()
+        move_date(at, day, nonce)  # the map timeline's message {nonce, date}, then a (whole-script) rerun
+        elapsed = (time.perf_counter() - started) * 1e3
+        if index >= warmup:
+            times.append(elapsed)
+        if problem := step_problem(at, day, nonce):  # checked outside the timed part
+            wrong.append(problem)
+    return times, wrong, day
+
+
 def _apptest_child(steps: int, warmup: int, profile: bool) -> dict:
     """Runs in a fresh interpreter: time AppTest reruns of app.py with the date moved by one day."""
     from streamlit.testing.v1 import AppTest
@@ -191,18 +209,7 @@ def _apptest_child(steps: int, warmup: int, profile: bool) -> dict:
     first_run_ms = (time.perf_counter() - t0) * 1e3
     if at.exception:
         return {"error": [str(e.message) for e in at.exception]}
-    day = FIRST_DAY
-    times, wrong = [], []
-    for index in range(warmup + steps):
-        day += timedelta(days=1)
-        nonce = f"bench-{index}"
-        start = time.perf_counter()
-        move_date(at, day, nonce)
-        elapsed = (time.perf_counter() - start) * 1e3
-        if index >= warmup:
-            times.append(elapsed)
-        if problem := step_problem(at, day, nonce):  # checked outside the timed part
-            wrong.append(problem)
+    times, wrong, day = timed_date_steps(at, FIRST_DAY, steps, warmup, "bench")
     if wrong:
         return {"error": wrong[:3]}
     result = {"first_run_ms": first_run_ms, "rerun_ms": times, "steps": steps}
