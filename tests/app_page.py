@@ -1,5 +1,6 @@
-"""What an AppTest does with the map component, in the user's terms: read what the map is told to draw,
-and send what the map's timeline sends when the viewer moves the date or clicks a state.
+"""What an AppTest does on the page, in the user's terms: open a link (on the real data or another
+folder), read what the map is told to draw, and send what the map's timeline sends when the viewer
+moves the date or clicks a state.
 
 AppTest cannot run the component's script (tests/browser does); its messages are sent here as the
 browser sends them.
@@ -9,10 +10,28 @@ from __future__ import annotations
 import itertools
 import json
 from datetime import date
+from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+APP = Path(__file__).resolve().parents[1] / "app.py"
 _nonces = itertools.count(1)
+
+
+def open_page(monkeypatch=None, data_dir: Path | None = None, **link: str) -> AppTest:
+    """Open the app as a link with these query parameters would, on `data_dir` (TREATY_MAP_DATA_DIR,
+    set through `monkeypatch`) or, with a monkeypatch and no folder, on the real data/."""
+    if monkeypatch is not None:
+        if data_dir is None:
+            monkeypatch.delenv("TREATY_MAP_DATA_DIR", raising=False)
+        else:
+            monkeypatch.setenv("TREATY_MAP_DATA_DIR", str(data_dir))
+    page = AppTest.from_file(str(APP), default_timeout=60)
+    for name, value in link.items():
+        page.query_params[name] = value
+    page.run()
+    assert not page.exception, [getattr(e, "value", e) for e in page.exception]
+    return page
 
 
 def map_arguments(page: AppTest) -> dict:

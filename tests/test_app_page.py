@@ -21,7 +21,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.status_table import csv_bytes, status_frame
-from tests.app_page import map_arguments, move_on_timeline, shown_date, tell_from_map
+from tests.app_page import map_arguments, move_on_timeline, open_page, shown_date, tell_from_map
 from components.withdrawal_timeline import timeline_spec
 from render.palette import LABELS
 from treaty.loader import load_dataset
@@ -29,7 +29,6 @@ from treaty.model import EventType
 from treaty.status import statuses_on, timelines
 
 ROOT = Path(__file__).resolve().parents[1]
-APP = ROOT / "app.py"
 DATA = ROOT / "data"
 
 # The 2025 withdrawals from the Mine Ban Convention (README): deposit with the UN -> takes effect.
@@ -43,16 +42,6 @@ WITHDRAWALS_2025 = {
 
 
 # ---- what a test does on the page, in the user's terms -------------------------------------------
-
-def open_page(**link: str) -> AppTest:
-    """Open the app as a link with these query parameters would."""
-    page = AppTest.from_file(str(APP), default_timeout=60)
-    for name, value in link.items():
-        page.query_params[name] = value
-    page.run()
-    assert not page.exception, [e.value for e in page.exception]
-    return page
-
 
 def sentence(page: AppTest) -> str:
     """The sentence above the map: what happens on the chosen date."""

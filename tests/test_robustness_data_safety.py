@@ -21,10 +21,9 @@ import pytest
 
 from geo.countries import load_countries
 from render.payload import PALETTE
-from tests.app_page import map_arguments, move_on_timeline, tell_from_map
+from tests.app_page import map_arguments, move_on_timeline, open_page, tell_from_map
 
 REPO = Path(__file__).resolve().parent.parent
-APP = REPO / "app.py"
 DATA = REPO / "data"
 BUILD = REPO / "build" / "map_component"
 
@@ -46,13 +45,7 @@ def bump(path: Path, seconds: int = 5) -> None:
 
 
 def start(monkeypatch, folder: Path, **query):
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("TREATY_MAP_DATA_DIR", str(folder))
-    app = AppTest.from_file(str(APP), default_timeout=60)
-    for key, value in query.items():
-        app.query_params[key] = value
-    return app.run()
+    return open_page(monkeypatch, folder, **query)
 
 
 def no_exception(app) -> None:

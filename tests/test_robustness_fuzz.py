@@ -23,13 +23,13 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from tests.app_page import open_page
 from treaty.loader import DatasetError, _SafeLineLoader, load_dataset
 from treaty.model import Dataset
 
 REPO = Path(__file__).resolve().parent.parent
 APMBC = REPO / "data" / "apmbc.yaml"
 CCM = REPO / "data" / "ccm.yaml"
-APP = REPO / "app.py"
 SLICE_STATES = 8
 
 fuzz = settings(
@@ -591,16 +591,11 @@ APP_CASES = list(_mutated_app_files(Path("m")))
 
 @pytest.mark.parametrize("case", APP_CASES)
 def test_the_app_shows_the_problem_panel_for_a_mutated_file(tmp_path, monkeypatch, case):
-    from streamlit.testing.v1 import AppTest
-
     marker = tmp_path / "ran"
     data = tmp_path / "data"
     data.mkdir()
     (data / "ccm.yaml").write_text(_mutated_app_files(marker)[case], encoding="utf-8")
-    monkeypatch.setenv("TREATY_MAP_DATA_DIR", str(data))
-    app = AppTest.from_file(str(APP), default_timeout=60)
-    app.run()
-    assert not app.exception, [getattr(item, "value", item) for item in app.exception]
+    app = open_page(monkeypatch, data)
     assert app.error and "The dataset file has problems" in app.error[0].value
     assert app.code and str(data / "ccm.yaml") in app.code[0].value
     assert not app.get("component_instance"), "a map was drawn from a broken file with no good version"

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.app_page import open_page
 from treaty.loader import DatasetError, load_dataset
 from treaty.status import statuses_on, timelines
 
 REPO = Path(__file__).resolve().parent.parent
 APMBC = REPO / "data" / "apmbc.yaml"
-APP = REPO / "app.py"
 
 # Each payload sets window.__pwned if it ever runs in a browser.
 NAME = '<img src=x onerror="window.__pwned=1">'
@@ -111,15 +111,7 @@ def test_the_hostile_dataset_passes_validation_so_the_app_must_escape_it(hostile
 
 
 def _app(hostile_file, monkeypatch, **query):
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("TREATY_MAP_DATA_DIR", str(hostile_file.parent))
-    app = AppTest.from_file(str(APP), default_timeout=60)
-    for key, value in query.items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, [getattr(item, "value", item) for item in app.exception]
-    return app
+    return open_page(monkeypatch, hostile_file.parent, **query)
 
 
 def _texts(app) -> list:
@@ -323,15 +315,7 @@ URL_PARAMETERS = ["date", "treaty", "state", "view", "present"]
 
 
 def _real_data_app(monkeypatch, **query):
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.delenv("TREATY_MAP_DATA_DIR", raising=False)
-    app = AppTest.from_file(str(APP), default_timeout=60)
-    for key, value in query.items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, [getattr(item, "value", item) for item in app.exception]
-    return app
+    return open_page(monkeypatch, **query)
 
 
 def _assert_fallbacks(app):
