@@ -246,9 +246,8 @@ def _scale_child(geometry: str, build_dir: str, steps: int, warmup: int, profile
     import components.data as data_module
     import components.map_panel as map_panel_module
     import components.map_view as map_view_module
-    from streamlit.testing.v1 import AppTest
 
-    from benchmarks.bench_server import _profile_script_thread, map_arguments, timed_date_steps
+    from benchmarks.bench_server import _profile_script_thread, first_app_run, map_arguments, timed_date_steps
 
     Path(build_dir).mkdir(parents=True, exist_ok=True)
     map_view_module.BUILD_DIR = Path(build_dir)  # prepare_frontend/publish write here, not in build/
@@ -266,13 +265,9 @@ def _scale_child(geometry: str, build_dir: str, steps: int, warmup: int, profile
     map_panel_module.load_geometry = synthetic_geometry
 
     first_day = date(2015, 6, 1)
-    start = time.perf_counter()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-    at.query_params["date"] = first_day.isoformat()
-    at.run()
-    first_ms = (time.perf_counter() - start) * 1e3
-    if at.exception:
-        return {"error": [str(e.message) for e in at.exception]}
+    at, first_ms, exceptions = first_app_run(first_day, 600)
+    if exceptions:
+        return {"error": exceptions}
     problems = [e.value for e in at.error] if at.error else []
     times, wrong, day = timed_date_steps(at, first_day, steps, warmup, "scale")
     if wrong:

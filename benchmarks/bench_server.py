@@ -198,17 +198,22 @@ def timed_date_steps(at, first_day: date, steps: int, warmup: int, label: str) -
     return times, wrong, day
 
 
-def _apptest_child(steps: int, warmup: int, profile: bool) -> dict:
-    """Runs in a fresh interpreter: time AppTest reruns of app.py with the date moved by one day."""
+def first_app_run(first_day: date, timeout: float):
+    """app.py's first AppTest run on `first_day`, timed: (AppTest, ms, exception messages)."""
     from streamlit.testing.v1 import AppTest
 
-    t0 = time.perf_counter()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.query_params["date"] = FIRST_DAY.isoformat()
+    started = time.perf_counter()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    at.query_params["date"] = first_day.isoformat()
     at.run()
-    first_run_ms = (time.perf_counter() - t0) * 1e3
-    if at.exception:
-        return {"error": [str(e.message) for e in at.exception]}
+    return at, (time.perf_counter() - started) * 1e3, [str(e.message) for e in at.exception]
+
+
+def _apptest_child(steps: int, warmup: int, profile: bool) -> dict:
+    """Runs in a fresh interpreter: time AppTest reruns of app.py with the date moved by one day."""
+    at, first_run_ms, exceptions = first_app_run(FIRST_DAY, 120)
+    if exceptions:
+        return {"error": exceptions}
     times, wrong, day = timed_date_steps(at, FIRST_DAY, steps, warmup, "bench")
     if wrong:
         return {"error": wrong[:3]}
