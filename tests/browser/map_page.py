@@ -3,11 +3,32 @@ step with the keys, play, click a state, open a tab, read the timeline, measure 
 from __future__ import annotations
 
 import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from urllib.parse import parse_qsl, urlparse
 
 from playwright.sync_api import FrameLocator, Page
 
+from geo.countries import load_countries
+from geo.join import status_keys
+from render.palette import COLOURS
+from treaty.loader import load_dataset
+from treaty.status import statuses_on, timelines
+
 MAP_FRAME = 'iframe[title="components.map_view.treaty_map"]'
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+@lru_cache(maxsize=2)
+def _compiled(treaty_id: str):
+    return timelines(load_dataset(DATA / f"{treaty_id}.yaml"))
+
+
+def engine_fills(treaty_id: str, day: date) -> dict[str, str]:
+    """The fill colour of every country shape on `day`, as the status engine (Python) says it must be."""
+    keys = status_keys(tuple(load_countries()["iso3"]), statuses_on(_compiled(treaty_id), day))
+    return {code: COLOURS[key] for code, key in keys.items()}
 
 
 class MapPage:
@@ -133,6 +154,37 @@ class MapPage:
         slider.focus()
         for _ in range(times):
             slider.press(key)
+
+    def drag_timeline(self, to_share: float, steps: int = 10) -> list[str]:
+        """Drag the day slider's thumb with the mouse to `to_share` of its width; the dates the map
+        showed after each mouse move, in order."""
+        slider = self.map.locator(".tm-range")
+        slider.wait_for(state="visible")
+        frame_box = self.page.locator(MAP_FRAME).bounding_box()
+        box = slider.bounding_box()  # relative to the page, frame offset included
+        value = self.map.locator("body").evaluate(
+            "() => { const r = document.querySelector('.tm-range'); return (r.value - r.min) / (r.max - r.min); }"
+        )
+        thumb = 8  # half the thumb: its centre travels from 8 px to width - 8 px
+        x_of = lambda share: box["x"] + thumb + share * (box["width"] - 2 * thumb)  # noqa: E731
+        y = box["y"] + box["height"] / 2
+        assert frame_box["y"] <= y <= frame_box["y"] + frame_box["height"]
+        self.page.mouse.move(x_of(value), y)
+        self.page.mouse.down()
+        seen = []
+        for index in range(1, steps + 1):
+            self.page.mouse.move(x_of(value + (to_share - value) * index / steps), y)
+            self.page.wait_for_timeout(50)
+            seen.append(self.rendered_date())
+        self.page.mouse.up()
+        return seen
+
+    def choose_treaty(self, name: str) -> None:
+        """Pick a treaty in the selector at the top of the page."""
+        self.page.get_by_role("radiogroup", name="Treaty").get_by_role("radio", name=name).click()
+
+    def wait_for_legend_title(self, text: str, timeout: float = 15_000) -> None:
+        self.map.locator(".tm-legend-title", has_text=text).wait_for(timeout=timeout)
 
     def timeline_says(self) -> dict[str, str]:
         """The date the timeline shows, as written beside it and as a screen reader hears the slider."""

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from render.palette import COLOURS, LABELS
-from tests.browser.map_page import MapPage
+from tests.browser.map_page import MapPage, engine_fills
 
 pytestmark = pytest.mark.browser
 
@@ -206,3 +206,35 @@ def test_a_link_planted_in_the_address_is_quoted_not_made_clickable(page, app_ur
     assert len(notices) == 1
     assert planted in notices[0]["text"]
     assert notices[0]["links"] == []
+
+
+def test_dragging_the_day_slider_repaints_the_map_on_the_way_and_the_page_ends_on_the_release_date(page, app_url):
+    briefing = MapPage(page, app_url).open("date=2025-06-01")
+    briefing.wait_for_date("2025-06-01")
+    seen = briefing.drag_timeline(to_share=0.95, steps=12)
+    assert len(set(seen)) >= 5, f"the map should follow the drag, not jump at the end: {seen}"
+    released = briefing.rendered_date()
+    assert released > "2025-06-01"
+    briefing.wait_for_address(date=released)
+    assert briefing.timeline_says()["slider"] == briefing.timeline_says()["label"]
+
+
+def test_after_switching_treaty_the_timeline_colours_from_the_new_treatys_history(page, app_url):
+    briefing = MapPage(page, app_url).open("treaty=ccm&date=2025-03-05")
+    briefing.wait_for_date("2025-03-05")
+    assert briefing.fill_of("LTU") == COLOURS["withdrawal_pending"]
+    briefing.step_days("ArrowRight")
+    briefing.wait_for_date("2025-03-06")
+    assert briefing.fill_of("LTU") == COLOURS["withdrawn"], "Lithuania left the Cluster Munitions Convention on 6 March 2025"
+    briefing.wait_for_address(date="2025-03-06", treaty="ccm")
+
+    briefing.choose_treaty("Mine Ban Convention")
+    briefing.wait_for_address(treaty="apmbc", date="2025-03-06")
+    briefing.map.locator(".tm-range:not([disabled])").wait_for(state="attached", timeout=15_000)
+    briefing.wait_for_legend_title("Mine Ban Convention")
+    assert briefing.fills() == engine_fills("apmbc", date(2025, 3, 6))
+    briefing.step_days("ArrowRight")
+    briefing.wait_for_date("2025-03-07")
+    assert briefing.fills() == engine_fills("apmbc", date(2025, 3, 7)), "the Mine Ban Convention's history, not the other's"
+    assert briefing.fill_of("LTU") == COLOURS["withdrawal_under_way"], "Lithuania was still bound by it in March 2025"
+    briefing.wait_for_address(treaty="apmbc", date="2025-03-07")
