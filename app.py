@@ -12,7 +12,7 @@ from components.comparison import comparison
 from components.data import load_geometry, load_treaty
 from components.date_controls import chosen_date, date_range
 from components.header import header
-from components.map_panel import apply_map_action, map_panel
+from components.map_panel import apply_map_action, map_panel, published
 from components.method import method_section
 from components.notices import literal, plain
 from components.presentation import presentation_switch
@@ -65,7 +65,7 @@ if not present:
 # timeline re-sends only this part of the page (the header, the treaty selector and the switch stay).
 @st.fragment
 def briefing() -> None:
-    apply_map_action(bounds)
+    apply_map_action(bounds, history_url=published(dataset, compiled, treaty.version)[1])
     day = chosen_date(bounds, today)
     selected = selected_state({state.iso3 for state in dataset.states})
     statuses = statuses_on(compiled, day)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components.data import load_geometry
 from components.date_controls import DateRange, move_to
-from components.map_view import prepare_frontend, publish, treaty_map
+from components.map_view import BUILD_DIR, prepare_frontend, publish, treaty_map
 from components.selection import select
 from render.captions import attribution_line
 from render.payload import PALETTE, date_payload, details_payload, fill_digits, history_payload
@@ -34,24 +34,41 @@ def _frontend_ready() -> bool:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _published(_dataset: Dataset, _compiled: tuple[Timeline, ...], version: tuple) -> tuple[str, str]:
-    """The per-state records and the history of colours, written once per dataset version."""
+def _publish(_dataset: Dataset, _compiled: tuple[Timeline, ...], version: tuple) -> tuple[str, str]:
     codes = load_geometry().codes
     return publish("details", details_payload(_dataset)), publish("history", history_payload(_compiled, codes))
 
 
+def published(dataset: Dataset, compiled: tuple[Timeline, ...], version: tuple) -> tuple[str, str]:
+    """The names of the per-state records and the history of colours, written once per dataset version
+    (and again should the files have gone from the build folder)."""
+    names = _publish(dataset, compiled, version)
+    if not all((BUILD_DIR / name).exists() for name in names):
+        _publish.clear()
+        names = _publish(dataset, compiled, version)
+    return names
+
+
 ACKNOWLEDGED = "map_nonce"
+LAST_CLICK = "map_click"
 
 
-def apply_map_action(bounds: DateRange) -> None:
-    """Act on what the viewer last did on the map (a date, a click) before anything is drawn."""
+def apply_map_action(bounds: DateRange, history_url: str) -> None:
+    """Act on what the viewer last did on the map (a date, a click) before anything is drawn.
+
+    Each message carries the viewer's latest date and last click; it is applied once (by nonce), the
+    click once (by its id), and the date only if the browser read it from this treaty's history: a key
+    pressed while another treaty's page was still showing must not move this one.
+    """
     action = st.session_state.get(MAP_KEY)
     if not isinstance(action, dict) or action.get("nonce") == st.session_state.get(ACKNOWLEDGED):
         return
     st.session_state[ACKNOWLEDGED] = action.get("nonce")
-    if isinstance(action.get("select"), str):
-        select(action["select"])
-    if "date" in action:
+    click = action.get("click")
+    if isinstance(click, dict) and isinstance(click.get("iso3"), str) and click.get("id") != st.session_state.get(LAST_CLICK):
+        st.session_state[LAST_CLICK] = click.get("id")
+        select(click["iso3"])
+    if "date" in action and action.get("history", history_url) == history_url:
         move_to(bounds, action["date"])
 
 
@@ -61,7 +78,7 @@ def map_panel(
 ) -> None:
     _frontend_ready()
     geometry = load_geometry()
-    details_url, history_url = _published(dataset, compiled, version)
+    details_url, history_url = published(dataset, compiled, version)
     payload = date_payload(statuses, geometry.codes, day)
     del payload["palette"]  # in the document already
     # One digit per shape instead of a status key per state: the fills are the bulk of a message.

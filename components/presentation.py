@@ -10,7 +10,6 @@ PRESENT = "present"
 _PAGE_CSS = """
 <style>
   .block-container { padding-top: 1.2rem; padding-bottom: 0.5rem; }
-  [data-testid="stSlider"] { padding-top: 0.4rem; }
 </style>
 """
 _PRESENTATION_CSS = """

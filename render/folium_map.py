@@ -61,6 +61,7 @@ def build_map(countries: gpd.GeoDataFrame, microstates: gpd.GeoDataFrame, leafle
         zoom_snap=0.25,
         control_scale=True,
         prefer_canvas=False,
+        keyboard=False,  # the arrow keys step the date (the timeline); Leaflet would also pan with them
     )
     world.default_js = [("leaflet", leaflet_js)]
     world.default_css = [("leaflet_css", leaflet_css)]

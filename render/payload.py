@@ -15,6 +15,7 @@ from treaty.status import Status, StateStatus, Timeline, change_dates, statuses_
 
 PALETTE = [{"key": c.key, "label": c.label, "colour": c.colour} for c in CATEGORIES]
 PALETTE_INDEX = {entry["key"]: index for index, entry in enumerate(PALETTE)}
+assert len(PALETTE) <= 10, "fill_digits writes one decimal digit per shape"
 
 
 def date_payload(statuses: Sequence[StateStatus], shape_codes: Iterable[str], day: date) -> dict:

@@ -46,7 +46,9 @@ def shown_date(page: AppTest) -> date:
 
 
 def tell_from_map(page: AppTest, **message) -> AppTest:
-    """Send one message from the map ({"date": ...} or {"select": ...}) and rerun, as the browser does."""
+    """Send one message from the map and rerun, as the browser does: it carries the viewer's latest
+    date ({"date": ..., "history": the history file it was read from}) and last click
+    ({"click": {"iso3": ..., "id": ...}})."""
     nonce = f"test-{next(_nonces)}"
     page.session_state["treaty_map"] = {"nonce": nonce, **message}
     page.run()
@@ -57,3 +59,7 @@ def tell_from_map(page: AppTest, **message) -> AppTest:
 
 def move_on_timeline(page: AppTest, day: str | None) -> AppTest:
     return tell_from_map(page, date=day)
+
+
+def click_on_map(page: AppTest, iso3, click_id: str | None = None) -> AppTest:
+    return tell_from_map(page, click={"iso3": iso3, "id": click_id or f"click-{next(_nonces)}"})

@@ -21,7 +21,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.status_table import csv_bytes, status_frame
-from tests.app_page import map_arguments, move_on_timeline, open_page, shown_date, tell_from_map
+from tests.app_page import click_on_map, map_arguments, move_on_timeline, open_page, shown_date, tell_from_map
 from components.withdrawal_timeline import timeline_spec
 from render.palette import LABELS
 from treaty.loader import load_dataset
@@ -132,12 +132,31 @@ def test_a_date_from_the_map_outside_the_history_is_clamped_and_garbage_is_ignor
 
 
 def test_a_state_clicked_on_the_map_is_selected_and_kept_in_the_address():
-    page = tell_from_map(open_page(date="2025-12-27"), select="LTU")
+    page = click_on_map(open_page(date="2025-12-27"), "LTU")
     assert page.query_params["state"] == "LTU"
     assert map_arguments(page)["selected"] == "LTU"
 
 
-@pytest.mark.parametrize("message", [{"select": ["LTU"]}, {"select": "XXX"}, {"date": {"year": 2025}}, {"date": 20251227}])
+def test_a_click_is_applied_once_though_later_messages_carry_it_again():
+    page = click_on_map(open_page(date="2025-12-27"), "LTU", click_id="c-1")
+    page.session_state["selected"] = "FIN"  # as a click on the withdrawal timeline selects, between two messages
+    tell_from_map(page, date="2026-01-10", click={"iso3": "LTU", "id": "c-1"})
+    assert map_arguments(page)["selected"] == "FIN", "the old click did not take the selection back"
+    assert shown_date(page) == date(2026, 1, 10)
+
+
+def test_a_date_read_from_another_treatys_history_is_not_applied():
+    """A key pressed while the other treaty's page was still on screen: the date belongs to that history."""
+    page = open_page(date="2025-12-27")
+    history = map_arguments(page)["history_url"]
+    tell_from_map(page, date="2026-01-10", history="history-0000000000000000.json")
+    assert shown_date(page) == date(2025, 12, 27)
+    tell_from_map(page, date="2026-01-10", history=history)
+    assert shown_date(page) == date(2026, 1, 10)
+
+
+@pytest.mark.parametrize("message", [{"click": ["LTU"]}, {"click": {"iso3": ["LTU"], "id": "x"}}, {"click": {"iso3": "XXX", "id": "y"}},
+                                     {"date": {"year": 2025}}, {"date": 20251227}, {"select": "LTU"}])
 def test_a_malformed_message_from_the_map_changes_nothing_and_breaks_nothing(message):
     page = tell_from_map(open_page(date="2025-12-27", state="FIN"), **message)
     assert shown_date(page) == date(2025, 12, 27)

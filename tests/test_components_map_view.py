@@ -28,6 +28,13 @@ def test_only_the_newest_files_of_a_kind_are_kept(tmp_path, monkeypatch):
     assert (tmp_path / other_kind).exists(), "pruning one kind leaves the others alone"
 
 
+def test_files_saved_in_the_last_hour_are_kept_however_many(tmp_path, monkeypatch):
+    """Another server sharing the folder may still be serving them (tests and benchmarks do)."""
+    monkeypatch.setattr(map_view, "BUILD_DIR", tmp_path)
+    names = [map_view.publish("history", {"version": version}) for version in range(map_view.KEEP_PUBLISHED + 8)]
+    assert sorted(path.name for path in tmp_path.glob("history-*.json")) == sorted(names)
+
+
 PREPARE = """
 import sys
 from pathlib import Path

@@ -21,7 +21,7 @@ import pytest
 
 from geo.countries import load_countries
 from render.payload import PALETTE
-from tests.app_page import map_arguments, move_on_timeline, open_page, tell_from_map
+from tests.app_page import click_on_map, map_arguments, move_on_timeline, open_page
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
@@ -85,7 +85,7 @@ def test_the_app_never_writes_to_its_data_folder(monkeypatch, data_copy):
     no_exception(app)
     move_on_timeline(app, "2025-12-27")
     move_on_timeline(app, "2026-01-10")
-    tell_from_map(app, select="LTU")
+    click_on_map(app, "LTU")
     app.toggle[0].set_value(True).run()
     app.toggle[0].set_value(False).run()
     no_exception(app)

@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from importlib.metadata import version
 from pathlib import Path
 
@@ -100,19 +101,23 @@ def publish(kind: str, content: dict) -> str:
 
 
 KEEP_PUBLISHED = 32  # several treaties and servers share the folder; a page holds what it fetched
+KEEP_SECONDS = 3600  # and none younger than this, which another running server may still be serving
 
 
 def _prune(kind: str) -> None:
-    def age(path: Path) -> float:
+    def modified(path: Path) -> float:
         try:
-            return -path.stat().st_mtime
+            return path.stat().st_mtime
         except FileNotFoundError:  # another server pruned it first
             return 0.0
 
-    for old in sorted(BUILD_DIR.glob(f"{kind}-*.json"), key=age)[KEEP_PUBLISHED:]:
-        old.unlink(missing_ok=True)
+    newest_first = sorted(((modified(path), path) for path in BUILD_DIR.glob(f"{kind}-*.json")), reverse=True)
+    for when, old in newest_first[KEEP_PUBLISHED:]:
+        if time.time() - when > KEEP_SECONDS:
+            old.unlink(missing_ok=True)
 
 
-def treaty_map(payload: dict, key: str = "treaty_map") -> dict | None:
-    """Draw the map and its timeline for one date; returns the viewer's last date or click, if any."""
-    return _component(**payload, key=key, default=None)
+def treaty_map(payload: dict, key: str = "treaty_map") -> None:
+    """Draw the map and its timeline for one date; what the viewer does there comes back in
+    `st.session_state[key]` (read before the page is drawn, see map_panel.apply_map_action)."""
+    _component(**payload, key=key, default=None)

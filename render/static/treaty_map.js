@@ -118,7 +118,12 @@
       layer.bindTooltip(function () { return describe(props.iso3, props.name, false); }, { sticky: true, className: "tm-tooltip" });
       layer.on("click", function () {
         state.openPopupIso = props.iso3;
-        layer.bindPopup(describe(props.iso3, props.name, true), { maxWidth: 420, className: "tm-popup" }).openPopup();
+        // No taller than the map, so opening it never pans Europe out of the frame.
+        const room = layers.map.getSize();
+        layer.bindPopup(describe(props.iso3, props.name, true), {
+          maxWidth: Math.min(420, room.x - 60), minWidth: Math.min(260, room.x - 60), maxHeight: Math.max(160, room.y - 90),
+          autoPanPadding: [16, 16], className: "tm-popup",
+        }).openPopup();
         if (state.onSelect) state.onSelect(props.iso3);
       });
     });
@@ -182,7 +187,7 @@
     ".tm-flag { color: #8A4B00; }",
     ".tm-source { color: #555; font-size: 12px; }",
     ".tm-note, .tm-hint { color: #555; font-size: 12px; margin-top: 4px; }",
-    ".leaflet-control-attribution { font-size: 12px; }",
+    ".leaflet-control-attribution { font-size: 12px; max-width: 62%; white-space: normal; text-align: right; }",
   ].join("\n");
   document.head.appendChild(style);
   document.addEventListener("DOMContentLoaded", init);

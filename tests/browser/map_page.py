@@ -197,6 +197,26 @@ class MapPage:
         """Wait until the sentence above the map (written by the server) begins with `start`."""
         self.page.locator("h4", has_text=start).first.wait_for(timeout=timeout)
 
+    def press_key_where_focus_is(self, key: str) -> None:
+        """Press a key without moving the focus first (after clicking a control, say)."""
+        self.page.keyboard.press(key)
+
+    def zoom(self) -> float:
+        return self.map.locator("body").evaluate("() => window.treatyMapLayers.map.getZoom()")
+
+    def zoom_in(self) -> None:
+        self.wait_until_still()
+        self.map.locator(".leaflet-control-zoom-in").click()
+        self.wait_until_still()
+
+    def wait_for_one_map(self, timeout: float = 15_000) -> None:
+        """While the page is redrawn (presentation mode on or off) the old map frame can linger a moment."""
+        self.page.wait_for_function(f"document.querySelectorAll('{MAP_FRAME}').length === 1", timeout=timeout)
+
+    def timeline_ready(self, timeout: float = 15_000) -> None:
+        """Wait until the timeline holds the treaty's history (its controls are enabled)."""
+        self.map.locator(".tm-range:not([disabled])").wait_for(state="attached", timeout=timeout)
+
     # Play
     def play(self, pace: str = "2 s") -> None:
         """Choose the pace ('1 s', '2 s', '4 s') and press the map's ▶ Play."""

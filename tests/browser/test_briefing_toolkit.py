@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from render.palette import COLOURS, LABELS
-from tests.browser.map_page import MapPage, engine_fills
+from tests.browser.map_page import MAP_FRAME, MapPage, engine_fills
 
 pytestmark = pytest.mark.browser
 
@@ -238,3 +238,65 @@ def test_after_switching_treaty_the_timeline_colours_from_the_new_treatys_histor
     assert briefing.fills() == engine_fills("apmbc", date(2025, 3, 7)), "the Mine Ban Convention's history, not the other's"
     assert briefing.fill_of("LTU") == COLOURS["withdrawal_under_way"], "Lithuania was still bound by it in March 2025"
     briefing.wait_for_address(treaty="apmbc", date="2025-03-07")
+
+
+def test_any_key_stops_play_even_with_the_focus_still_on_the_play_button(page, app_url):
+    briefing = MapPage(page, app_url).open("date=1998-01-01")
+    briefing.wait_for_date("1998-01-01")
+    briefing.play(pace="1 s")
+    assert briefing.is_playing()
+    briefing.press_key_where_focus_is("ArrowLeft")
+    briefing.wait_until_stopped(timeout=5_000)
+    stopped_on = briefing.rendered_date()
+    page.wait_for_timeout(1_500)  # longer than a step at this pace
+    assert briefing.rendered_date() == stopped_on
+
+
+def test_the_arrow_keys_step_the_date_right_after_switching_presentation_mode_on(page, app_url):
+    briefing = MapPage(page, app_url).open("date=2025-12-27")
+    briefing.wait_for_date("2025-12-27")
+    briefing.timeline_ready()
+    page.get_by_text("Presentation mode").click()
+    briefing.wait_for_address(present="1")
+    briefing.wait_for_one_map()
+    briefing.timeline_ready()
+    briefing.press_key_where_focus_is("ArrowRight")
+    briefing.wait_for_date("2026-01-10")
+
+
+def test_the_zoom_the_presenter_chose_survives_a_window_resize_and_a_step(page, app_url):
+    briefing = MapPage(page, app_url).open("date=2025-12-20")
+    briefing.wait_for_date("2025-12-20")
+    briefing.timeline_ready()
+    before = briefing.zoom()
+    briefing.zoom_in()
+    zoomed = briefing.zoom()
+    assert zoomed > before
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": size["height"] - 120})  # the map frame gets shorter
+    briefing.press_timeline("Change ▶")
+    briefing.wait_for_date("2025-12-27")
+    briefing.wait_for_sentence("On 27 December 2025")  # the server's answer has arrived too
+    briefing.wait_until_still()
+    assert briefing.zoom() == zoomed
+    frame = page.locator(MAP_FRAME).bounding_box()
+    assert frame["y"] + frame["height"] <= page.viewport_size["height"], "the timeline under the map stays on screen"
+
+
+def test_the_timeline_recovers_when_the_history_fails_to_load_once(page, app_url):
+    failures = []
+
+    def fail_once(route):
+        if not failures:
+            failures.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/history-*.json", fail_once)
+    briefing = MapPage(page, app_url).open("date=2025-12-26")
+    briefing.wait_for_date("2025-12-26")
+    briefing.timeline_ready(timeout=20_000)
+    assert len(failures) == 1
+    briefing.step_days("ArrowRight")
+    briefing.wait_for_date("2025-12-27")

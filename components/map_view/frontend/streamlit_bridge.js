@@ -9,16 +9,20 @@
     "October", "November", "December"];
   const DAY_MS = 86400000;
   const BAR_HEIGHT = 54;
+  // Keys that these elements use themselves (typing, a slider, a radio group, tabs) never step the date.
+  const OWN_KEYS = "input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]), textarea, select, " +
+    "[contenteditable=true], [role=slider], [role=textbox], [role=combobox], [role=radio], [role=tab], [role=listbox], [role=grid], [role=menu]";
 
-  let base = null;        // the server's last message, expanded: title, bounds, selection, constant parts
+  let base = null;        // the server's last message (all but the fills): title, bounds, selection, files
   let shownDate = null;   // ISO date on screen
   let history = null;     // { changes: [ISO...], periods: [{fills, pending}] } for base.history_url
   const fetched = { details: null, history: null };
   let pending = null;
 
-  // What the viewer did that the server has not seen yet. One message is in flight at a time; the
-  // server's `ack` (the nonce it applied last) frees the next, which carries only the latest date.
-  const outbox = { waiting: null, inFlight: null, lastSent: null, counter: 0, guard: null };
+  // What the viewer wants the server to know: the latest date (with the history it was read from) and
+  // the last click. Every message carries all of it, so a lost or merged message loses nothing. One is
+  // in flight at a time; the server's `ack` (the nonce it applied last) lets the next one go.
+  const outbox = { wanted: {}, dirty: false, inFlight: null, lastSent: null, counter: 0, guard: null, patience: 2000 };
   const play = { timer: null };
   let bar = null;
 
@@ -44,24 +48,39 @@
   }
 
   function tell(change) {
-    outbox.waiting = Object.assign(outbox.waiting || {}, change);
+    Object.assign(outbox.wanted, change);
+    outbox.dirty = true;
     if (outbox.inFlight === null) flush();
   }
 
   function flush() {
-    if (!outbox.waiting) return;
+    if (!outbox.dirty) return;
     outbox.counter += 1;
     outbox.lastSent = Date.now() + "-" + outbox.counter;  // unique across reloads of this frame
     outbox.inFlight = outbox.lastSent;
-    send("streamlit:setComponentValue", { value: Object.assign({ nonce: outbox.lastSent }, outbox.waiting), dataType: "json" });
-    outbox.waiting = null;
+    outbox.dirty = false;
+    send("streamlit:setComponentValue", { value: Object.assign({ nonce: outbox.lastSent }, outbox.wanted), dataType: "json" });
     clearTimeout(outbox.guard);
-    // Should an answer never come (a rerun interrupted), do not hold the viewer's last move forever.
-    outbox.guard = setTimeout(function () { outbox.inFlight = null; flush(); }, 2000);
+    // No answer (a rerun interrupted, a stalled connection): send the whole wanted state again, waiting
+    // longer each time so a slow server is not flooded.
+    outbox.guard = setTimeout(function () {
+      outbox.inFlight = null;
+      outbox.dirty = true;
+      outbox.patience = Math.min(outbox.patience * 2, 16000);
+      flush();
+    }, outbox.patience);
+  }
+
+  function acknowledged(args) {
+    if (args.ack === undefined || args.ack !== outbox.inFlight) return;
+    outbox.inFlight = null;
+    outbox.patience = 2000;
+    clearTimeout(outbox.guard);
+    flush();
   }
 
   function caughtUp(args) {
-    return outbox.waiting === null && (outbox.lastSent === null || args.ack === outbox.lastSent);
+    return !outbox.dirty && (outbox.lastSent === null || args.ack === outbox.lastSent);
   }
 
   // ---- what a date looks like ----
@@ -111,7 +130,7 @@
     if (!history || !base) return;
     const target = clampDate(iso);
     if (target !== shownDate) paint(fromHistory(target));
-    tell({ date: target });
+    tell({ date: target, history: base.history_url });
     if (play.timer && target >= lastChange()) stopPlaying();
   }
 
@@ -141,54 +160,67 @@
     }
     base = Object.assign({}, message);
     delete base.fills;
-    const height = frameHeight(message);
-    send("streamlit:setFrameHeight", { height: height });
     fetchOnce("details", message.details_url, window.TreatyMap.setDetails);
     fetchOnce("history", message.history_url, function (loaded) { history = loaded; updateBar(); });
     buildBar();
     if (caughtUp(message) || shownDate === null) paint(message);
     else updateBar();  // the server has not seen the viewer's latest date yet: keep it on screen
-    if (message.ack !== undefined && message.ack === outbox.inFlight) {
-      outbox.inFlight = null;
-      clearTimeout(outbox.guard);
-      flush();
-    }
-    resize(height);
+    acknowledged(message);
+    fitFrame();
   }
 
-  function fetchOnce(kind, url, use) {
-    if (!url || fetched[kind] === url) return;
+  function fetchOnce(kind, url, use, attempt) {
+    if (!url || (fetched[kind] === url && !attempt)) return;
     fetched[kind] = url;
     if (kind === "history") history = null;  // another treaty's history must not colour this one
-    fetch(url).then(function (response) { return response.json(); }).then(function (content) {
+    fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+      return response.json();
+    }).then(function (content) {
       if (fetched[kind] === url) use(content);
+    }).catch(function () {
+      // The server writes the file again if it has gone (see map_panel.published): try again, less often.
+      const next = (attempt || 0) + 1;
+      setTimeout(function () { if (fetched[kind] === url) fetchOnce(kind, url, use, next); }, Math.min(500 * 2 ** next, 15000));
     });
   }
 
-  function frameHeight(args) {
-    // Same origin as the app: fill the window from the map's top edge down, within bounds.
-    let height = args.height;
+  // ---- the frame's height: from the map's top edge to the window's bottom, within bounds ----
+  function pageTop() {
+    // The frame's top in the app's page, whatever the page's scroll (Streamlit scrolls an inner element).
+    let top = window.frameElement.getBoundingClientRect().top;
+    for (let node = window.frameElement.parentElement; node; node = node.parentElement) top += node.scrollTop;
+    return top;
+  }
+
+  function frameHeight() {
+    let height = base.height;
     try {
-      const top = window.frameElement.getBoundingClientRect().top + window.parent.scrollY;
-      height = Math.max(window.treatyMapConstant.min_height, Math.min(args.height, window.parent.innerHeight - top - 12));
+      height = Math.max(window.treatyMapConstant.min_height, Math.min(base.height, window.parent.innerHeight - pageTop() - 12));
     } catch (error) { /* not embedded: keep the requested height */ }
     return height;
   }
 
   let shownHeight = null;
-  function resize(height) {
+  function fitFrame() {
+    if (!base) return;
+    const height = frameHeight();
+    if (height !== shownHeight) send("streamlit:setFrameHeight", { height: height });
     const map = window.treatyMapLayers.map;
-    map.invalidateSize();
-    if (height !== shownHeight) {
-      // Whatever the window, open on the whole of Europe.
-      shownHeight = height;
-      setTimeout(function () { map.invalidateSize().fitBounds(window.treatyMapConstant.view_bounds); }, 0);
-    }
+    const first = shownHeight === null;
+    shownHeight = height;
+    // Open on the whole of Europe; later, keep whatever view the presenter chose.
+    setTimeout(function () {
+      map.invalidateSize();
+      if (first) map.fitBounds(window.treatyMapConstant.view_bounds);
+    }, 0);
   }
+  try { window.parent.addEventListener("resize", fitFrame); } catch (error) { /* cross-origin */ }
 
   // ---- the timeline bar: jumps, the day slider with a tick per change, the date, play ----
   function buildBar() {
     if (bar) return;
+    document.documentElement.lang = "en";
     const style = document.createElement("style");
     style.textContent = [
       ".folium-map { height: calc(100% - " + BAR_HEIGHT + "px) !important; }",
@@ -210,16 +242,17 @@
     bar.setAttribute("aria-label", "Timeline");
     bar.innerHTML =
       '<button type="button" class="tm-first" title="First change (Home)" aria-label="First change">|◀</button>' +
-      '<button type="button" class="tm-previous" title="Previous change (←)">◀ Change</button>' +
+      '<button type="button" class="tm-previous" title="Previous change (←)" aria-label="Previous change">◀ Change</button>' +
       '<div class="tm-track"><input type="range" class="tm-range" step="1" aria-label="Date"><div class="tm-ticks"></div></div>' +
-      '<button type="button" class="tm-next" title="Next change (→)">Change ▶</button>' +
+      '<button type="button" class="tm-next" title="Next change (→)" aria-label="Next change">Change ▶</button>' +
       '<button type="button" class="tm-last" title="Last change (End)" aria-label="Last change">▶|</button>' +
       '<output class="tm-date-label" aria-live="polite"></output>' +
       '<button type="button" class="tm-today" title="Go to today">Today</button>' +
-      '<span class="tm-play"><button type="button" class="tm-play-button" title="Play through the change dates">▶ Play</button>' +
-      '<select class="tm-play-pace" title="Seconds per change"><option value="1000">1 s</option>' +
+      '<span class="tm-play"><button type="button" class="tm-play-button" title="Play through the change dates" aria-pressed="false">▶ Play</button>' +
+      '<select class="tm-play-pace" title="Seconds per change" aria-label="Seconds per change"><option value="1000">1 s</option>' +
       '<option value="2000" selected>2 s</option><option value="4000">4 s</option></select></span>';
-    document.body.appendChild(bar);
+    // Before the map in the document, so the keyboard reaches the timeline before the shapes.
+    document.body.insertBefore(bar, document.body.firstChild);
     const on = function (selector, type, handler) { bar.querySelector(selector).addEventListener(type, handler); };
     on(".tm-first", "click", function () { step("first"); });
     on(".tm-previous", "click", function () { step(-1); });
@@ -227,7 +260,11 @@
     on(".tm-last", "click", function () { step("last"); });
     on(".tm-today", "click", function () { moveTo(base.today); });
     on(".tm-range", "input", function (event) { moveTo(isoOf(Number(event.target.value))); });
+    // The slider speaks its own date; the label would say it again on every step.
+    on(".tm-range", "focus", function () { bar.querySelector(".tm-date-label").setAttribute("aria-live", "off"); });
+    on(".tm-range", "blur", function () { bar.querySelector(".tm-date-label").setAttribute("aria-live", "polite"); });
     on(".tm-play-button", "click", function () { play.timer ? stopPlaying() : startPlaying(); });
+    on(".tm-play-pace", "change", function () { if (play.timer) { stopPlaying(); startPlaying(); } });
   }
 
   function updateBar() {
@@ -257,6 +294,8 @@
       bar.querySelector(".tm-previous").disabled = changeFrom(shownDate, -1) === shownDate;
       bar.querySelector(".tm-next").disabled = changeFrom(shownDate, 1) === shownDate;
     }
+    // A control that just became disabled drops the keyboard focus: hand it to the slider.
+    if (document.activeElement && document.activeElement.disabled && !range.disabled) range.focus();
   }
 
   // Play: step through the change dates at the chosen pace; any other input stops it.
@@ -264,6 +303,7 @@
     if (shownDate >= lastChange()) step("first");
     play.timer = setInterval(function () { step(1); }, Number(bar.querySelector(".tm-play-pace").value));
     bar.querySelector(".tm-play-button").textContent = "⏸ Pause";
+    bar.querySelector(".tm-play-button").setAttribute("aria-pressed", "true");
     document.body.setAttribute("data-playing", "true");
   }
 
@@ -271,12 +311,18 @@
     clearInterval(play.timer);
     play.timer = null;
     bar.querySelector(".tm-play-button").textContent = "▶ Play";
+    bar.querySelector(".tm-play-button").setAttribute("aria-pressed", "false");
     document.body.setAttribute("data-playing", "false");
   }
 
   function stopOnInput(event) {
-    if (play.timer && !(event.target && event.target.closest && event.target.closest(".tm-play"))) stopPlaying();
+    if (!play.timer) return;
+    const onPlay = event.target && event.target.closest && event.target.closest(".tm-play");
+    // The Play controls' own clicks and their Enter/Space are theirs; any other input stops playing.
+    if (onPlay && (event.type !== "keydown" || event.key === "Enter" || event.key === " ")) return;
+    stopPlaying();
   }
+
   // Listeners on the app's page too (the presenter's keys land there); removed with this frame.
   function listen(type, handler, capture) {
     document.addEventListener(type, handler, capture);
@@ -292,14 +338,14 @@
     if (event.data && event.data.type === "streamlit:render") render(event.data.args);
   });
 
-  window.TreatyMap.onSelect(function (iso3) { tell({ select: iso3 }); });
+  window.TreatyMap.onSelect(function (iso3) { tell({ click: { iso3: iso3, id: Date.now() + "-" + (outbox.counter + 1) } }); });
 
-  // Arrow keys step through the change dates when no widget has the focus (presentation mode);
-  // the focused day slider moves one day per key, as a slider does.
+  // Arrow keys step through the change dates unless the focused element uses them itself; the focused
+  // day slider moves one day per key, as a slider does.
   function onKey(event) {
     const target = event.target;
-    const typing = target && (target.closest ? target.closest("input, textarea, select, [role=slider], [contenteditable=true]") : null);
-    if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
+    const own = target && target.closest ? target.closest(OWN_KEYS) : null;
+    if (own || event.altKey || event.ctrlKey || event.metaKey) return;
     const steps = { ArrowRight: 1, ArrowLeft: -1, Home: "first", End: "last" };
     if (!(event.key in steps) || !history) return;
     event.preventDefault();
