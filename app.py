@@ -65,13 +65,14 @@ if not present:
 # timeline re-sends only this part of the page (the header, the treaty selector and the switch stay).
 @st.fragment
 def briefing() -> None:
-    apply_map_action(bounds, history_url=published(dataset, compiled, treaty.version)[1])
+    files = published(dataset, compiled, treaty.version)
+    apply_map_action(bounds, files.history)
     day = chosen_date(bounds, today)
     selected = selected_state({state.iso3 for state in dataset.states})
     statuses = statuses_on(compiled, day)
     st.markdown(f"#### {plain(describe_day(compiled, day))}")
     map_panel(
-        dataset, treaty.version, compiled, statuses, day, bounds, today, selected,
+        statuses, day, bounds, today, selected, files,
         title=dataset.treaty.short_name,
         height=1000 if present else 800,
     )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 import streamlit as st
 
@@ -10,7 +11,8 @@ from components.date_controls import DateRange, move_to
 from components.map_view import BUILD_DIR, prepare_frontend, publish, treaty_map
 from components.selection import select
 from render.captions import attribution_line
-from render.payload import PALETTE, date_payload, details_payload, fill_digits, history_payload
+from render.payload import PALETTE, countdown, details_payload, fill_digits, history_payload
+from treaty.dates import long_date
 from treaty.model import Dataset
 from treaty.status import StateStatus, Timeline
 
@@ -33,20 +35,26 @@ def _frontend_ready() -> bool:
     return True
 
 
+class MapFiles(NamedTuple):
+    """What the browser fetches once per dataset version (names in the component's folder)."""
+
+    details: str  # the per-state records
+    history: str  # the history of colours
+
+
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _publish(_dataset: Dataset, _compiled: tuple[Timeline, ...], version: tuple) -> tuple[str, str]:
+def _publish(_dataset: Dataset, _compiled: tuple[Timeline, ...], version: tuple) -> MapFiles:
     codes = load_geometry().codes
-    return publish("details", details_payload(_dataset)), publish("history", history_payload(_compiled, codes))
+    return MapFiles(publish("details", details_payload(_dataset)), publish("history", history_payload(_compiled, codes)))
 
 
-def published(dataset: Dataset, compiled: tuple[Timeline, ...], version: tuple) -> tuple[str, str]:
-    """The names of the per-state records and the history of colours, written once per dataset version
-    (and again should the files have gone from the build folder)."""
-    names = _publish(dataset, compiled, version)
-    if not all((BUILD_DIR / name).exists() for name in names):
+def published(dataset: Dataset, compiled: tuple[Timeline, ...], version: tuple) -> MapFiles:
+    """The dataset version's files, written once (and again should they have gone from the folder)."""
+    files = _publish(dataset, compiled, version)
+    if not all((BUILD_DIR / name).exists() for name in files):
         _publish.clear()
-        names = _publish(dataset, compiled, version)
-    return names
+        files = _publish(dataset, compiled, version)
+    return files
 
 
 ACKNOWLEDGED = "map_nonce"
@@ -73,26 +81,25 @@ def apply_map_action(bounds: DateRange, history_url: str) -> None:
 
 
 def map_panel(
-    dataset: Dataset, version: tuple, compiled: tuple[Timeline, ...], statuses: list[StateStatus],
-    day: date, bounds: DateRange, today: date, selected: str | None, title: str, height: int,
+    statuses: list[StateStatus], day: date, bounds: DateRange, today: date, selected: str | None,
+    files: MapFiles, title: str, height: int,
 ) -> None:
     _frontend_ready()
-    geometry = load_geometry()
-    details_url, history_url = published(dataset, compiled, version)
-    payload = date_payload(statuses, geometry.codes, day)
-    del payload["palette"]  # in the document already
-    # One digit per shape instead of a status key per state: the fills are the bulk of a message.
-    payload["fills"] = fill_digits(statuses, geometry.codes)
-    payload.update(
-        title=title,
-        details_url=details_url,
-        history_url=history_url,
-        first=bounds.first.isoformat(),
-        last=bounds.last.isoformat(),
-        today=bounds.clamp(today).isoformat(),
-        selected=selected,
-        height=height,
+    payload = {
+        "date": day.isoformat(),
+        "date_label": long_date(day),
+        # One digit per shape instead of a status key per state: the fills are the bulk of a message.
+        "fills": fill_digits(statuses, load_geometry().codes),
+        **countdown(statuses),
+        "title": title,
+        "details_url": files.details,
+        "history_url": files.history,
+        "first": bounds.first.isoformat(),
+        "last": bounds.last.isoformat(),
+        "today": bounds.clamp(today).isoformat(),
+        "selected": selected,
+        "height": height,
         # The browser keeps the date the viewer chose until the server has seen it (see the bridge).
-        ack=st.session_state.get(ACKNOWLEDGED),
-    )
+        "ack": st.session_state.get(ACKNOWLEDGED),
+    }
     treaty_map(payload, key=MAP_KEY)

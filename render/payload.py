@@ -18,18 +18,19 @@ PALETTE_INDEX = {entry["key"]: index for index, entry in enumerate(PALETTE)}
 assert len(PALETTE) <= 10, "fill_digits writes one decimal digit per shape"
 
 
+def countdown(statuses: Sequence[StateStatus]) -> dict:
+    """Per pending withdrawal: the days left and the day it takes effect, as the tooltip says them."""
+    pending = [s for s in statuses if s.status is Status.WITHDRAWAL_PENDING and s.takes_effect]
+    return {
+        "remaining": {s.iso3: s.days_remaining for s in pending},
+        "takes_effect": {s.iso3: long_date(s.takes_effect) for s in pending},
+    }
+
+
 def date_payload(statuses: Sequence[StateStatus], shape_codes: Iterable[str], day: date) -> dict:
     """The colours of one date: a status key per covered shape, and the countdown of pending withdrawals."""
     fills = {code: key for code, key in status_keys(shape_codes, statuses).items() if key != NOT_COVERED}
-    pending = [s for s in statuses if s.status is Status.WITHDRAWAL_PENDING and s.takes_effect]
-    return {
-        "date": day.isoformat(),
-        "date_label": long_date(day),
-        "fills": fills,
-        "remaining": {s.iso3: s.days_remaining for s in pending},
-        "takes_effect": {s.iso3: long_date(s.takes_effect) for s in pending},
-        "palette": PALETTE,
-    }
+    return {"date": day.isoformat(), "date_label": long_date(day), "fills": fills, **countdown(statuses), "palette": PALETTE}
 
 
 def fill_digits(statuses: Sequence[StateStatus], shape_codes: Sequence[str]) -> str:
