@@ -8,7 +8,7 @@ import streamlit as st
 
 from components.data import load_geometry
 from components.date_controls import DateRange, move_to
-from components.map_view import BUILD_DIR, prepare_frontend, publish, treaty_map
+from components.map_view import is_published, prepare_frontend, publish, treaty_map
 from components.selection import select
 from render.captions import attribution_line
 from render.payload import PALETTE, countdown, details_payload, fill_digits, history_payload
@@ -51,7 +51,7 @@ def _publish(_dataset: Dataset, _compiled: tuple[Timeline, ...], version: tuple)
 def published(dataset: Dataset, compiled: tuple[Timeline, ...], version: tuple) -> MapFiles:
     """The dataset version's files, written once (and again should they have gone from the folder)."""
     files = _publish(dataset, compiled, version)
-    if not all((BUILD_DIR / name).exists() for name in files):
+    if not all(is_published(name) for name in files):
         _publish.clear()
         files = _publish(dataset, compiled, version)
     return files

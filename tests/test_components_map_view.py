@@ -71,3 +71,25 @@ def test_the_map_document_is_rebuilt_only_when_what_it_is_made_from_changes(tmp_
 
     assert prepare_in_fresh_process(tmp_path, "Borders: B") is True
     assert "Borders: B" in document.read_text(encoding="utf-8") and "Borders: A" not in document.read_text(encoding="utf-8")
+
+
+def test_the_dataset_files_are_written_once_and_again_only_if_they_have_gone(tmp_path, monkeypatch):
+    from components import map_panel
+    from treaty.loader import load_dataset
+    from treaty.status import timelines
+
+    monkeypatch.setattr(map_view, "BUILD_DIR", tmp_path)
+    written = []
+    monkeypatch.setattr(map_panel, "publish", lambda kind, content: written.append(kind) or map_view.publish(kind, content))
+    map_panel._publish.clear()
+    dataset = load_dataset("data/apmbc.yaml")
+    compiled, version = timelines(dataset), ("test", 1)
+
+    files = map_panel.published(dataset, compiled, version)
+    assert map_panel.published(dataset, compiled, version) == files
+    assert written == ["details", "history"], "a rerun finds the files in place and writes nothing"
+    (tmp_path / files.history).unlink()
+    assert map_panel.published(dataset, compiled, version) == files
+    assert (tmp_path / files.history).exists()
+    assert written == ["details", "history", "details", "history"]
+    map_panel._publish.clear()

@@ -100,6 +100,10 @@ def publish(kind: str, content: dict) -> str:
     return name
 
 
+def is_published(name: str) -> bool:
+    return (BUILD_DIR / name).exists()
+
+
 KEEP_PUBLISHED = 32  # several treaties and servers share the folder; a page holds what it fetched
 KEEP_SECONDS = 3600  # and none younger than this, which another running server may still be serving
 
