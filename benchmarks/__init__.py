@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -221,6 +222,29 @@ def proc_status(pid: int) -> dict[str, float]:
     except OSError:
         pass
     return values
+
+
+class RssSampler(threading.Thread):
+    """Samples VmRSS of `pid` every `interval` s until stopped: [(t, MB)]."""
+
+    def __init__(self, pid: int, interval: float = 0.25):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.samples: list[tuple[float, float]] = []
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        t0 = time.monotonic()
+        while not self._stop_event.is_set():
+            status = proc_status(self.pid)
+            if "VmRSS" in status:
+                self.samples.append((time.monotonic() - t0, status["VmRSS"]))
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> list[tuple[float, float]]:
+        self._stop_event.set()
+        self.join(5)
+        return self.samples
 
 
 def free_port() -> int:

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks import ROOT, Row, percentile, proc_status, start_server, stop_server
+from benchmarks import ROOT, Row, RssSampler, percentile, proc_status, start_server, stop_server
 from benchmarks.ws_client import RECV_TIMEOUT_S, MapSession
 
 SECTION = "6. load: concurrent sessions"
@@ -113,29 +113,6 @@ def run_sessions(url: str, sessions: int, *, seconds: float | None = None, steps
     return list(outcome["results"])
 
 
-class RssSampler(threading.Thread):
-    """VmRSS of `pid` every `interval` s until stopped: [(seconds since start, MB)]."""
-
-    def __init__(self, pid: int, interval: float = 0.5):
-        super().__init__(daemon=True)
-        self.pid, self.interval = pid, interval
-        self.samples: list[tuple[float, float]] = []
-        self._stop_event = threading.Event()
-
-    def run(self) -> None:
-        started = time.monotonic()
-        while not self._stop_event.is_set():
-            rss = proc_status(self.pid).get("VmRSS")
-            if rss is not None:
-                self.samples.append((time.monotonic() - started, rss))
-            self._stop_event.wait(self.interval)
-
-    def stop(self) -> list[tuple[float, float]]:
-        self._stop_event.set()
-        self.join(5)
-        return self.samples
-
-
 @dataclass
 class LoadReport:
     sessions: int
@@ -197,7 +174,7 @@ def load(sessions: int = 20, seconds: float = 60, data_dir: Path | None = None, 
         try:
             log(f"  server pid {server.pid} at {server.url}; warming up")
             run_sessions(server.url, warmup_sessions, steps=5)
-            sampler = RssSampler(server.pid)
+            sampler = RssSampler(server.pid, interval=0.5)
             sampler.start()
             log(f"  {sessions} sessions for {seconds:.0f} s")
             started = time.monotonic()

@@ -31,7 +31,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks import PYTHON, ROOT, Row, proc_status, start_server, summary
+from benchmarks import PYTHON, ROOT, Row, RssSampler, proc_status, start_server, summary
 
 SECTION_RERUN = "3. server script rerun"
 SECTION_MEMORY = "4. server memory"
@@ -350,29 +350,6 @@ def concurrent_steps(url: str, sessions: int, steps: int, first_day: date) -> di
 
     asyncio.run(main())
     return results
-
-
-class RssSampler(threading.Thread):
-    """Samples VmRSS of `pid` every `interval` s until stopped: [(t, MB)]."""
-
-    def __init__(self, pid: int, interval: float = 0.25):
-        super().__init__(daemon=True)
-        self.pid, self.interval = pid, interval
-        self.samples: list[tuple[float, float]] = []
-        self._stop_event = threading.Event()
-
-    def run(self) -> None:
-        t0 = time.monotonic()
-        while not self._stop_event.is_set():
-            status = proc_status(self.pid)
-            if "VmRSS" in status:
-                self.samples.append((time.monotonic() - t0, status["VmRSS"]))
-            self._stop_event.wait(self.interval)
-
-    def stop(self) -> list[tuple[float, float]]:
-        self._stop_event.set()
-        self.join(5)
-        return self.samples
 
 
 def memory_soak(sessions: int = SESSIONS, steps: int = STEPS_PER_SESSION, rounds: int = ROUNDS, log=print) -> dict:
