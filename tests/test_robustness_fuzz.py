@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from tests.app_page import open_page
-from treaty.loader import DatasetError, _SafeLineLoader, load_dataset
+from treaty.loader import DatasetError, _get, _SafeLineLoader, load_dataset
 from treaty.model import Dataset
 
 REPO = Path(__file__).resolve().parent.parent
@@ -170,15 +170,8 @@ CODE_PATHS = [path for path in PATHS if path and path[-1] == "iso3"]
 
 
 def _at(document, path):
-    node = document
-    for key in path:
-        if isinstance(node, dict) and key in node:
-            node = node[key]
-        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
-            node = node[key]
-        else:
-            raise LookupError(path)
-    return node
+    """The node at `path`, or None where an earlier mutation removed it (using it then raises TypeError)."""
+    return _get(document, *path)
 
 
 CONTAINER_PATHS = [path for path in PATHS if isinstance(_at(BASE, path), (dict, list))]
