@@ -229,7 +229,7 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
         return None, [Problem(name, "the YAML is nested too deeply to be a dataset")]
     except (ValueError, TypeError) as error:  # an explicit tag on a value it cannot hold: `!!int x`
         tagged = re.search(r"!![A-Za-z]+", text)
-        line = text.count("\n", 0, tagged.start()) + 1 if tagged else None
+        line = _line_at(text, tagged.start()) if tagged else None
         return None, [Problem(name, f"not valid YAML: a value does not fit its explicit tag ({error})", line=line)]
     problems = [Problem(name, f"the key {_shown(key)} appears twice in one mapping", line=line) for key, line in duplicates]
     return document, problems
@@ -262,8 +262,11 @@ def _unacceptable_character(file: str, text: str, error: yaml.reader.ReaderError
     """A character YAML forbids (NUL, ESC, ...), placed on its line; PyYAML names only an offset."""
     if not isinstance(error.character, int) or not 0 <= error.position <= len(text):
         return Problem(file, f"not valid YAML: {error}")
-    line = len(_LINE_BREAKS.findall(text, 0, error.position)) + 1
-    return Problem(file, f"not valid YAML: unacceptable character #x{error.character:04x}: {error.reason}", line=line)
+    return Problem(file, f"not valid YAML: unacceptable character #x{error.character:04x}: {error.reason}", line=_line_at(text, error.position))
+
+
+def _line_at(text: str, offset: int) -> int:
+    return len(_LINE_BREAKS.findall(text, 0, offset)) + 1
 
 
 def validate_raw(raw: Any, file: str) -> tuple[Dataset | None, list[Problem]]:
