@@ -76,23 +76,28 @@ states:
 
 sources:
   unoda:
+    kind: official
     publisher: UN Office for Disarmament Affairs
     title: Joining the Mine Ban Convention
     url: https://disarmament.unoda.org/joining
     accessed: 2026-11-22
   monitor-ltu:
+    kind: monitor
     title: Landmine Monitor 2003 Lithuania
     url: http://archives.the-monitor.org/lithuania.html
     accessed: 2026-11-22
   news-ltu:
+    kind: press
     title: Lithuania leaves the Convention
     url: https://example.org/ltu
     accessed: 2026-11-22
   monitor-nor:
+    kind: monitor
     title: Landmine Monitor Norway
     url: https://example.org/nor
     accessed: 2026-11-22
   monitor-rus:
+    kind: monitor
     title: Landmine Monitor Russia
     accessed: 2026-11-22
 """

@@ -118,12 +118,29 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class SourceKind(str, Enum):
+    """How far a source can be defended, strongest first (the order sources are listed in)."""
+
+    DEPOSITARY = "depositary"  # the UN Secretary-General as depositary: UN Treaty Collection, notifications C.N.…
+    OFFICIAL = "official"  # gazettes, governments, parliaments, the Convention's support unit, meeting reports
+    MONITOR = "monitor"  # Landmine and Cluster Munition Monitor, ICBL-CMC
+    PRESS = "press"  # established outlets
+    OTHER = "other"
+
+    @property
+    def rank(self) -> int:
+        return list(SourceKind).index(self)
+
+
 class Source(_Strict):
     """Where a date comes from, after owid/etl's origin: who published it, what, where, when read."""
 
+    kind: SourceKind
     publisher: Text | None = None
     title: Text
     url: str | None = None
+    # A full citation (gazette and number, document symbol) for a source with no web address.
+    citation: Text | None = None
     accessed: Day
     note: Text | None = None
 
@@ -138,6 +155,14 @@ class Source(_Strict):
         return url
 
 
+class AlternativeDate(_Strict):
+    """A date other sources give for the same event, kept so the app can say that sources differ."""
+
+    date: EventDate
+    sources: list[SourceId] = Field(min_length=1)
+    note: Text | None = None
+
+
 class Event(_Strict):
     type: EventType
     date: EventDate
@@ -147,6 +172,9 @@ class Event(_Strict):
     note: Text | None = None
     # Why a recorded effective date differs from the treaty's rule (e.g. the armed-conflict proviso).
     rule_exception: Text | None = None
+    # Dates other sources give, and why the date above is the one shown.
+    alternatives: list[AlternativeDate] = []
+    why_this_date: Text | None = None
 
     @property
     def is_exact(self) -> bool:
