@@ -158,7 +158,11 @@
         track.today = bounds.today;
         if (date !== null) date = clamp(date, windowStart(), windowEnd());
       },
-      setChanges: function (list) { changes = list; },
+      // null while another history loads: nothing moves, and Play stops.
+      setChanges: function (list) {
+        changes = list;
+        if (list === null) stop();
+      },
       // Zoom the track to [start, end] (null: the whole track); the date stays inside it.
       setWindow: function (start, end) {
         zoom = start === null ? null : { start: start, end: end };

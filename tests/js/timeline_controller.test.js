@@ -99,6 +99,15 @@ test("until the change dates are known nothing moves; then it does", () => {
   assert.equal(timeline.nextChange(), "2026-01-10");
 });
 
+test("play stops when the change dates go (another treaty's history is loading)", () => {
+  const { timeline, clock, plays } = controller({ date: "1998-01-01" });
+  timeline.play();
+  timeline.setChanges(null);
+  assert.equal(timeline.playing, false);
+  assert.deepEqual(clock.running, []);
+  assert.deepEqual(plays, [true, false]);
+});
+
 test("setDate shows a date without telling the listeners (the server's date)", () => {
   const { timeline, moves } = controller();
   timeline.setDate("2025-06-27");
