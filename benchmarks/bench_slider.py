@@ -294,7 +294,7 @@ def _category(url: str, function: str) -> str:
     if url.endswith("probe.js"):
         return "probe.js (the measurement's own overhead)"
     if "/component/" in url:
-        return "map frame: leaflet.js" if url.endswith("leaflet.js") else "map frame: document scripts (folium, treaty_map.js, bridge)"
+        return "map frame: leaflet.js" if url.endswith("leaflet.js") else "map frame: document scripts (folium, treaty_map.js, timeline, bridge)"
     if "/static/" in url:
         return "Streamlit frontend (static/js)"
     if not url:
