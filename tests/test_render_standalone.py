@@ -162,6 +162,13 @@ def test_the_page_steps_by_day_with_the_same_keys_and_buttons_as_the_app(tmp_pat
     assert page.text_content("#tm-title") == title_on(real_data().inputs.dataset, date(2025, 12, 28))
     assert page.text_content("#tm-sentence").startswith("Latest change: On 27 December 2025 the withdrawals of Estonia")
     assert page.evaluate(FILL_OF, "FIN") == COLOURS[Status.WITHDRAWAL_PENDING.value]
+    centre = page.evaluate("""() => { let point = null; window.treatyMapLayers.countries.eachLayer(layer => {
+        if (layer.feature.properties.iso3 === "FIN") point = layer._map.latLngToContainerPoint(layer.getCenter()); });
+        return {x: point.x, y: point.y}; }""")
+    box = page.locator(".folium-map").bounding_box()
+    page.mouse.move(box["x"] + centre["x"], box["y"] + centre["y"])
+    page.locator(".tm-tooltip").wait_for(state="visible")
+    assert "Takes effect on 10 January 2026 — in 13 days" in page.locator(".tm-tooltip").inner_text()  # the app's card
     page.evaluate("document.activeElement.blur()")
     page.keyboard.press("ArrowRight")  # elsewhere: the next change
     wait_for_date(page, "2026-01-10")
