@@ -189,6 +189,16 @@ def test_the_page_steps_by_day_with_the_same_keys_and_buttons_as_the_app(tmp_pat
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("address", ["#2025-02-30", "#yesterday", "#<b>x</b>"])
+def test_a_link_to_no_day_opens_the_page_on_its_own_day(tmp_path, browser, address):
+    context, page, outside, errors = open_offline(browser, tmp_path, address)
+    wait_for_date(page, PENDING_DAY.isoformat())
+    assert page.text_content(".tm-date-label") == "26 December 2025"
+    context.close()
+    assert outside == [] and errors == []
+
+
+@pytest.mark.browser
 def test_a_link_to_any_day_reopens_the_page_on_it_and_play_stops_at_the_last_change(tmp_path, browser):
     context, page, outside, errors = open_offline(browser, tmp_path, "#2026-02-01")
     wait_for_date(page, "2026-02-01")

@@ -45,12 +45,13 @@
     }
 
     const linked = location.hash.slice(1);
+    const isDay = ISO_DATE.test(linked) && T.isoOf(T.dayNumber(linked)) === linked;  // not 2025-02-30
     const timeline = T.createController({
       first: page.first,
       last: page.last,
       today: localToday(),
       changes: history.changes,
-      date: ISO_DATE.test(linked) ? linked : page.initial,
+      date: isDay ? linked : page.initial,
     });
     const bar = window.TreatyTimelineBar.create(timeline, { parent: element("tm-controls") });
     timeline.on("move", show);
