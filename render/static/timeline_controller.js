@@ -166,7 +166,8 @@
       // Zoom the track to [start, end] (null: the whole track); the date stays inside it.
       setWindow: function (start, end) {
         zoom = start === null ? null : { start: start, end: end };
-        if (date !== null) moveTo(date);
+        if (ready()) moveTo(date);
+        else if (date !== null) date = clamp(date, windowStart(), windowEnd());
       },
 
       moveTo: moveTo,

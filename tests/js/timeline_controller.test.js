@@ -131,6 +131,12 @@ test("a window narrows the track: moves, steps and jumps stay inside it", () => 
   assert.equal(timeline.firstChange(), "1999-03-01");
 });
 
+test("a window set before the change dates are known still holds the date", () => {
+  const { timeline } = controller({ changes: null, date: "2020-05-05" });
+  timeline.setWindow("2025-01-01", "2026-12-31");
+  assert.equal(timeline.date, "2025-01-01");
+});
+
 test("a window reaching past the track is cut to the track", () => {
   const { timeline } = controller();
   timeline.setWindow("1990-01-01", "2030-01-01");
