@@ -1,17 +1,17 @@
 # Two commands do all the set-up on a fresh Debian/Ubuntu machine:
 #   make run   - virtual environment from pinned requirements, then the app on http://localhost:8501
-#   make test  - everything the tests need (Chromium included), then the whole suite
+#   make test  - everything the tests need (Chromium and Node.js included), then the whole suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test bench validate geometry chromium clean
+.PHONY: run test bench validate geometry chromium node clean
 
 run: $(VENV)/.runtime
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: $(VENV)/.dev chromium
+test: $(VENV)/.dev chromium node
 	$(BIN)/python -m treaty validate data/apmbc.yaml
 	$(BIN)/python -m pytest
 
@@ -40,6 +40,12 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# The browser's timeline controller is tested by Node's built-in test runner (tests/js).
+node:
+	@command -v node >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nodejs >/dev/null; }
 
 clean:
 	rm -rf $(VENV) .pytest_cache build

@@ -77,11 +77,11 @@ class Expected:
         self.codes = tuple(feature["properties"]["iso3"] for feature in features)
 
     def fills(self, day: date) -> dict[str, str]:
-        from render.payload import date_payload
+        from geo.join import status_keys
         from treaty.status import statuses_on
 
-        keys = date_payload(statuses_on(self.compiled, day), self.codes, day)["fills"]
-        return {code: self.colours[keys.get(code, "not_covered")] for code in self.codes}
+        keys = status_keys(self.codes, statuses_on(self.compiled, day))
+        return {code: self.colours[keys[code]] for code in self.codes}
 
     def sentence_ok(self, day: date, sentence: str | None) -> bool:
         """The sentence above the map is about `day` (describe_day's sentences start "On <day>")."""
@@ -294,7 +294,7 @@ def _category(url: str, function: str) -> str:
     if url.endswith("probe.js"):
         return "probe.js (the measurement's own overhead)"
     if "/component/" in url:
-        return "map frame: leaflet.js" if url.endswith("leaflet.js") else "map frame: document scripts (folium, treaty_map.js, bridge)"
+        return "map frame: leaflet.js" if url.endswith("leaflet.js") else "map frame: document scripts (folium, treaty_map.js, timeline, bridge)"
     if "/static/" in url:
         return "Streamlit frontend (static/js)"
     if not url:

@@ -7,15 +7,15 @@ the URL falls back to today, with a notice.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import streamlit as st
 
 from components.notices import literal
+from render.payload import track_last
 
 
 DAY = "day"
-MARGIN = timedelta(days=365)
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,7 @@ class DateRange:
 
 def date_range(adopted: date, changes: list[date], today: date) -> DateRange:
     """From adoption to the last change plus a margin (and at least today)."""
-    last = max(changes[-1] + MARGIN if changes else adopted, today)
-    return DateRange(adopted, last)
+    return DateRange(adopted, track_last(adopted, changes, today))
 
 
 def initial_day(bounds: DateRange, today: date) -> tuple[date, str | None]:

@@ -1,13 +1,14 @@
 """What the browser map needs, as plain JSON: the per-date colours (small), the per-state records and
-the treaty's whole history of colours (each sent once per dataset version)."""
+the treaty's whole history of colours (each sent once per dataset version; the offline HTML holds them
+too), from which the browser's timeline colours any day."""
 from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date, timedelta
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from geo.join import status_keys
-from render.palette import CATEGORIES, NOT_COVERED
+from render.palette import CATEGORIES
 from treaty.dates import long_date
 from treaty.facts import state_facts
 from treaty.model import Dataset
@@ -16,6 +17,12 @@ from treaty.status import Status, StateStatus, Timeline, change_dates, statuses_
 PALETTE = [{"key": c.key, "label": c.label, "colour": c.colour} for c in CATEGORIES]
 PALETTE_INDEX = {entry["key"]: index for index, entry in enumerate(PALETTE)}
 assert len(PALETTE) <= 10, "fill_digits writes one decimal digit per shape"
+TRACK_MARGIN = timedelta(days=365)  # the timeline runs on a year past the last change
+
+
+def track_last(adopted: date, changes: Sequence[date], day: date) -> date:
+    """The timeline's last day: a year after the last change, and at least `day` (the app's today)."""
+    return max(changes[-1] + TRACK_MARGIN if changes else adopted, day)
 
 
 def countdown(statuses: Sequence[StateStatus]) -> dict:
@@ -25,12 +32,6 @@ def countdown(statuses: Sequence[StateStatus]) -> dict:
         "remaining": {s.iso3: s.days_remaining for s in pending},
         "takes_effect": {s.iso3: long_date(s.takes_effect) for s in pending},
     }
-
-
-def date_payload(statuses: Sequence[StateStatus], shape_codes: Iterable[str], day: date) -> dict:
-    """The colours of one date: a status key per covered shape, and the countdown of pending withdrawals."""
-    fills = {code: key for code, key in status_keys(shape_codes, statuses).items() if key != NOT_COVERED}
-    return {"date": day.isoformat(), "date_label": long_date(day), "fills": fills, **countdown(statuses), "palette": PALETTE}
 
 
 def fill_digits(statuses: Sequence[StateStatus], shape_codes: Sequence[str]) -> str:

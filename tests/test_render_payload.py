@@ -18,7 +18,7 @@ CODES = tuple(load_countries()["iso3"])
 
 
 def colour_on(history: dict, day: date) -> tuple[str, dict]:
-    """What the browser's timeline computes (streamlit_bridge.js fromHistory): the period holding `day`."""
+    """What the browser computes (timeline_controller.js colouringOn): the period holding `day`."""
     index = sum(1 for change in history["changes"] if change <= day.isoformat())
     period = history["periods"][index]
     return period["fills"], period["pending"]

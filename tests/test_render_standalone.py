@@ -1,9 +1,11 @@
-"""The offline HTML map: it loads nothing from outside, holds every change date, escapes the dataset's
-strings, and really works in a browser (Debian's Chromium, with every outside request refused)."""
+"""The offline HTML map: it loads nothing from outside, holds the app's history of colours, escapes the
+dataset's strings, and really works in a browser (Debian's Chromium, with every outside request refused):
+it steps by day and jumps between changes with the same keys and buttons as the app's timeline."""
 from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from functools import lru_cache
 
 import pytest
@@ -12,11 +14,12 @@ from geo.countries import microstate_points
 from render.captions import as_of_line, title_on
 from render.folium_map import MAP_SCRIPT
 from render.palette import COLOURS
-from render.payload import date_payload
-from render.standalone import LEAFLET_DIR, TIMELINE_SCRIPT, standalone_html
+from render.payload import history_payload
+from render.standalone import LEAFLET_DIR, TIMELINE_SCRIPTS, standalone_html
 from tests.export_fixtures import HOSTILE_NAME, HOSTILE_TREATY, PENDING_DAY, WITHDRAWN_DAY, hostile_dataset, real_data, tags_of
 from treaty.loader import load_dataset
-from treaty.status import Status, change_dates, statuses_on
+from treaty.narrative import describe_day
+from treaty.status import Status, change_dates
 
 LOADING_ATTRIBUTES = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src",
                       "video": "src", "audio": "src", "embed": "src", "object": "data"}
@@ -45,24 +48,30 @@ def test_the_page_loads_nothing_from_any_address():
     assert re.findall(r"url\((?!data:|#default#VML)", styles) == []  # Leaflet's images are data: addresses
 
 
-def test_leaflet_and_both_map_scripts_are_inline():
+def test_leaflet_the_map_script_and_the_timeline_scripts_are_inline():
     html = page_html()
-    for script in (LEAFLET_DIR / "leaflet.js", MAP_SCRIPT, TIMELINE_SCRIPT):
+    for script in (LEAFLET_DIR / "leaflet.js", MAP_SCRIPT, *TIMELINE_SCRIPTS):
         assert f"<script>{script.read_text(encoding='utf-8')}</script>" in html, script.name
 
 
-def test_every_change_date_is_a_frame_with_the_engines_colours():
+def test_the_page_holds_the_apps_history_of_colours_and_the_track_of_the_apps_timeline():
     timelines = real_data().inputs.timelines
     page = embedded(page_html(), "tm-page")
-    days = {day.isoformat(): day for day in [*change_dates(timelines), PENDING_DAY]}
-    assert [frame["date"] for frame in page["frames"]] == sorted(days)
     codes = tuple(real_data().countries["iso3"])
-    for frame in page["frames"]:
-        day = days[frame["date"]]
-        assert frame["fills"] == date_payload(statuses_on(timelines, day), codes, day)["fills"]
-    opening = page["frames"][page["initial"]]
-    assert opening["date"] == PENDING_DAY.isoformat()
-    assert opening["fills"]["LTU"] == Status.WITHDRAWAL_PENDING.value
+    assert page["codes"] == list(codes)
+    assert page["history"] == history_payload(timelines, codes)  # what the app's map fetches
+    assert page["first"] == "1997-09-18"  # adopted in Oslo
+    assert page["last"] == "2027-02-20"  # a year after Poland's withdrawal took effect, the last change
+    assert page["initial"] == PENDING_DAY.isoformat()
+
+
+def test_each_change_date_and_the_opening_day_have_the_engines_sentence():
+    timelines = real_data().inputs.timelines
+    sentences = embedded(page_html(), "tm-page")["sentences"]
+    days = sorted({*change_dates(timelines), PENDING_DAY})
+    assert list(sentences) == [day.isoformat() for day in days]
+    assert sentences["2025-12-27"] == describe_day(timelines, WITHDRAWN_DAY)
+    assert sentences["2025-12-27"].startswith("On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect")
 
 
 def test_title_as_of_and_attribution_are_on_the_page():
@@ -88,13 +97,13 @@ def test_hostile_dataset_strings_are_escaped_everywhere(tmp_path):
     assert "<b onmouseover" not in html
     assert "&lt;b onmouseover=&quot;alert(2)&quot;&gt;Mine Ban&lt;/b&gt; &amp; Co" in html  # in the title bar
     assert embedded(html, "tm-details")["LTU"]["name"] == HOSTILE_NAME  # intact as data, for textContent
-    frames = embedded(html, "tm-page")["frames"]
-    assert any(HOSTILE_NAME in frame["sentence"] for frame in frames)
-    assert all(frame["heading"].startswith(HOSTILE_TREATY) for frame in frames)
+    page = embedded(html, "tm-page")
+    assert any(HOSTILE_NAME in sentence for sentence in page["sentences"].values())
+    assert page["title"].startswith(HOSTILE_TREATY)  # intact as data: the heading is written with textContent
 
 
-@pytest.mark.browser
-def test_the_page_works_offline_in_a_browser_and_steps_with_the_arrow_keys(tmp_path, browser):
+def open_offline(browser, tmp_path, address_suffix: str = ""):
+    """The page from a file, with every request beyond the file refused and recorded."""
     path = tmp_path / "map.html"
     path.write_text(page_html(), encoding="utf-8")
     outside, errors = [], []
@@ -110,17 +119,95 @@ def test_the_page_works_offline_in_a_browser_and_steps_with_the_arrow_keys(tmp_p
     context.route("**/*", guard)
     page = context.new_page()
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(path.as_uri())
-    page.wait_for_selector(f'body[data-rendered-date="{PENDING_DAY.isoformat()}"]')
-    fill_of = """iso => { let fill = null; window.treatyMapLayers.countries.eachLayer(layer => {
-        if (layer.feature.properties.iso3 === iso) fill = layer.options.fillColor; }); return fill; }"""
-    assert page.evaluate(fill_of, "LTU") == COLOURS[Status.WITHDRAWAL_PENDING.value]
+    page.goto(path.as_uri() + address_suffix)
+    return context, page, outside, errors
+
+
+FILL_OF = """iso => { let fill = null; window.treatyMapLayers.countries.eachLayer(layer => {
+    if (layer.feature.properties.iso3 === iso) fill = layer.options.fillColor; }); return fill; }"""
+
+
+def wait_for_date(page, iso: str) -> None:
+    page.wait_for_selector(f'body[data-rendered-date="{iso}"]', state="attached")
+
+
+@pytest.mark.browser
+def test_the_page_works_offline_in_a_browser_and_jumps_between_changes_with_the_arrow_keys(tmp_path, browser):
+    context, page, outside, errors = open_offline(browser, tmp_path)
+    wait_for_date(page, PENDING_DAY.isoformat())
+    assert page.evaluate(FILL_OF, "LTU") == COLOURS[Status.WITHDRAWAL_PENDING.value]
     page.keyboard.press("ArrowRight")
-    page.wait_for_selector(f'body[data-rendered-date="{WITHDRAWN_DAY.isoformat()}"]')
-    assert page.evaluate(fill_of, "LTU") == COLOURS[Status.WITHDRAWN.value]
+    wait_for_date(page, WITHDRAWN_DAY.isoformat())
+    assert page.evaluate(FILL_OF, "LTU") == COLOURS[Status.WITHDRAWN.value]
     assert page.text_content("#tm-title") == title_on(real_data().inputs.dataset, WITHDRAWN_DAY)
     assert "Made with Natural Earth" in page.text_content(".leaflet-control-attribution")
-    page.click("#tm-prev")
-    page.wait_for_selector(f'body[data-rendered-date="{PENDING_DAY.isoformat()}"]')
+    page.click(".tm-previous")
+    wait_for_date(page, "2025-08-20")  # Poland's notice: the change before 27 December 2025
+    context.close()
+    assert outside == [] and errors == []
+
+
+@pytest.mark.browser
+def test_the_page_steps_by_day_with_the_same_keys_and_buttons_as_the_app(tmp_path, browser):
+    context, page, outside, errors = open_offline(browser, tmp_path)
+    wait_for_date(page, PENDING_DAY.isoformat())
+    slider = page.locator(".tm-range")
+    slider.focus()
+    slider.press("ArrowRight")  # the focused day slider: one day
+    wait_for_date(page, "2025-12-27")
+    slider.press("ArrowRight")
+    wait_for_date(page, "2025-12-28")  # not a change date: the old page could not show it
+    assert page.text_content(".tm-date-label") == "28 December 2025"
+    assert slider.get_attribute("aria-valuetext") == "28 December 2025"
+    assert page.text_content("#tm-title") == title_on(real_data().inputs.dataset, date(2025, 12, 28))
+    assert page.text_content("#tm-sentence").startswith("Latest change: On 27 December 2025 the withdrawals of Estonia")
+    assert page.evaluate(FILL_OF, "FIN") == COLOURS[Status.WITHDRAWAL_PENDING.value]
+    centre = page.evaluate("""() => { let point = null; window.treatyMapLayers.countries.eachLayer(layer => {
+        if (layer.feature.properties.iso3 === "FIN") point = layer._map.latLngToContainerPoint(layer.getCenter()); });
+        return {x: point.x, y: point.y}; }""")
+    box = page.locator(".folium-map").bounding_box()
+    page.mouse.move(box["x"] + centre["x"], box["y"] + centre["y"])
+    page.locator(".tm-tooltip").wait_for(state="visible")
+    assert "Takes effect on 10 January 2026 — in 13 days" in page.locator(".tm-tooltip").inner_text()  # the app's card
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("ArrowRight")  # elsewhere: the next change
+    wait_for_date(page, "2026-01-10")
+    assert page.evaluate(FILL_OF, "FIN") == COLOURS[Status.WITHDRAWN.value]
+    page.keyboard.press("End")
+    wait_for_date(page, "2026-02-20")
+    assert not page.locator(".tm-next").is_enabled()
+    page.keyboard.press("Home")
+    wait_for_date(page, "1997-12-03")  # the first signatures
+    assert not page.locator(".tm-previous").is_enabled()
+    page.click(".tm-last")
+    wait_for_date(page, "2026-02-20")
+    page.click(".tm-first")
+    wait_for_date(page, "1997-12-03")
+    assert page.url.endswith("#1997-12-03")
+    context.close()
+    assert outside == [] and errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("address", ["#2025-02-30", "#yesterday", "#<b>x</b>"])
+def test_a_link_to_no_day_opens_the_page_on_its_own_day(tmp_path, browser, address):
+    context, page, outside, errors = open_offline(browser, tmp_path, address)
+    wait_for_date(page, PENDING_DAY.isoformat())
+    assert page.text_content(".tm-date-label") == "26 December 2025"
+    context.close()
+    assert outside == [] and errors == []
+
+
+@pytest.mark.browser
+def test_a_link_to_any_day_reopens_the_page_on_it_and_play_stops_at_the_last_change(tmp_path, browser):
+    context, page, outside, errors = open_offline(browser, tmp_path, "#2026-02-01")
+    wait_for_date(page, "2026-02-01")
+    assert page.evaluate(FILL_OF, "POL") == COLOURS[Status.WITHDRAWAL_PENDING.value]
+    page.locator(".tm-play-pace").select_option(label="1 s")
+    page.click(".tm-play-button")
+    wait_for_date(page, "2026-02-20")
+    page.wait_for_selector('body[data-playing="false"]', state="attached")
+    assert page.text_content(".tm-play-button") == "▶ Play"
+    assert page.evaluate(FILL_OF, "POL") == COLOURS[Status.WITHDRAWN.value]
     context.close()
     assert outside == [] and errors == []

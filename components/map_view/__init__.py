@@ -24,13 +24,11 @@ import xstatic.pkg.leaflet as leaflet_package
 import render
 
 FRONTEND = Path(__file__).parent / "frontend"
+RENDER = Path(render.__file__).parent
+# The scripts after the map, in order: the timeline (shared with the offline HTML), then this page's bridge.
+SCRIPTS = (RENDER / "static" / "timeline_controller.js", RENDER / "static" / "timeline_bar.js", FRONTEND / "streamlit_bridge.js")
 # What the map document is made from, besides the shapes and the constant parts.
-DOCUMENT_SOURCES = (
-    FRONTEND / "streamlit_bridge.js",
-    Path(render.__file__).parent / "folium_map.py",
-    Path(render.__file__).parent / "palette.py",
-    Path(render.__file__).parent / "static" / "treaty_map.js",
-)
+DOCUMENT_SOURCES = (*SCRIPTS, RENDER / "folium_map.py", RENDER / "palette.py", RENDER / "static" / "treaty_map.js")
 BUILD_DIR = Path(__file__).resolve().parents[2] / "build" / "map_component"
 
 BUILD_DIR.mkdir(parents=True, exist_ok=True)  # Streamlit checks the folder when the component is declared
@@ -47,7 +45,7 @@ def _write_atomically(path: Path, content: str) -> None:
 
 
 def prepare_frontend(countries, microstates, constant: dict) -> Path:
-    """Write the component's files: the map document, Leaflet and the bridge script.
+    """Write the component's files: the map document with its scripts (timeline and bridge), and Leaflet.
 
     `constant` holds the parts of every render message that never change (palette, attribution...):
     written into the document once instead of being sent with each date.
@@ -64,10 +62,10 @@ def prepare_frontend(countries, microstates, constant: dict) -> Path:
     from render.folium_map import build_map, render_html
 
     html = render_html(build_map(countries, microstates, leaflet_js="leaflet.js", leaflet_css="leaflet.css"))
-    bridge = (FRONTEND / "streamlit_bridge.js").read_text(encoding="utf-8")
     constant_json = json.dumps(constant).replace("</", "<\\/")  # never closes the script element
-    constant_script = f"<script>window.treatyMapConstant = {constant_json};</script>"
-    html = html.replace("</body>", f"{constant_script}\n<script>{bridge}</script>\n</body>")
+    scripts = [f"<script>window.treatyMapConstant = {constant_json};</script>"]
+    scripts += [f"<script>{script.read_text(encoding='utf-8')}</script>" for script in SCRIPTS]
+    html = html.replace("</body>", "\n".join(scripts) + "\n</body>")
     _write_atomically(BUILD_DIR / "index.html", html)
     _write_atomically(stamp, fingerprint)
     return BUILD_DIR
