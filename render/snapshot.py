@@ -26,7 +26,8 @@ from matplotlib.path import Path
 from matplotlib.textpath import TextToPath
 from pyproj import Transformer
 
-from geo.countries import EQUAL_AREA_CRS, microstate_points
+from geo.countries import microstate_points
+from geo.regions import EUROPE
 from geo.join import status_keys
 from render.captions import as_of_line, attribution_line, sources_line, title_on
 from render.palette import BORDER_COLOUR, CATEGORIES, COLOURS, NOT_COVERED, NOT_COVERED_BORDER
@@ -36,9 +37,7 @@ from treaty.status import Timeline, statuses_on
 
 SIZE_PRESETS = {"16:9": (1920, 1080), "4:3": (1440, 1080), "square": (1080, 1080)}
 FORMATS = ("png", "svg", "pdf")
-MAP_CRS = EQUAL_AREA_CRS  # ETRS89 LAEA Europe: true areas, so no state looks bigger than it is
-# Portugal to the Caspian, Crete to the North Cape, in MAP_CRS metres; widened to fit each layout.
-EUROPE_EXTENT = (2.45e6, 1.35e6, 7.65e6, 5.45e6)
+MAP_CRS = EUROPE.equal_area_crs  # true areas, so no state looks bigger than it is
 SEA = "#DCE6EE"  # the interactive map's background
 INK = "#1A1A1A"
 MUTED = "#444444"
@@ -150,8 +149,8 @@ def _polygon_path(geometry) -> Path:
 
 
 def _fitted_extent(box_width: float, box_height: float) -> tuple[float, float, float, float]:
-    """EUROPE_EXTENT widened in one direction to the map box's aspect, so the map fills it undistorted."""
-    x0, y0, x1, y1 = EUROPE_EXTENT
+    """The region's print extent widened in one direction to the map box's aspect, so the map fills it undistorted."""
+    x0, y0, x1, y1 = EUROPE.print_extent
     aspect = box_width / box_height
     width, height = x1 - x0, y1 - y0
     if width / height < aspect:

@@ -30,6 +30,7 @@ DOCUMENT_SOURCES = (
     Path(render.__file__).parent / "folium_map.py",
     Path(render.__file__).parent / "palette.py",
     Path(render.__file__).parent / "static" / "treaty_map.js",
+    Path(render.__file__).parent.parent / "geo" / "regions.py",  # the opening view
 )
 BUILD_DIR = Path(__file__).resolve().parents[2] / "build" / "map_component"
 
