@@ -13,7 +13,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from export.batch import ExportData, export_batch, load_export_data
+from export.batch import export_batch, load_export_data
+from export.formats import ExportData
 from render.snapshot import SnapshotRenderer, render_snapshot
 from render.standalone import standalone_html
 from treaty.status import change_dates

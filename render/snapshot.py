@@ -36,7 +36,6 @@ from treaty.narrative import describe_day
 from treaty.status import Timeline, statuses_on
 
 SIZE_PRESETS = {"16:9": (1920, 1080), "4:3": (1440, 1080), "square": (1080, 1080)}
-FORMATS = ("png", "svg", "pdf")
 MAP_CRS = EUROPE.equal_area_crs  # true areas, so no state looks bigger than it is
 SEA = "#DCE6EE"  # the interactive map's background
 INK = "#1A1A1A"
@@ -58,7 +57,7 @@ PIXELS_PER_INCH = 100
 _SAVE_RC = {"svg.fonttype": "none", "svg.hashsalt": "treaty-map", "pdf.fonttype": 42}
 # rcParams are process-global: saves take turns so one thread's settings never leak into another's.
 _SAVE_LOCK = threading.Lock()
-_METADATA = {"png": {}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
+_METADATA = {"png": {}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}  # per format it saves
 _TEXT_TO_PATH = TextToPath()
 
 
@@ -347,8 +346,8 @@ class SnapshotRenderer:
             text.set_text(str(tally[key]))
 
     def render(self, day: date, fmt: str = "png", transparent: bool = False) -> bytes:
-        if fmt not in FORMATS:
-            raise ValueError(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+        if fmt not in _METADATA:
+            raise ValueError(f"unknown format '{fmt}': use one of {', '.join(_METADATA)}")
         self.show(day)
         buffer = io.BytesIO()
         metadata = {**_METADATA[fmt], "Title": title_on(self.inputs.dataset, day)}
