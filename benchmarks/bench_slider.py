@@ -7,7 +7,7 @@ repaints the map at once from the treaty's history of colours the frame holds, a
 tells the server (the map component's value {nonce, date}); the server reruns the `briefing`
 fragment (sentence, map arguments, open tab, URL ?date=) and acknowledges the nonce (`ack`).
 
-Method (shared/research/slider-speed-survey.md, section 2; probe.js beside this file):
+Method (probe.js beside this file):
 * Debian's Chromium, headless, through Playwright; viewport 1920x1080. The browser is launched
   before the server, so no launch time is counted.
 * Each round starts a fresh `streamlit run app.py` on loopback, with the server hook
