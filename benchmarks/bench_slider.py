@@ -42,9 +42,10 @@ from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks import (BENCH_DIR, MAP_FRAME, ROOT, OtherLoad, Row, launch_chromium, percentile, proc_status, start_server,
+from benchmarks import (BENCH_DIR, MAP_FRAME, ROOT, OtherLoad, Row, percentile, proc_status, start_server,
                         summary)
 from benchmarks.bench_server import read_hook_log, script_runs
+from harness import launch_chromium
 
 SECTION_STEP = "1. date step (browser, map timeline)"
 SECTION_PAINT = "2. first map paint"
