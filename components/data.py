@@ -54,6 +54,14 @@ def _last_good() -> dict[str, Treaty]:
     return {}
 
 
+def load_treaties(files: dict[str, Path]) -> tuple[dict[str, Treaty], dict[str, str]]:
+    """Every treaty file loaded (or its problems), and each treaty's label: its short name, or its
+    id while it does not load."""
+    loaded = {treaty_id: load_treaty(path) for treaty_id, path in files.items()}
+    labels = {treaty_id: t.dataset.treaty.short_name if t.dataset else treaty_id for treaty_id, t in loaded.items()}
+    return loaded, labels
+
+
 def load_treaty(path: Path) -> Treaty:
     """The dataset at `path`; if it is broken now, its problems with the last good version, if any."""
     try:
