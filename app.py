@@ -1,6 +1,6 @@
 """Treaty Map: which European states are bound by a treaty (the Mine Ban Convention first) on any date.
 
-This file only composes the page: loading, choosing, checking links and acting on clicks live in components/
+This file only composes the page: loading, choosing, checking links and acting on clicks live in components/.
 """
 from datetime import date
 
