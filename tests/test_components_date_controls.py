@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.date_controls import DateRange, date_range
+from tests.app_page import open_script
 
 # Bounds 1 Jan 2000 to 31 Dec 2026; "today" is fixed at 1 June 2026.
 PAGE = """
@@ -20,10 +21,7 @@ st.text(chosen_date(bounds, date(2026, 6, 1)).isoformat())
 
 
 def page(**query: str) -> AppTest:
-    app = AppTest.from_string(PAGE, default_timeout=30)
-    for key, value in query.items():
-        app.query_params[key] = value
-    return app.run()
+    return open_script(PAGE, **query)
 
 
 def shown(app: AppTest) -> str:

@@ -1,6 +1,8 @@
 """The selected state: read once from ?state=, dropped with a notice when unknown, kept in the link."""
 from streamlit.testing.v1 import AppTest
 
+from tests.app_page import open_script
+
 PAGE = """
 import streamlit as st
 from components.selection import keep_in_url, select, selected_state
@@ -14,10 +16,7 @@ keep_in_url(chosen)
 
 
 def page(**query: str) -> AppTest:
-    app = AppTest.from_string(PAGE, default_timeout=30)
-    for key, value in query.items():
-        app.query_params[key] = value
-    return app.run()
+    return open_script(PAGE, **query)
 
 
 def test_a_known_state_in_the_link_is_selected_and_stays_in_the_link():

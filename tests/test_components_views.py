@@ -1,6 +1,8 @@
 """The tabs below the map and the link's ?view=: an unknown view is dropped with a notice."""
 from streamlit.testing.v1 import AppTest
 
+from tests.app_page import open_script
+
 PAGE = """
 from components.views import check_view_link, view_tabs
 check_view_link()
@@ -9,10 +11,7 @@ view_tabs()
 
 
 def page(**query: str) -> AppTest:
-    app = AppTest.from_string(PAGE, default_timeout=30)
-    for key, value in query.items():
-        app.query_params[key] = value
-    return app.run()
+    return open_script(PAGE, **query)
 
 
 def test_the_six_tabs_in_order():
