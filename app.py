@@ -1,44 +1,36 @@
 """Treaty Map: which European states are bound by a treaty (the Mine Ban Convention first) on any date.
 
-This file only composes the page; each piece lives in components/.
+This file only composes the page: loading, choosing, checking links and acting on clicks live in components/.
 """
-import os
 from datetime import date
-from pathlib import Path
 
 import streamlit as st
 
 from components.comparison import comparison
-from components.data import load_geometry, load_treaty
+from components.data import load_geometry, load_treaties
 from components.date_controls import chosen_date, date_range
 from components.header import header
 from components.map_panel import apply_map_action, map_panel, published
 from components.method import method_section
-from components.notices import literal, plain
+from components.notices import plain
 from components.presentation import presentation_switch
 from components.problems import problems_panel
-from components.selection import keep_in_url, select, selected_state
+from components.selection import keep_in_url, selected_state
 from components.state_panel import state_panel
 from components.status_table import status_table
-from components.treaty_choice import choose_treaty, treaty_files
+from components.treaty_choice import available_treaties, choose_treaty
+from components.views import check_view_link, view_tabs
 from components.withdrawal_timeline import withdrawal_timeline
 from treaty.narrative import describe_day
 from treaty.status import change_dates, statuses_on
 
-DATA_DIR = Path(os.environ.get("TREATY_MAP_DATA_DIR") or Path(__file__).parent / "data")
-DEFAULT_TREATY = "apmbc"
-
 st.set_page_config(page_title="Treaty Map", page_icon="🗺️", layout="wide", initial_sidebar_state="collapsed")
 
-files = treaty_files(DATA_DIR)
-if not files:
-    st.error(f"No treaty dataset (*.yaml) in {DATA_DIR}: set TREATY_MAP_DATA_DIR to the folder that holds them.")
-    st.stop()
-loaded = {treaty_id: load_treaty(path) for treaty_id, path in files.items()}
-labels = {treaty_id: t.dataset.treaty.short_name if t.dataset else treaty_id for treaty_id, t in loaded.items()}
+files = available_treaties()
+loaded, labels = load_treaties(files)
 choice, switch = st.columns([5, 1], vertical_alignment="center")
 with choice:
-    treaty_id = choose_treaty(files, labels, DEFAULT_TREATY if DEFAULT_TREATY in files else next(iter(files)))
+    treaty_id = choose_treaty(files, labels)
 present = presentation_switch(switch)
 
 treaty = loaded[treaty_id]
@@ -52,13 +44,10 @@ geometry = load_geometry()
 today = date.today()
 changes = change_dates(compiled)
 bounds = date_range(dataset.treaty.adopted, changes, today)
-TABS = ["State record", "All states", "Withdrawal timeline", "Compare treaties", "Download", "Sources and method"]
 
 if not present:
     header(dataset, geometry.metadata)
-    if (view := st.query_params.get("view")) is not None and view not in TABS:
-        st.warning(f"The link's view {literal(view)} is not one of the tabs: showing {TABS[0]}.", icon="⚠️")
-        del st.query_params["view"]
+    check_view_link()
 
 
 # Everything that depends on the date reruns on its own when the date moves: a step on the map's
@@ -77,7 +66,7 @@ def briefing() -> None:
         height=1000 if present else 800,
     )
     if not present:
-        record, table, timeline, compare, download, method = st.tabs(TABS, key="view", bind="query-params")
+        record, table, timeline, compare, download, method = view_tabs()
         if record.open:
             with record:
                 state_panel(dataset, next((s for s in statuses if s.iso3 == selected), None))
@@ -86,10 +75,7 @@ def briefing() -> None:
                 status_table(dataset, statuses, day)
         if timeline.open:
             with timeline:
-                picked = withdrawal_timeline(dataset, compiled, day, today)
-                if picked and picked != selected:
-                    select(picked)
-                    st.rerun(scope="fragment")
+                withdrawal_timeline(dataset, compiled, day, today, selected)
         if compare.open:
             with compare:
                 comparison(treaty_id, loaded, labels, day)

@@ -1,9 +1,9 @@
 """Speed, size and memory figures for Treaty Map. `python -m benchmarks` runs the suite (see README.md).
 
-Shared helpers for the benchmark modules: starting and stopping the app server on loopback, reading
-a process's memory from /proc, the machine description, and the statistics every table uses.
-Standard library only: the server hook (bench_server.install_server_hooks) imports this package
-inside the Streamlit process.
+Shared helpers for the benchmark modules: the app server on loopback with the benchmarks' hook
+(started by harness.py, as the tests start it), reading a process's memory from /proc, the machine
+description, and the statistics every table uses. Standard library only: the server hook
+(bench_server.install_server_hooks) imports this package inside the Streamlit process.
 """
 from __future__ import annotations
 
@@ -11,24 +11,18 @@ import datetime as _dt
 import math
 import os
 import platform
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from harness import AppServer, start_app, stop_app
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = Path(__file__).resolve().parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 MAP_FRAME = 'iframe[title="components.map_view.treaty_map"]'  # the map and its timeline (the date is moved there)
 
 
@@ -247,42 +241,26 @@ class RssSampler(threading.Thread):
         return self.samples
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @dataclass
-class Server:
-    process: subprocess.Popen
-    url: str
-    port: int
-    t_spawn: float   # epoch s
-    t_health: float  # epoch s, first 200 from /_stcore/health
-    log_path: Path
-    hook_log: Path | None
-    workdir: Path | None = None
+class Server(AppServer):
+    """The app as harness.start_app serves it, with the benchmark's hook log and temporary folder."""
 
-    @property
-    def pid(self) -> int:
-        return self.process.pid
+    hook_log: Path | None = None
+    workdir: Path | None = None
 
     def stop(self) -> None:
         stop_server(self)
 
 
 def start_server(env: dict | None = None, hooks: bool = False, timeout_s: float = 60) -> Server:
-    """`python -m streamlit run app.py` on 127.0.0.1 and a free port, as the brief prescribes.
+    """The app on 127.0.0.1 and a free port (harness.start_app), its log in a temporary folder.
 
-    With `hooks`, a sitecustomize.py in a temporary folder (first on PYTHONPATH) installs
+    With `hooks`, a sitecustomize.py in that folder (first on PYTHONPATH) installs
     bench_server.install_server_hooks() in the server process, which logs every BackMsg, script
     event and ForwardMsg (time, type, bytes) to a JSON-lines file: no app code is touched.
     """
-    port = free_port()
     workdir = Path(tempfile.mkdtemp(prefix="treaty-bench-"))
-    log_path = workdir / "server.log"
-    full_env = {**os.environ, **(env or {})}
+    full_env = dict(env or {})
     hook_log = None
     if hooks:
         hook_log = workdir / "hooks.jsonl"
@@ -292,41 +270,18 @@ def start_server(env: dict | None = None, hooks: bool = False, timeout_s: float 
             "    from benchmarks.bench_server import install_server_hooks\n"
             "    install_server_hooks(os.environ['TREATY_BENCH_HOOK_LOG'])\n"
         )
-        full_env["PYTHONPATH"] = os.pathsep.join(p for p in (str(workdir), str(ROOT), full_env.get("PYTHONPATH", "")) if p)
+        inherited = full_env.get("PYTHONPATH", os.environ.get("PYTHONPATH", ""))
+        full_env["PYTHONPATH"] = os.pathsep.join(p for p in (str(workdir), str(ROOT), inherited) if p)
         full_env["TREATY_BENCH_HOOK_LOG"] = str(hook_log)
-    command = [PYTHON, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1"]
-    t_spawn = time.time()
-    process = subprocess.Popen(command, cwd=ROOT, env=full_env, stdout=open(log_path, "w"), stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}:\n{log_path.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.status == 200:
-                    return Server(process, url, port, t_spawn, time.time(), log_path, hook_log, workdir)
-        except OSError:
-            time.sleep(0.05)
-    process.kill()
-    process.wait(5)
-    raise RuntimeError(f"server did not answer within {timeout_s} s:\n{log_path.read_text()[-3000:]}")
+    served = start_app(workdir / "server.log", full_env, python=PYTHON, timeout_s=timeout_s)
+    return Server(**vars(served), hook_log=hook_log, workdir=workdir)
 
 
 def stop_server(server: Server) -> None:
     """Stop the one process we started, by its id, and remove its temporary folder (log, hook log)."""
-    if server.process.poll() is None:
-        server.process.terminate()
-        try:
-            server.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.process.kill()
-            server.process.wait(5)
+    stop_app(server.process)
     if server.workdir is not None:
         import shutil
 
         shutil.rmtree(server.workdir, ignore_errors=True)
 
-
-def launch_chromium(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)

@@ -79,24 +79,14 @@ def _geometry(log, quick: bool) -> list[Row]:
                 note="bench_geometry: " + "; ".join(line.strip() for line in buffer.getvalue().splitlines()[:5]))]
 
 
-def _exports(log, quick: bool) -> list[Row]:
-    """benchmarks/bench_exports.py is written by another engineer: imported lazily, optional."""
-    try:
-        module = importlib.import_module("benchmarks.bench_exports")
-    except ModuleNotFoundError as error:
-        if error.name == "benchmarks.bench_exports":
-            log("  benchmarks/bench_exports.py is not there: skipped")
-            return []
-        raise
-    if hasattr(module, "run"):
-        result = module.run(log=log, quick=quick) if "quick" in module.run.__code__.co_varnames else module.run()
-        if isinstance(result, list) and all(isinstance(r, Row) for r in result):
-            return result
+def _exports(log) -> None:
+    """bench_exports prints its own figures (no table rows): logged as they are."""
+    from benchmarks import bench_exports
+
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
-        module.main()
+        bench_exports.main()
     log("  " + buffer.getvalue().strip().replace("\n", "\n  "))
-    return []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         if name == "geometry":
             rows += _geometry(log, args.quick)
         elif name == "exports":
-            rows += _exports(log, args.quick)
+            _exports(log)
         elif name in ("slider", "server", "scale"):
             module = importlib.import_module(f"benchmarks.bench_{name}")
             produced = module.run(log=log, quick=args.quick)

@@ -13,12 +13,14 @@ import time
 from datetime import date
 from pathlib import Path
 
-from export.batch import ExportData, export_batch, load_export_data
+from export.batch import export_batch, load_export_data
+from export.formats import ExportData
 from render.snapshot import SnapshotRenderer, render_snapshot
 from render.standalone import standalone_html
+from treaty.datasets import DATA_DIR, DEFAULT_TREATY
 from treaty.status import change_dates
 
-DEFAULT_DATASET = Path(__file__).resolve().parent.parent / "data" / "apmbc.yaml"
+DEFAULT_DATASET = DATA_DIR / f"{DEFAULT_TREATY}.yaml"
 DAY = date(2025, 12, 27)
 RUNS, BATCH_RUNS, BATCH_DATES = 10, 3, 20
 

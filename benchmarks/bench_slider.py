@@ -7,7 +7,7 @@ repaints the map at once from the treaty's history of colours the frame holds, a
 tells the server (the map component's value {nonce, date}); the server reruns the `briefing`
 fragment (sentence, map arguments, open tab, URL ?date=) and acknowledges the nonce (`ack`).
 
-Method (shared/research/slider-speed-survey.md, section 2; probe.js beside this file):
+Method (probe.js beside this file):
 * Debian's Chromium, headless, through Playwright; viewport 1920x1080. The browser is launched
   before the server, so no launch time is counted.
 * Each round starts a fresh `streamlit run app.py` on loopback, with the server hook
@@ -42,9 +42,10 @@ from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks import (BENCH_DIR, MAP_FRAME, ROOT, OtherLoad, Row, launch_chromium, percentile, proc_status, start_server,
+from benchmarks import (BENCH_DIR, MAP_FRAME, ROOT, OtherLoad, Row, percentile, proc_status, start_server,
                         summary)
 from benchmarks.bench_server import read_hook_log, script_runs
+from harness import launch_chromium
 
 SECTION_STEP = "1. date step (browser, map timeline)"
 SECTION_PAINT = "2. first map paint"

@@ -1,4 +1,4 @@
-// Browser probe for the date-step benchmarks (method of shared/research/slider-speed-survey.md, section 2).
+// Browser probe for the date-step benchmarks (the method is in bench_slider.py's docstring).
 // Injected with context.add_init_script; it acts in the top page only.
 //
 // The date is moved on the map's own timeline, inside the component iframe: a key on its day slider

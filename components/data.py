@@ -8,8 +8,8 @@ import streamlit as st
 
 from geo.countries import DEFAULT_PATH as GEOMETRY_PATH
 from geo.countries import geometry_metadata, load_countries, microstate_points
-from geo.join import missing_shapes
-from treaty.loader import DatasetError, Problem, load_dataset
+from geo.drawable import load_drawable
+from treaty.loader import DatasetError, Problem
 from treaty.model import Dataset
 from treaty.status import Timeline, timelines
 
@@ -43,18 +43,23 @@ def load_geometry(path: str = str(GEOMETRY_PATH)) -> Geometry:
 def _validated(path: str, version: tuple) -> Treaty:
     """One entry per file version (modification time and size): an edit is picked up on the next run."""
     try:
-        dataset = load_dataset(path)
+        dataset = load_drawable(path, load_geometry().codes)
     except DatasetError as error:
         return Treaty(None, problems=error.problems)
-    missing = missing_shapes(load_geometry().codes, (state.iso3 for state in dataset.states))
-    if missing:
-        return Treaty(None, problems=[Problem(path, "no country shape in the geometry file for this state", state=code, field="iso3") for code in missing])
     return Treaty(dataset, timelines(dataset), version=(path, *version))
 
 
 @st.cache_resource(show_spinner=False)
 def _last_good() -> dict[str, Treaty]:
     return {}
+
+
+def load_treaties(files: dict[str, Path]) -> tuple[dict[str, Treaty], dict[str, str]]:
+    """Every treaty file loaded (or its problems), and each treaty's label: its short name, or its
+    id while it does not load."""
+    loaded = {treaty_id: load_treaty(path) for treaty_id, path in files.items()}
+    labels = {treaty_id: t.dataset.treaty.short_name if t.dataset else treaty_id for treaty_id, t in loaded.items()}
+    return loaded, labels
 
 
 def load_treaty(path: Path) -> Treaty:

@@ -10,6 +10,7 @@ from components.data import load_geometry
 from components.date_controls import DateRange, move_to
 from components.map_view import is_published, prepare_frontend, publish, treaty_map
 from components.selection import select
+from geo.regions import EUROPE
 from render.captions import attribution_line
 from render.payload import PALETTE, countdown, details_payload, fill_digits, history_payload
 from treaty.dates import long_date
@@ -17,7 +18,6 @@ from treaty.model import Dataset
 from treaty.status import StateStatus, Timeline
 
 MAP_KEY = "treaty_map"
-EUROPE_VIEW = [[35.0, -11.0], [70.5, 41.0]]  # south-west, north-east: Portugal to the Urals' foothills
 
 
 @st.cache_resource(show_spinner=False)
@@ -28,7 +28,7 @@ def _frontend_ready() -> bool:
         "palette": PALETTE,
         "codes": list(geometry.codes),
         "attribution": attribution_line(geometry.metadata),
-        "view_bounds": EUROPE_VIEW,
+        "view_bounds": [list(corner) for corner in EUROPE.view_fit],
         "min_height": 420,
     }
     prepare_frontend(geometry.countries, geometry.microstates, constant)

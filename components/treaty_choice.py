@@ -1,11 +1,13 @@
 """Which treaty: one dataset file per treaty in the data folder, chosen in the page and in the URL."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import streamlit as st
 
 from components.notices import literal, plain
+from treaty.datasets import DATA_DIR, DEFAULT_TREATY
 
 TREATY = "treaty"
 
@@ -15,8 +17,21 @@ def treaty_files(data_dir: Path) -> dict[str, Path]:
     return {path.stem: path for path in sorted(data_dir.glob("*.yaml"))}
 
 
-def choose_treaty(files: dict[str, Path], labels: dict[str, str], default: str) -> str:
-    """A selector bound to `?treaty=`; an unknown id in the URL falls back to the default, with a notice."""
+def available_treaties() -> dict[str, Path]:
+    """The treaty files in data/, or in the folder TREATY_MAP_DATA_DIR names; with none, the page
+    stops on an error saying what to do."""
+    data_dir = Path(os.environ.get("TREATY_MAP_DATA_DIR") or DATA_DIR)
+    files = treaty_files(data_dir)
+    if not files:
+        st.error(f"No treaty dataset (*.yaml) in {data_dir}: set TREATY_MAP_DATA_DIR to the folder that holds them.")
+        st.stop()
+    return files
+
+
+def choose_treaty(files: dict[str, Path], labels: dict[str, str]) -> str:
+    """A selector bound to `?treaty=`; an unknown id in the URL falls back to the default treaty
+    (or the first file, without it), with a notice."""
+    default = DEFAULT_TREATY if DEFAULT_TREATY in files else next(iter(files))
     wanted = st.query_params.get(TREATY)
     if TREATY not in st.session_state:
         if wanted in files:

@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from components.selection import select
 from render.palette import COLOURS
 from treaty.model import Dataset
 from treaty.status import Timeline
@@ -67,12 +68,14 @@ def timeline_spec(dataset: Dataset, compiled: tuple[Timeline, ...], day: date, t
     }
 
 
-def withdrawal_timeline(dataset: Dataset, compiled: tuple[Timeline, ...], day: date, today: date) -> str | None:
-    """Draw the chart; return the ISO code of a state the viewer clicked, if any."""
+def withdrawal_timeline(dataset: Dataset, compiled: tuple[Timeline, ...], day: date, today: date, selected: str | None) -> None:
+    """Draw the chart; a row the viewer clicks selects its state, and the briefing is drawn again for it."""
     spec = timeline_spec(dataset, compiled, day, today)
     if not spec["layer"][0]["data"]["values"] and not spec["layer"][1]["data"]["values"]:
         st.caption("No state in this dataset has moved to withdraw.")
-        return None
+        return
     event = st.vega_lite_chart(spec=spec, width="stretch", on_select="rerun", key=CHART_KEY)
     picked = (event.selection.get("pick") or event.selection.get("pick_event") or []) if event else []
-    return picked[0]["iso3"] if picked else None
+    if picked and picked[0]["iso3"] != selected:
+        select(picked[0]["iso3"])
+        st.rerun(scope="fragment")

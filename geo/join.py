@@ -3,9 +3,6 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-import geopandas as gpd
-import pandas as pd
-
 from render.palette import NOT_COVERED
 from treaty.status import StateStatus
 
@@ -31,17 +28,3 @@ def status_keys(shape_codes: Iterable[str], statuses: Sequence[StateStatus]) -> 
         raise MissingShapeError(missing)
     return {code: by_code.get(code, NOT_COVERED) for code in shape_codes}
 
-
-def join_statuses(countries: gpd.GeoDataFrame, statuses: Sequence[StateStatus]) -> gpd.GeoDataFrame:
-    """The countries frame with `status` (a palette key) and the engine's fields for covered states."""
-    keys = status_keys(countries["iso3"], statuses)
-    details = pd.DataFrame(
-        [
-            {"iso3": s.iso3, "since": s.since, "takes_effect": s.takes_effect, "days_remaining": s.days_remaining}
-            for s in statuses
-        ],
-        columns=["iso3", "since", "takes_effect", "days_remaining"],
-    )
-    joined = countries.merge(details, on="iso3", how="left")
-    joined["status"] = joined["iso3"].map(keys)
-    return joined

@@ -13,12 +13,11 @@ import geopandas as gpd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from geo.regions import EUROPE
 from render.palette import BORDER_COLOUR, COLOURS, NOT_COVERED, NOT_COVERED_BORDER
 
 STATIC = Path(__file__).parent / "static"
 MAP_SCRIPT = STATIC / "treaty_map.js"
-EUROPE_CENTRE = (53.0, 16.0)
-EUROPE_ZOOM = 4
 
 
 class _ExposeLayers(MacroElement):
@@ -53,8 +52,8 @@ def build_map(countries: gpd.GeoDataFrame, microstates: gpd.GeoDataFrame, leafle
     Bootstrap, Font Awesome) are dropped, so the page works offline.
     """
     world = folium.Map(
-        location=EUROPE_CENTRE,
-        zoom_start=EUROPE_ZOOM,
+        location=EUROPE.view_centre,
+        zoom_start=EUROPE.view_zoom,
         tiles=None,
         min_zoom=3,
         max_zoom=8,

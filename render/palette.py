@@ -34,7 +34,6 @@ CATEGORIES: tuple[Category, ...] = (
     Category(NOT_COVERED, "Not covered by this dataset", "#EDEDED", False),
 )
 
-BY_KEY = {category.key: category for category in CATEGORIES}
 COLOURS = {category.key: category.colour for category in CATEGORIES}
 LABELS = {category.key: category.label for category in CATEGORIES}
 BORDER_COLOUR = "#FFFFFF"

@@ -26,7 +26,8 @@ from matplotlib.path import Path
 from matplotlib.textpath import TextToPath
 from pyproj import Transformer
 
-from geo.countries import EQUAL_AREA_CRS, microstate_points
+from geo.countries import microstate_points
+from geo.regions import EUROPE
 from geo.join import status_keys
 from render.captions import as_of_line, attribution_line, sources_line, title_on
 from render.palette import BORDER_COLOUR, CATEGORIES, COLOURS, NOT_COVERED, NOT_COVERED_BORDER
@@ -35,10 +36,7 @@ from treaty.narrative import describe_day
 from treaty.status import Timeline, statuses_on
 
 SIZE_PRESETS = {"16:9": (1920, 1080), "4:3": (1440, 1080), "square": (1080, 1080)}
-FORMATS = ("png", "svg", "pdf")
-MAP_CRS = EQUAL_AREA_CRS  # ETRS89 LAEA Europe: true areas, so no state looks bigger than it is
-# Portugal to the Caspian, Crete to the North Cape, in MAP_CRS metres; widened to fit each layout.
-EUROPE_EXTENT = (2.45e6, 1.35e6, 7.65e6, 5.45e6)
+MAP_CRS = EUROPE.equal_area_crs  # true areas, so no state looks bigger than it is
 SEA = "#DCE6EE"  # the interactive map's background
 INK = "#1A1A1A"
 MUTED = "#444444"
@@ -59,7 +57,7 @@ PIXELS_PER_INCH = 100
 _SAVE_RC = {"svg.fonttype": "none", "svg.hashsalt": "treaty-map", "pdf.fonttype": 42}
 # rcParams are process-global: saves take turns so one thread's settings never leak into another's.
 _SAVE_LOCK = threading.Lock()
-_METADATA = {"png": {}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
+_METADATA = {"png": {}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}  # per format it saves
 _TEXT_TO_PATH = TextToPath()
 
 
@@ -150,8 +148,8 @@ def _polygon_path(geometry) -> Path:
 
 
 def _fitted_extent(box_width: float, box_height: float) -> tuple[float, float, float, float]:
-    """EUROPE_EXTENT widened in one direction to the map box's aspect, so the map fills it undistorted."""
-    x0, y0, x1, y1 = EUROPE_EXTENT
+    """The region's print extent widened in one direction to the map box's aspect, so the map fills it undistorted."""
+    x0, y0, x1, y1 = EUROPE.print_extent
     aspect = box_width / box_height
     width, height = x1 - x0, y1 - y0
     if width / height < aspect:
@@ -348,8 +346,8 @@ class SnapshotRenderer:
             text.set_text(str(tally[key]))
 
     def render(self, day: date, fmt: str = "png", transparent: bool = False) -> bytes:
-        if fmt not in FORMATS:
-            raise ValueError(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+        if fmt not in _METADATA:
+            raise ValueError(f"unknown format '{fmt}': use one of {', '.join(_METADATA)}")
         self.show(day)
         buffer = io.BytesIO()
         metadata = {**_METADATA[fmt], "Title": title_on(self.inputs.dataset, day)}

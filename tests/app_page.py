@@ -26,12 +26,20 @@ def open_page(monkeypatch=None, data_dir: Path | None = None, **link: str) -> Ap
             monkeypatch.delenv("TREATY_MAP_DATA_DIR", raising=False)
         else:
             monkeypatch.setenv("TREATY_MAP_DATA_DIR", str(data_dir))
-    page = AppTest.from_file(str(APP), default_timeout=60)
-    for name, value in link.items():
-        page.query_params[name] = value
-    page.run()
+    page = _opened(AppTest.from_file(str(APP), default_timeout=60), link)
     assert not page.exception, [getattr(e, "value", e) for e in page.exception]
     return page
+
+
+def open_script(script: str, **link: str) -> AppTest:
+    """A few lines of page (a component on its own) opened as a link with these query parameters would."""
+    return _opened(AppTest.from_string(script, default_timeout=30), link)
+
+
+def _opened(page: AppTest, link: dict[str, str]) -> AppTest:
+    for name, value in link.items():
+        page.query_params[name] = value
+    return page.run()
 
 
 def map_arguments(page: AppTest) -> dict:

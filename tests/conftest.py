@@ -5,25 +5,17 @@ One sync Playwright per process: a second one would clash with the first's event
 """
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-def chromium_path() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.fail("Debian's chromium is not installed: run `make test`, which installs it (apt-get install chromium)")
-    return path
+from harness import NO_CHROMIUM, chromium_path, launch_chromium
 
 
 @pytest.fixture(scope="session")
 def browser():
+    if chromium_path() is None:
+        pytest.fail(NO_CHROMIUM)
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        launched = launch_chromium(playwright)
         yield launched
         launched.close()

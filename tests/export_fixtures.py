@@ -11,7 +11,8 @@ from pathlib import Path
 
 from PIL import ImageColor
 
-from export.batch import ExportData, load_export_data
+from export.batch import load_export_data
+from export.formats import ExportData
 from render.palette import COLOURS
 from tests.treaty_fixtures import REAL_DATASET, minimal_yaml, mutate, write
 

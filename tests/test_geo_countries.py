@@ -1,5 +1,6 @@
 """The committed country geometry: borders a European briefing expects, clean topology, budget."""
 
+import dataclasses
 import re
 
 import pytest
@@ -7,8 +8,10 @@ import shapely
 
 from geo import build
 from geo.countries import DEFAULT_PATH, geometry_metadata, load_countries, microstate_points
+from geo.regions import EUROPE
 
 EQUAL_AREA_CRS = "EPSG:3035"
+CLIP_BOX = (-25.0, 34.0, 88.0, 72.0)  # lon/lat: Europe, and Central Asia which the datasets cover
 MAX_FILE_BYTES = 400 * 1024
 # Where a simplified shared arc crosses a neighbouring coast a few hundred m2 can overlap
 # (largest measured: 0.08 km2, Spain/Morocco at Ceuta); anything near 1 km2 is a real fault.
@@ -78,7 +81,7 @@ def test_every_geometry_is_a_valid_nonempty_polygon(countries):
 
 def test_everything_lies_inside_the_clip_box(countries):
     min_lon, min_lat, max_lon, max_lat = countries.total_bounds
-    box_min_lon, box_min_lat, box_max_lon, box_max_lat = build.REGION_BBOX
+    box_min_lon, box_min_lat, box_max_lon, box_max_lat = CLIP_BOX
     assert box_min_lon <= min_lon and box_min_lat <= min_lat
     assert max_lon <= box_max_lon and max_lat <= box_max_lat
 
@@ -105,7 +108,7 @@ def test_microstates_get_points_and_larger_small_states_do_not(countries):
 
 
 def test_microstate_threshold_is_respected(countries):
-    assert microstate_points(countries, max_area_km2=1.0)["iso3"].to_list() == ["VAT"]
+    assert microstate_points(countries, dataclasses.replace(EUROPE, small_state_km2=1.0))["iso3"].to_list() == ["VAT"]
     assert (microstate_points(countries)["area_km2"] < 1_000).all()
 
 
@@ -124,5 +127,5 @@ def test_metadata_records_source_view_simplification_and_attribution():
     assert metadata["simplification"]["tolerance_deg"] == build.SIMPLIFY_TOLERANCE_DEG
     assert "topological" in metadata["simplification"]["method"]
     assert metadata["coordinate_decimals"] == build.COORD_DECIMALS
-    assert metadata["bbox"] == list(build.REGION_BBOX)
+    assert metadata["bbox"] == list(CLIP_BOX)
     assert metadata["merged"] == {"ALA": "FIN", "ESB": "CYP", "WSB": "CYP"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from treaty.dates import long_date
-from treaty.status import Status, Timeline, Transition, change_dates, changes_on, statuses_on
+from treaty.status import Status, Timeline, Transition, changes_on, statuses_on
 
 _WHAT_HAPPENS = {
     Status.WITHDRAWN: ("the withdrawal of {} takes effect", "the withdrawals of {} take effect"),
@@ -67,10 +67,3 @@ def _next_withdrawals(statuses, day: date) -> tuple[date, list[str]] | None:
     first = min(s.takes_effect for s in pending)
     return first, [s.name for s in pending if s.takes_effect == first]
 
-
-def nearest_change(compiled: tuple[Timeline, ...], day: date, step: int) -> date | None:
-    """The change date after (step > 0) or before (step < 0) `day`, or None at the end of history."""
-    dates = change_dates(compiled)
-    if step > 0:
-        return next((d for d in dates if d > day), None)
-    return next((d for d in reversed(dates) if d < day), None)

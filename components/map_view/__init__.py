@@ -28,7 +28,13 @@ RENDER = Path(render.__file__).parent
 # The scripts after the map, in order: the timeline (shared with the offline HTML), then this page's bridge.
 SCRIPTS = (RENDER / "static" / "timeline_controller.js", RENDER / "static" / "timeline_bar.js", FRONTEND / "streamlit_bridge.js")
 # What the map document is made from, besides the shapes and the constant parts.
-DOCUMENT_SOURCES = (*SCRIPTS, RENDER / "folium_map.py", RENDER / "palette.py", RENDER / "static" / "treaty_map.js")
+DOCUMENT_SOURCES = (
+    *SCRIPTS,
+    RENDER / "folium_map.py",
+    RENDER / "palette.py",
+    RENDER / "static" / "treaty_map.js",
+    RENDER.parent / "geo" / "regions.py",  # the opening view
+)
 BUILD_DIR = Path(__file__).resolve().parents[2] / "build" / "map_component"
 
 BUILD_DIR.mkdir(parents=True, exist_ok=True)  # Streamlit checks the folder when the component is declared

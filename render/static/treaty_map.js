@@ -164,7 +164,6 @@
     update: update,
     setDetails: setDetails,
     onSelect: function (callback) { state.onSelect = callback; },
-    escape: esc,
   };
 
   const style = document.createElement("style");

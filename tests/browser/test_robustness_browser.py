@@ -14,12 +14,8 @@ Each server here is started on 127.0.0.1 for the module and always stopped.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import subprocess
-import sys
 import time
-import urllib.request
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
@@ -27,7 +23,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.browser.conftest import ROOT, free_port, stop_app
+from harness import ROOT, start_app, stop_app
 from tests.browser.map_page import MAP_FRAME, MapPage
 from tests.test_robustness_hostile import (
     NAME, PUBLISHER, SHORT_NAME, STATE_NOTE, SUSPENSION_NOTE, write_hostile_data,
@@ -42,28 +38,14 @@ PWNED = "() => window.__pwned === undefined ? null : String(window.__pwned)"
 @contextmanager
 def serving(data_dir: Path):
     """`streamlit run app.py` on loopback reading `data_dir`; yields (url, log path); always stopped."""
-    port = free_port()
-    log_path = data_dir.parent / f"server-{port}.log"
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port), "--server.address", "127.0.0.1"],
-            cwd=ROOT, env={**os.environ, "TREATY_MAP_DATA_DIR": str(data_dir)}, stdout=log, stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    pytest.fail(f"the app did not start:\n{log_path.read_text()[-3000:]}")
-                time.sleep(0.2)
-        yield url, log_path
+        server = start_app(data_dir.with_name(f"{data_dir.name}-server.log"), {"TREATY_MAP_DATA_DIR": str(data_dir)})
+    except RuntimeError as error:
+        pytest.fail(str(error))
+    try:
+        yield server.url, server.log_path
     finally:
-        stop_app(process)
+        stop_app(server.process)
 
 
 def server_errors(log_path: Path) -> list[str]:

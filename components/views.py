@@ -1,0 +1,21 @@
+"""The tabs below the map; the link's `?view=` opens one of them."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components.notices import literal
+
+TABS = ("State record", "All states", "Withdrawal timeline", "Compare treaties", "Download", "Sources and method")
+URL_KEY = "view"
+
+
+def check_view_link() -> None:
+    """A view in the link that is not a tab: say so, and drop it so the first tab opens."""
+    if (view := st.query_params.get(URL_KEY)) is not None and view not in TABS:
+        st.warning(f"The link's view {literal(view)} is not one of the tabs: showing {TABS[0]}.", icon="⚠️")
+        del st.query_params[URL_KEY]
+
+
+def view_tabs() -> list:
+    """The tabs, in the order of TABS, the open one kept in `?view=`."""
+    return st.tabs(list(TABS), key=URL_KEY, bind="query-params")

@@ -1,0 +1,123 @@
+"""Every export format in one table: its name (also the file's extension), label, MIME type, whether it
+makes a file per date or one per run, whether the Download tab offers it, and its writer.
+
+`python -m export` and the app's Download tab both read `FORMATS`; a new format is one entry here and
+its writer. A writer gets the run (data and image settings) and its dates, and returns the file's
+bytes: a per-date format is called once per date with that one date, a per-run format once with them all.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from functools import cached_property
+
+import geopandas as gpd
+
+from export.animation import gif_bytes
+from export.deck import Slide, deck_bytes
+from render.captions import as_of_line, attribution_line, file_stem, sources_line, title_on
+from render.snapshot import SIZE_PRESETS, SnapshotInputs, SnapshotRenderer
+from render.standalone import standalone_html
+from treaty.model import Dataset
+from treaty.narrative import describe_day
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one cache key per dataset version
+class ExportData:
+    """A validated dataset with its timelines, and the lon/lat geometry it is drawn on."""
+
+    inputs: SnapshotInputs  # projected, for the static images
+    countries: gpd.GeoDataFrame  # lon/lat, for the HTML map
+    microstates: gpd.GeoDataFrame
+
+
+@dataclass(eq=False)
+class Run:
+    """One export: the data, the image settings, and one figure shared by its dates and formats."""
+
+    data: ExportData
+    size: tuple[int, int] = SIZE_PRESETS["16:9"]
+    scale: float = 1
+    transparent: bool = False
+
+    @cached_property
+    def renderer(self) -> SnapshotRenderer:
+        """Drawn on first use (an HTML-only run needs none); never shared between threads."""
+        return SnapshotRenderer(self.data.inputs, self.size, self.scale)
+
+
+class Scope(Enum):
+    PER_DATE = "a file per date"
+    PER_RUN = "one file for all the dates"
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str  # on the command line, and the file's extension
+    label: str  # the Download tab's button
+    mime: str
+    scope: Scope
+    write: Callable[[Run, list[date]], bytes]
+    on_download_tab: bool  # the tab exports the date on screen: a one-frame GIF or deck says nothing more
+
+    def file_name(self, dataset: Dataset, days: list[date]) -> str:
+        """e.g. apmbc-2025-12-27.png, or apmbc-2025-06-27-to-2025-12-27.gif for a run of dates."""
+        stem = file_stem(dataset, days[0]) + (f"-to-{days[-1].isoformat()}" if len(days) > 1 else "")
+        return f"{stem}.{self.name}"
+
+
+def _image(fmt: str) -> Callable[[Run, list[date]], bytes]:
+    def write(run: Run, days: list[date]) -> bytes:
+        [day] = days
+        return run.renderer.render(day, fmt, run.transparent)
+
+    return write
+
+
+def _html(run: Run, days: list[date]) -> bytes:
+    """The offline map with every change date, opening on the first chosen one."""
+    data = run.data
+    inputs = data.inputs
+    page = standalone_html(inputs.dataset, data.countries, data.microstates, inputs.geometry_metadata, days[0], inputs.timelines)
+    return page.encode("utf-8")
+
+
+def _gif(run: Run, days: list[date]) -> bytes:
+    return gif_bytes(run.renderer.rgb(day) for day in days)
+
+
+def notes_for(data: ExportData, day: date) -> str:
+    """Speaker notes: what happens that day, then where the facts come from."""
+    inputs = data.inputs
+    return "\n\n".join(
+        (
+            describe_day(inputs.timelines, day),
+            f"{sources_line(inputs.dataset)}.",
+            f"{as_of_line(inputs.dataset)}. {attribution_line(inputs.geometry_metadata)}.",
+        )
+    )
+
+
+def _deck(run: Run, days: list[date]) -> bytes:
+    dataset = run.data.inputs.dataset
+    slides = [Slide(title_on(dataset, day), run.renderer.render(day, "png"), notes_for(run.data, day)) for day in days]
+    picture_size = (round(run.size[0] * run.scale), round(run.size[1] * run.scale))
+    return deck_bytes(slides, picture_size)
+
+
+FORMATS: dict[str, ExportFormat] = {
+    fmt.name: fmt
+    for fmt in (
+        ExportFormat("png", "PNG slide (16:9)", "image/png", Scope.PER_DATE, _image("png"), on_download_tab=True),
+        ExportFormat("svg", "SVG", "image/svg+xml", Scope.PER_DATE, _image("svg"), on_download_tab=True),
+        ExportFormat("pdf", "PDF", "application/pdf", Scope.PER_DATE, _image("pdf"), on_download_tab=True),
+        ExportFormat("html", "Offline HTML map", "text/html", Scope.PER_RUN, _html, on_download_tab=True),
+        ExportFormat("gif", "Animated GIF", "image/gif", Scope.PER_RUN, _gif, on_download_tab=False),
+        ExportFormat(
+            "pptx", "PowerPoint deck", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            Scope.PER_RUN, _deck, on_download_tab=False,
+        ),
+    )
+}

@@ -1,0 +1,65 @@
+"""The sentence above the map: what happens on a date and what comes next, for the briefer to read out."""
+from datetime import date
+
+import pytest
+
+from treaty.loader import load_dataset
+from treaty.narrative import describe_day, join_names
+from treaty.status import timelines
+from treaty_fixtures import REAL_DATASET, minimal_yaml, write
+
+
+@pytest.fixture(scope="module")
+def real():
+    return timelines(load_dataset(REAL_DATASET))
+
+
+@pytest.fixture(scope="module")
+def minimal(tmp_path_factory):
+    """Lithuania (joined 2003, withdrew 2025), Norway (an early party), Russia (never joined)."""
+    return timelines(load_dataset(write(tmp_path_factory.mktemp("minimal"), minimal_yaml())))
+
+
+def test_the_baltic_withdrawals_take_effect_together_and_finland_follows(real):
+    assert describe_day(real, date(2025, 12, 27)) == (
+        "On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect; Finland's follows in 14 days."
+    )
+
+
+def test_the_day_finland_leaves_names_poland_next(real):
+    assert describe_day(real, date(2026, 1, 10)) == (
+        "On 10 January 2026 the withdrawal of Finland takes effect; Poland's follows in 41 days."
+    )
+
+
+def test_a_quiet_day_counts_the_bound_states_and_names_the_next_withdrawal(minimal):
+    assert describe_day(minimal, date(2025, 9, 1)) == (
+        "On 1 September 2025, 2 of the 3 states shown are bound; "
+        "the next withdrawal, of Lithuania, takes effect in 117 days (27 December 2025)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "sentence"),
+    [
+        (date(1998, 7, 9), "On 9 July 1998 Norway deposits its instrument of consent."),
+        (date(1999, 3, 1), "On 1 March 1999 the treaty enters into force for Norway."),
+        (date(2003, 11, 1), "On 1 November 2003 the treaty enters into force for Lithuania."),
+        (date(2025, 12, 27), "On 27 December 2025 the withdrawal of Lithuania takes effect."),
+    ],
+)
+def test_a_change_day_says_what_happens(minimal, day, sentence):
+    assert describe_day(minimal, day) == sentence
+
+
+def test_the_notice_day_counts_down_to_its_own_effect(minimal):
+    assert describe_day(minimal, date(2025, 6, 27)) == (
+        "On 27 June 2025 Lithuania gives notice of withdrawal; "
+        "the next withdrawal, of Lithuania, takes effect in 183 days (27 December 2025)."
+    )
+
+
+def test_names_are_sorted_and_joined_as_in_prose():
+    assert join_names(["Latvia"]) == "Latvia"
+    assert join_names(["Lithuania", "Estonia"]) == "Estonia and Lithuania"
+    assert join_names(["Lithuania", "Latvia", "Estonia"]) == "Estonia, Latvia and Lithuania"
