@@ -6,8 +6,8 @@ from typing import Iterable, Sequence
 import geopandas as gpd
 import pandas as pd
 
-from render.palette import NOT_COVERED
 from treaty.status import StateStatus
+from treaty.statuses import NOT_COVERED
 
 
 class MissingShapeError(ValueError):

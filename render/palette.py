@@ -1,41 +1,46 @@
-"""One mapping from status to label and colour: it drives every fill and every legend.
-
-Colours are Okabe-Ito, chosen to stay distinguishable under deuteranopia and protanopia
-(tests/test_render_palette.py checks this with a colour-vision simulation). Bound statuses are
-blue or warm; states that are not bound are grey or red; "not covered" is a pale grey outline
-so it never reads as a status.
-"""
+"""Colours for drawing, per theme: each status's fill from the status table (treaty/statuses.py), in the
+table's (legend) order, and the strokes around shapes and markers. Every fill, legend and browser script
+takes its colours from here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
 
-from treaty.status import Status
+from treaty.statuses import STATUS_TABLE, Theme
 
-NOT_COVERED = "not_covered"
+DEFAULT_THEME = Theme.LIGHT
 
 
 @dataclass(frozen=True)
 class Category:
+    """A legend entry: a status key, its label and its fill in one theme."""
+
     key: str
     label: str
     colour: str
-    bound: bool
 
 
-CATEGORIES: tuple[Category, ...] = (
-    Category(Status.PARTY.value, "State Party", "#0072B2", True),
-    Category(Status.WITHDRAWAL_UNDER_WAY.value, "Withdrawal under way (still bound)", "#F0E442", True),
-    Category(Status.WITHDRAWAL_PENDING.value, "Withdrawal notified, pending (still bound)", "#E69F00", True),
-    Category(Status.CONTESTED.value, "Claimed suspension, rejected (still bound)", "#CC79A7", True),
-    Category(Status.JOINED.value, "Joined, not yet in force", "#56B4E9", False),
-    Category(Status.SIGNATORY.value, "Signatory, not bound", "#009E73", False),
-    Category(Status.WITHDRAWN.value, "Withdrawn (former party)", "#D55E00", False),
-    Category(Status.NOT_PARTY.value, "Not a party", "#5E5E5E", False),
-    Category(NOT_COVERED, "Not covered by this dataset", "#EDEDED", False),
-)
+@dataclass(frozen=True)
+class Strokes:
+    border: str  # between covered states
+    not_covered_border: str  # around a shape the dataset does not cover (dashed in the browser)
+    marker_edge: str  # around a microstate's dot
+    selected: str  # around the state the viewer selected
 
-BY_KEY = {category.key: category for category in CATEGORIES}
-COLOURS = {category.key: category.colour for category in CATEGORIES}
-LABELS = {category.key: category.label for category in CATEGORIES}
-BORDER_COLOUR = "#FFFFFF"
-NOT_COVERED_BORDER = "#9A9A9A"
+
+STROKES: Mapping[Theme, Strokes] = MappingProxyType({
+    Theme.LIGHT: Strokes("#FFFFFF", "#9A9A9A", "#333333", "#000000"),
+    Theme.DARK: Strokes("#FFFFFF", "#9A9A9A", "#333333", "#000000"),
+    Theme.HIGH_CONTRAST: Strokes("#FFFFFF", "#9A9A9A", "#333333", "#000000"),
+})
+
+
+def categories(theme: Theme = DEFAULT_THEME) -> tuple[Category, ...]:
+    return tuple(Category(row.key, row.label, row.colours[theme]) for row in STATUS_TABLE)
+
+
+CATEGORIES = categories()
+COLOURS = MappingProxyType({category.key: category.colour for category in CATEGORIES})
+BORDER_COLOUR = STROKES[DEFAULT_THEME].border
+NOT_COVERED_BORDER = STROKES[DEFAULT_THEME].not_covered_border

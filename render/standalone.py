@@ -19,7 +19,7 @@ from branca.element import Element
 
 from render.captions import as_of_line, attribution_line, sources_line, title_on
 from render.folium_map import STATIC, build_map, render_html
-from render.payload import PALETTE, date_payload, details_payload
+from render.payload import date_payload, details_payload, palette_payload
 from treaty.model import Dataset
 from treaty.narrative import describe_day
 from treaty.status import Timeline, change_dates, statuses_on, timelines
@@ -65,7 +65,6 @@ def _timeline_days(compiled: tuple[Timeline, ...], initial_day: date) -> list[da
 
 def _frame(dataset: Dataset, compiled: tuple[Timeline, ...], shape_codes: tuple[str, ...], day: date) -> dict:
     payload = date_payload(statuses_on(compiled, day), shape_codes, day)
-    del payload["palette"]  # the same for every date: sent once, beside the frames
     return {**payload, "heading": title_on(dataset, day), "sentence": describe_day(compiled, day)}
 
 
@@ -105,7 +104,7 @@ def standalone_html(
     page = {
         "title": dataset.treaty.short_name,  # the legend's heading, as in the app
         "attribution": attribution_line(geometry_metadata),
-        "palette": PALETTE,
+        **palette_payload(),  # the same for every date: sent once, beside the frames
         "frames": frames,
         "initial": days.index(initial_day),
     }

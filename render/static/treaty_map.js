@@ -34,10 +34,11 @@
     const key = statusOf(iso);
     const selected = state.payload.selected === iso;
     const notCovered = key === "not_covered";
+    const strokes = state.payload.strokes;
     return {
       fillColor: category(key).colour,
       fillOpacity: 1,
-      color: selected ? "#000000" : isMarker ? "#333333" : notCovered ? "#9A9A9A" : "#FFFFFF",
+      color: selected ? strokes.selected : isMarker ? strokes.marker_edge : notCovered ? strokes.not_covered_border : strokes.border,
       weight: selected ? 3 : isMarker ? 1.2 : 0.8,
       dashArray: notCovered && !isMarker ? "3 3" : null,
     };

@@ -11,7 +11,8 @@ from urllib.parse import quote
 
 import pytest
 
-from render.palette import COLOURS, LABELS
+from render.palette import COLOURS
+from treaty.statuses import LABELS
 from tests.browser.map_page import MAP_FRAME, MapPage, engine_fills
 
 pytestmark = pytest.mark.browser

@@ -87,7 +87,7 @@
   function expandFills(digits) {
     const palette = window.treatyMapConstant.palette;
     const fills = {};
-    window.treatyMapConstant.codes.forEach(function (iso, index) { fills[iso] = palette[Number(digits[index])].key; });
+    window.treatyMapConstant.codes.forEach(function (iso, index) { fills[iso] = palette[parseInt(digits[index], 36)].key; });
     return fills;
   }
 
