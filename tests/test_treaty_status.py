@@ -104,7 +104,7 @@ def test_nothing_says_rejected_before_the_states_parties_found_it(compiled, stat
     assert FINDING in change_dates(compiled)
     assert "the States Parties find that Ukraine cannot suspend the treaty: it stays bound" in describe_day(compiled, FINDING)
     assert status_of("UKR", FINDING).status.label == "Suspension rejected (still bound)"
-    assert status_of("UKR", NOTIFIED).status.label == "Claimed suspension, contested (still bound)"
+    assert status_of("UKR", NOTIFIED).status.label == "Suspension claim, contested (still bound)"
 
 
 def test_ukraine_is_never_withdrawn(compiled, status_of):

@@ -92,7 +92,7 @@ STATUS_TABLE: tuple[StatusRow, ...] = (
         ("{} gives notice of withdrawal", "{} give notice of withdrawal"),
     ),
     StatusRow(
-        Status.CONTESTED.value, "Claimed suspension, contested (still bound)", True, _in_every_theme("#CC79A7"),
+        Status.CONTESTED.value, "Suspension claim, contested (still bound)", True, _in_every_theme("#CC79A7"),
         _BOUND_BEFORE_LEAVING,
         (
             "{} notifies a 'suspension', which the treaty does not provide for: it stays bound",
