@@ -1,6 +1,7 @@
 """Colours for drawing, per theme: each status's fill from the status table (treaty/statuses.py), in the
-table's (legend) order, and the strokes around shapes and markers. Every fill, legend and browser script
-takes its colours from here."""
+table's (legend) order, and the chrome: strokes around shapes and markers, and the page, sea, legend,
+hover card and timeline bar around them. Every fill, legend and browser script takes its colours from
+here (the browser's as `palette` and `chrome` in render.payload.palette_payload)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,18 +23,29 @@ class Category:
 
 
 @dataclass(frozen=True)
-class Strokes:
+class Chrome:
     border: str  # between covered states
     not_covered_border: str  # around a shape the dataset does not cover (dashed in the browser)
     marker_edge: str  # around a microstate's dot
     selected: str  # around the state the viewer selected
+    page: str
+    sea: str
+    panel: str  # the legend's and the timeline bar's background
+    panel_edge: str
+    shadow: str
+    swatch_edge: str
+    count: str  # the legend's counts
+    faint: str  # sources, notes and hints in the hover card
+    warning: str  # the countdown, precision flags and the change ticks on the timeline
 
 
-STROKES: Mapping[Theme, Strokes] = MappingProxyType({
-    Theme.LIGHT: Strokes("#FFFFFF", "#9A9A9A", "#333333", "#000000"),
-    Theme.DARK: Strokes("#FFFFFF", "#9A9A9A", "#333333", "#000000"),
-    Theme.HIGH_CONTRAST: Strokes("#FFFFFF", "#9A9A9A", "#333333", "#000000"),
-})
+_LIGHT = Chrome(
+    border="#FFFFFF", not_covered_border="#9A9A9A", marker_edge="#333333", selected="#000000",
+    page="#F4F6F8", sea="#DCE6EE", panel="#FFFFFFF0", panel_edge="#CCCCDD", shadow="#0000004D",
+    swatch_edge="#555555", count="#444444", faint="#555555", warning="#8A4B00",
+)
+# Dark and high-contrast themes are not designed yet: they repeat the light one until then.
+CHROME: Mapping[Theme, Chrome] = MappingProxyType({Theme.LIGHT: _LIGHT, Theme.DARK: _LIGHT, Theme.HIGH_CONTRAST: _LIGHT})
 
 
 def categories(theme: Theme = DEFAULT_THEME) -> tuple[Category, ...]:
@@ -42,5 +54,5 @@ def categories(theme: Theme = DEFAULT_THEME) -> tuple[Category, ...]:
 
 CATEGORIES = categories()
 COLOURS = MappingProxyType({category.key: category.colour for category in CATEGORIES})
-BORDER_COLOUR = STROKES[DEFAULT_THEME].border
-NOT_COVERED_BORDER = STROKES[DEFAULT_THEME].not_covered_border
+BORDER_COLOUR = CHROME[DEFAULT_THEME].border
+NOT_COVERED_BORDER = CHROME[DEFAULT_THEME].not_covered_border

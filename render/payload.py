@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Iterable, Sequence
 
 from geo.join import status_keys
-from render.palette import DEFAULT_THEME, STROKES, categories
+from render.palette import CHROME, DEFAULT_THEME, categories
 from treaty.dates import long_date
 from treaty.facts import state_facts
 from treaty.model import Dataset
@@ -23,11 +23,9 @@ assert len(STATUS_INDEX) <= len(_DIGITS), "fill_digits writes one base-36 digit 
 
 def palette_payload(theme: Theme = DEFAULT_THEME) -> dict:
     """The browser's colours for `theme`: `palette[i]` is {key, label, colour} of status index i (legend
-    order), `strokes` the outline colours ({border, not_covered_border, marker_edge, selected})."""
-    return {
-        "palette": [asdict(category) for category in categories(theme)],
-        "strokes": asdict(STROKES[theme]),
-    }
+    order); `chrome` names every other colour (render.palette.Chrome): the scripts outline shapes with
+    its strokes and set each entry as a CSS variable (`not_covered_border` as --tm-not-covered-border)."""
+    return {"palette": [asdict(category) for category in categories(theme)], "chrome": asdict(CHROME[theme])}
 
 
 def countdown(statuses: Sequence[StateStatus]) -> dict:

@@ -25,7 +25,7 @@
     function show(target) {
       index = Math.max(0, Math.min(last, target));
       const frame = frames[index];
-      window.TreatyMap.update(Object.assign({ title: page.title, attribution: page.attribution, palette: page.palette, strokes: page.strokes }, frame));
+      window.TreatyMap.update(Object.assign({ title: page.title, attribution: page.attribution, palette: page.palette, chrome: page.chrome }, frame));
       range.value = String(index);
       element("tm-title").textContent = frame.heading;
       element("tm-sentence").textContent = frame.sentence;

@@ -225,13 +225,13 @@
     style.textContent = [
       ".folium-map { height: calc(100% - " + BAR_HEIGHT + "px) !important; }",
       ".tm-timeline { position: fixed; left: 0; right: 0; bottom: 0; height: " + BAR_HEIGHT + "px; box-sizing: border-box;",
-      "  display: flex; align-items: center; gap: 6px; padding: 6px 8px; background: #fff; border-top: 1px solid #ccd;",
+      "  display: flex; align-items: center; gap: 6px; padding: 6px 8px; background: var(--tm-panel); border-top: 1px solid var(--tm-panel-edge);",
       "  font: 15px/1.2 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }",
       ".tm-timeline button, .tm-timeline select { font: inherit; padding: 5px 9px; cursor: pointer; white-space: nowrap; }",
       ".tm-track { position: relative; flex: 1; min-width: 120px; height: 30px; }",
       ".tm-range { position: absolute; left: 0; right: 0; top: 2px; width: 100%; margin: 0; cursor: pointer; }",
       ".tm-ticks { position: absolute; left: 8px; right: 8px; bottom: 0; height: 8px; pointer-events: none; }",
-      ".tm-tick { position: absolute; width: 1px; height: 8px; background: #8A4B00; }",
+      ".tm-tick { position: absolute; width: 1px; height: 8px; background: var(--tm-warning); }",
       ".tm-date-label { font-weight: 700; min-width: 11.5em; text-align: center; font-variant-numeric: tabular-nums; }",
       ".tm-play { display: flex; gap: 4px; }",
     ].join("\n");
