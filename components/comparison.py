@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from components.data import Treaty
-from render.palette import LABELS
 from treaty.status import statuses_on
+from treaty.statuses import LABELS
 
 
 def comparison_frame(first: Treaty, second: Treaty, day: date) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from components.map_view import is_published, prepare_frontend, publish, treaty_
 from components.selection import select
 from geo.regions import EUROPE
 from render.captions import attribution_line
-from render.payload import PALETTE, countdown, details_payload, fill_digits, history_payload
+from render.payload import countdown, details_payload, fill_digits, history_payload, palette_payload
 from treaty.dates import long_date
 from treaty.model import Dataset
 from treaty.status import StateStatus, Timeline
@@ -25,7 +25,7 @@ def _frontend_ready() -> bool:
     """Write the map document once, with what never changes between dates (palette, attribution, view)."""
     geometry = load_geometry()
     constant = {
-        "palette": PALETTE,
+        **palette_payload(),
         "codes": list(geometry.codes),
         "attribution": attribution_line(geometry.metadata),
         "view_bounds": [list(corner) for corner in EUROPE.view_fit],
@@ -88,7 +88,7 @@ def map_panel(
     payload = {
         "date": day.isoformat(),
         "date_label": long_date(day),
-        # One digit per shape instead of a status key per state: the fills are the bulk of a message.
+        # One base-36 digit per shape instead of a status key per state: the fills are the bulk of a message.
         "fills": fill_digits(statuses, load_geometry().codes),
         **countdown(statuses),
         "title": title,

@@ -6,11 +6,11 @@ import streamlit as st
 
 from components.notices import plain
 
-from render.palette import LABELS
 from treaty.dates import long_date
 from treaty.facts import state_facts
 from treaty.model import Dataset
 from treaty.status import StateStatus
+from treaty.statuses import LABELS
 
 
 def _flags(fact) -> str:

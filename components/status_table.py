@@ -6,10 +6,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from render.palette import LABELS
 from treaty.facts import state_facts
 from treaty.model import Dataset
 from treaty.status import StateStatus
+from treaty.statuses import LABELS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -1,4 +1,4 @@
-"""A row per state that moved to leave: its steps on one date axis, the six-month notice as a bar,
+"""A row per state that moved to leave: its steps on one date axis, the notice period as a bar,
 today and the chosen date marked. Clicking a row selects the state on the map."""
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.selection import select
 from render.palette import COLOURS
+from treaty.dates import count_of
 from treaty.model import Dataset
 from treaty.status import Timeline
 from treaty.withdrawals import withdrawal_chains
@@ -17,6 +18,7 @@ CHART_KEY = "withdrawal_timeline"
 
 def timeline_spec(dataset: Dataset, compiled: tuple[Timeline, ...], day: date, today: date) -> dict:
     events, periods = withdrawal_chains(dataset, compiled)
+    notice = f"Notice of {count_of(dataset.treaty.rules.withdrawal.notice_months, 'month')}: deposit to effect"
     rows = sorted({(e.name, e.iso3) for e in events})
     axis_y = {"field": "name", "type": "nominal", "title": None, "sort": [name for name, _ in rows], "axis": {"labelFontSize": 15}}
     x_scale = {"domain": [min(e.day for e in events).isoformat(), max(max(p.takes_effect for p in periods), day, today).isoformat()]} if events and periods else {}
@@ -26,7 +28,7 @@ def timeline_spec(dataset: Dataset, compiled: tuple[Timeline, ...], day: date, t
             {
                 "data": {"values": [
                     {"name": p.name, "iso3": p.iso3, "from": p.deposited.isoformat(), "to": p.takes_effect.isoformat(),
-                     "what": "Six-month notice: deposit to effect"} for p in periods
+                     "what": notice} for p in periods
                 ]},
                 "params": [{"name": "pick", "select": {"type": "point", "fields": ["iso3"]}}],
                 "mark": {"type": "bar", "height": 14, "color": COLOURS["withdrawal_pending"], "cornerRadius": 3},

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from render.palette import NOT_COVERED
 from treaty.status import StateStatus
+from treaty.statuses import NOT_COVERED
 
 
 class MissingShapeError(ValueError):

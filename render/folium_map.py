@@ -14,7 +14,8 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo.regions import EUROPE
-from render.palette import BORDER_COLOUR, COLOURS, NOT_COVERED, NOT_COVERED_BORDER
+from render.palette import BORDER_COLOUR, COLOURS, NOT_COVERED_BORDER
+from treaty.statuses import NOT_COVERED
 
 STATIC = Path(__file__).parent / "static"
 MAP_SCRIPT = STATIC / "treaty_map.js"

@@ -1,40 +1,58 @@
-"""One mapping from status to label and colour: it drives every fill and every legend.
-
-Colours are Okabe-Ito, chosen to stay distinguishable under deuteranopia and protanopia
-(tests/test_render_palette.py checks this with a colour-vision simulation). Bound statuses are
-blue or warm; states that are not bound are grey or red; "not covered" is a pale grey outline
-so it never reads as a status.
-"""
+"""Colours for drawing, per theme: each status's fill from the status table (treaty/statuses.py), in the
+table's (legend) order, and the chrome: strokes around shapes and markers, and the page, sea, legend,
+hover card and timeline bar around them. Every fill, legend and browser script takes its colours from
+here (the browser's as `palette` and `chrome` in render.payload.palette_payload)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
 
-from treaty.status import Status
+from treaty.statuses import STATUS_TABLE, Theme
 
-NOT_COVERED = "not_covered"
+DEFAULT_THEME = Theme.LIGHT
 
 
 @dataclass(frozen=True)
 class Category:
+    """A legend entry: a status key, its label and its fill in one theme."""
+
     key: str
     label: str
     colour: str
-    bound: bool
 
 
-CATEGORIES: tuple[Category, ...] = (
-    Category(Status.PARTY.value, "State Party", "#0072B2", True),
-    Category(Status.WITHDRAWAL_UNDER_WAY.value, "Withdrawal under way (still bound)", "#F0E442", True),
-    Category(Status.WITHDRAWAL_PENDING.value, "Withdrawal notified, pending (still bound)", "#E69F00", True),
-    Category(Status.CONTESTED.value, "Claimed suspension, rejected (still bound)", "#CC79A7", True),
-    Category(Status.JOINED.value, "Joined, not yet in force", "#56B4E9", False),
-    Category(Status.SIGNATORY.value, "Signatory, not bound", "#009E73", False),
-    Category(Status.WITHDRAWN.value, "Withdrawn (former party)", "#D55E00", False),
-    Category(Status.NOT_PARTY.value, "Not a party", "#5E5E5E", False),
-    Category(NOT_COVERED, "Not covered by this dataset", "#EDEDED", False),
+@dataclass(frozen=True)
+class Chrome:
+    border: str  # between covered states
+    not_covered_border: str  # around a shape the dataset does not cover (dashed in the browser)
+    marker_edge: str  # around a microstate's dot
+    selected: str  # around the state the viewer selected
+    page: str
+    sea: str
+    panel: str  # the legend's and the timeline bar's background
+    panel_edge: str
+    shadow: str
+    swatch_edge: str
+    count: str  # the legend's counts
+    faint: str  # sources, notes and hints in the hover card
+    warning: str  # the countdown, precision flags and the change ticks on the timeline
+
+
+_LIGHT = Chrome(
+    border="#FFFFFF", not_covered_border="#9A9A9A", marker_edge="#333333", selected="#000000",
+    page="#F4F6F8", sea="#DCE6EE", panel="#FFFFFFF0", panel_edge="#CCCCDD", shadow="#0000004D",
+    swatch_edge="#555555", count="#444444", faint="#555555", warning="#8A4B00",
 )
+# Dark and high-contrast themes are not designed yet: they repeat the light one until then.
+CHROME: Mapping[Theme, Chrome] = MappingProxyType({Theme.LIGHT: _LIGHT, Theme.DARK: _LIGHT, Theme.HIGH_CONTRAST: _LIGHT})
 
-COLOURS = {category.key: category.colour for category in CATEGORIES}
-LABELS = {category.key: category.label for category in CATEGORIES}
-BORDER_COLOUR = "#FFFFFF"
-NOT_COVERED_BORDER = "#9A9A9A"
+
+def categories(theme: Theme = DEFAULT_THEME) -> tuple[Category, ...]:
+    return tuple(Category(row.key, row.label, row.colours[theme]) for row in STATUS_TABLE)
+
+
+CATEGORIES = categories()
+COLOURS = MappingProxyType({category.key: category.colour for category in CATEGORIES})
+BORDER_COLOUR = CHROME[DEFAULT_THEME].border
+NOT_COVERED_BORDER = CHROME[DEFAULT_THEME].not_covered_border

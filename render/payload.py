@@ -8,15 +8,27 @@ from datetime import date, timedelta
 from typing import Sequence
 
 from geo.join import status_keys
-from render.palette import CATEGORIES
+from render.palette import CHROME, DEFAULT_THEME, categories
 from treaty.dates import long_date
 from treaty.facts import state_facts
 from treaty.model import Dataset
 from treaty.status import Status, StateStatus, Timeline, change_dates, statuses_on
+from treaty.statuses import NOT_COVERED, STATUS_TABLE, Theme
 
-PALETTE = [{"key": c.key, "label": c.label, "colour": c.colour} for c in CATEGORIES]
-PALETTE_INDEX = {entry["key"]: index for index, entry in enumerate(PALETTE)}
-assert len(PALETTE) <= 10, "fill_digits writes one decimal digit per shape"
+# A shape's status is sent as one base-36 digit (0-9, then a-z): its row in the status table, which
+# leaves room for 36 statuses. The browser reads it with parseInt(digit, 36) as an index into `palette`.
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+STATUS_INDEX = {row.key: index for index, row in enumerate(STATUS_TABLE)}
+assert len(STATUS_INDEX) <= len(_DIGITS), "fill_digits writes one base-36 digit per shape"
+
+
+def palette_payload(theme: Theme = DEFAULT_THEME) -> dict:
+    """The browser's colours for `theme`: `palette[i]` is {key, label, colour} of status index i (legend
+    order); `chrome` names every other colour (render.palette.Chrome): the scripts outline shapes with
+    its strokes and set each entry as a CSS variable (`not_covered_border` as --tm-not-covered-border)."""
+    return {"palette": [asdict(category) for category in categories(theme)], "chrome": asdict(CHROME[theme])}
+
+
 TRACK_MARGIN = timedelta(days=365)  # the timeline runs on a year past the last change
 
 
@@ -35,9 +47,10 @@ def countdown(statuses: Sequence[StateStatus]) -> dict:
 
 
 def fill_digits(statuses: Sequence[StateStatus], shape_codes: Sequence[str]) -> str:
-    """One palette digit per shape, in the order of `shape_codes`: the most compact form of a date's colours."""
+    """One base-36 digit per shape (its status index), in the order of `shape_codes`: the most compact
+    form of a date's colours."""
     keys = status_keys(shape_codes, statuses)
-    return "".join(str(PALETTE_INDEX[keys[code]]) for code in shape_codes)
+    return "".join(_DIGITS[STATUS_INDEX[keys[code]]] for code in shape_codes)
 
 
 def history_payload(compiled: tuple[Timeline, ...], shape_codes: Sequence[str]) -> dict:

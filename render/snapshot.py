@@ -30,10 +30,11 @@ from geo.countries import microstate_points
 from geo.regions import EUROPE
 from geo.join import status_keys
 from render.captions import as_of_line, attribution_line, sources_line, title_on
-from render.palette import BORDER_COLOUR, CATEGORIES, COLOURS, NOT_COVERED, NOT_COVERED_BORDER
+from render.palette import BORDER_COLOUR, CATEGORIES, COLOURS, NOT_COVERED_BORDER
 from treaty.model import Dataset
 from treaty.narrative import describe_day
 from treaty.status import Timeline, statuses_on
+from treaty.statuses import NOT_COVERED
 
 SIZE_PRESETS = {"16:9": (1920, 1080), "4:3": (1440, 1080), "square": (1080, 1080)}
 MAP_CRS = EUROPE.equal_area_crs  # true areas, so no state looks bigger than it is

@@ -21,7 +21,7 @@ from branca.element import Element
 
 from render.captions import as_of_line, attribution_line, sources_line, title_on
 from render.folium_map import STATIC, build_map, render_html
-from render.payload import PALETTE, details_payload, history_payload, track_last
+from render.payload import details_payload, history_payload, palette_payload, track_last
 from treaty.model import Dataset
 from treaty.narrative import describe_day
 from treaty.status import Timeline, change_dates, timelines
@@ -89,7 +89,7 @@ def standalone_html(
     page = {
         "title": dataset.treaty.short_name,  # the legend's heading, as in the app
         "attribution": attribution_line(geometry_metadata),
-        "palette": PALETTE,
+        **palette_payload(),  # the same for every date: sent once
         "codes": list(shape_codes),
         "history": history_payload(compiled, shape_codes),
         "first": dataset.treaty.adopted.isoformat(),

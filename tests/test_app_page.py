@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 from components.status_table import csv_bytes, status_frame
 from tests.app_page import click_on_map, map_arguments, move_on_timeline, open_page, shown_date, tell_from_map
 from components.withdrawal_timeline import timeline_spec
-from render.palette import LABELS
+from treaty.statuses import LABELS
 from treaty.loader import load_dataset
 from treaty.model import EventType
 from treaty.status import statuses_on, timelines

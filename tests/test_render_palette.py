@@ -10,7 +10,8 @@ import itertools
 import numpy as np
 import pytest
 
-from render.palette import CATEGORIES, COLOURS, LABELS
+from render.palette import categories
+from treaty.statuses import Theme
 
 MACHADO_2009 = {
     "normal": np.eye(3),
@@ -36,27 +37,39 @@ def seen_as(vision: str, hex_colour: str) -> np.ndarray:
     return lab(MACHADO_2009[vision] @ linear(hex_colour))
 
 
+@pytest.mark.parametrize("theme", list(Theme))
 @pytest.mark.parametrize("vision", list(MACHADO_2009))
-def test_every_pair_of_status_colours_stays_distinct(vision):
+def test_every_pair_of_status_colours_stays_distinct(vision, theme):
     too_close = []
-    for first, second in itertools.combinations(CATEGORIES, 2):
+    for first, second in itertools.combinations(categories(theme), 2):
         delta = float(np.linalg.norm(seen_as(vision, first.colour) - seen_as(vision, second.colour)))
         if delta < MIN_DELTA_E:
             too_close.append((first.key, second.key, round(delta, 1)))
     assert too_close == []
 
 
-def test_contested_and_not_covered_are_far_apart_for_everyone():
+@pytest.mark.parametrize("theme", list(Theme))
+@pytest.mark.parametrize("claim", ["contested", "suspension_rejected"])
+def test_a_suspension_claim_and_not_covered_are_far_apart_for_everyone(claim, theme):
+    colours = {category.key: category.colour for category in categories(theme)}
     for vision in MACHADO_2009:
-        delta = np.linalg.norm(seen_as(vision, COLOURS["contested"]) - seen_as(vision, COLOURS["not_covered"]))
-        assert delta > 30
+        assert np.linalg.norm(seen_as(vision, colours[claim]) - seen_as(vision, colours["not_covered"])) > 30
 
 
-def test_every_status_of_the_engine_has_a_labelled_colour():
-    from treaty.status import Status
-
-    assert {status.value for status in Status} | {"not_covered"} == set(COLOURS) == set(LABELS)
-    assert all(LABELS[key] for key in LABELS)
+def test_the_light_theme_uses_these_colours_in_this_legend_order():
+    assert [(category.key, category.colour) for category in categories(Theme.LIGHT)] == [
+        ("party", "#0072B2"),
+        ("withdrawal_under_way", "#F0E442"),
+        ("withdrawal_pending", "#E69F00"),
+        ("contested", "#CC79A7"),
+        ("suspension_rejected", "#4B0055"),
+        ("joined", "#56B4E9"),
+        ("signatory", "#009E73"),
+        ("suspended", "#DDCC77"),
+        ("withdrawn", "#D55E00"),
+        ("not_party", "#5E5E5E"),
+        ("not_covered", "#EDEDED"),
+    ]
 
 
 def test_the_simulation_is_not_the_identity():
@@ -64,7 +77,3 @@ def test_the_simulation_is_not_the_identity():
     normal = np.linalg.norm(seen_as("normal", "#FF0000") - seen_as("normal", "#00FF00"))
     deutan = np.linalg.norm(seen_as("deuteranopia", "#FF0000") - seen_as("deuteranopia", "#00FF00"))
     assert deutan < normal / 4
-
-
-def test_a_status_fits_in_one_digit_as_the_map_component_sends_it():
-    assert len(CATEGORIES) <= 10

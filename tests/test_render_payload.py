@@ -1,15 +1,17 @@
-"""What the browser map is sent: a date's colours as one digit per shape, and the treaty's whole history
+"""What the browser map is sent: a date's colours as one base-36 digit per shape, and the treaty's whole history
 of colours, from which the browser colours any date itself. The history must colour every day exactly as
 the status engine does, or the map would show one thing and the tables another."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 from geo.countries import load_countries
 from geo.join import MissingShapeError, status_keys
-from render.payload import PALETTE, fill_digits, history_payload
+from render.payload import fill_digits, history_payload, palette_payload
 from treaty.loader import load_dataset
 from treaty.status import Status, statuses_on, timelines
 
@@ -29,8 +31,28 @@ def test_fill_digits_are_the_status_keys_in_palette_order_one_per_shape():
     digits = fill_digits(statuses, CODES)
     assert len(digits) == len(CODES)
     keys = status_keys(CODES, statuses)
-    assert [PALETTE[int(digit)]["key"] for digit in digits] == [keys[code] for code in CODES]
-    assert PALETTE[int(digits[CODES.index("LTU")])]["key"] == "withdrawn"
+    palette = palette_payload()["palette"]
+    assert [palette[int(digit, 36)]["key"] for digit in digits] == [keys[code] for code in CODES]
+    # As the browser reads them (parseInt(digit, 36)): Lithuania's row is the ninth, Ukraine's the fifth.
+    assert digits[CODES.index("LTU")] == "8"
+    assert digits[CODES.index("UKR")] == "4"
+    assert digits[CODES.index("TUN")] == "a", "the eleventh row, not covered: past one decimal digit"
+
+
+def test_the_browser_is_given_each_status_colour_and_the_chrome_from_the_palette():
+    colours = palette_payload()
+    assert colours["palette"][4] == {"key": "suspension_rejected", "label": "Suspension rejected (still bound)", "colour": "#4B0055"}
+    chrome = colours["chrome"]
+    assert (chrome["border"], chrome["not_covered_border"], chrome["marker_edge"], chrome["selected"]) == ("#FFFFFF", "#9A9A9A", "#333333", "#000000")
+    assert (chrome["sea"], chrome["warning"]) == ("#DCE6EE", "#8A4B00")
+
+
+def test_no_browser_script_writes_a_colour_of_its_own():
+    repo = Path(__file__).resolve().parent.parent
+    scripts = [*(repo / "render" / "static").glob("*.js"), *(repo / "components" / "map_view" / "frontend").glob("*.js")]
+    assert len(scripts) >= 3
+    colours = {str(script): re.findall(r"#[0-9A-Fa-f]{3,8}\b|rgba?\(", script.read_text(encoding="utf-8")) for script in scripts}
+    assert {script: found for script, found in colours.items() if found} == {}
 
 
 def test_a_state_without_a_shape_is_refused_not_dropped():

@@ -11,7 +11,8 @@ import pytest
 from PIL import Image
 
 from render.captions import as_of_line, sources_line, title_on
-from render.palette import CATEGORIES, NOT_COVERED
+from render.palette import CATEGORIES
+from treaty.statuses import NOT_COVERED
 from render.snapshot import SIZE_PRESETS, SnapshotRenderer, parse_size, prepare_inputs, render_snapshot
 from tests.export_fixtures import (
     HOSTILE_NAME,

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from geo.countries import load_countries
-from render.payload import PALETTE
+from treaty.statuses import STATUS_TABLE
 from tests.app_page import click_on_map, map_arguments, move_on_timeline, open_page
 
 REPO = Path(__file__).resolve().parent.parent
@@ -53,9 +53,10 @@ def no_exception(app) -> None:
 
 
 def fill_of(app, iso3: str) -> str:
-    """The status key the map is told to draw for a state: one digit per shape, in the geometry's order."""
+    """The status key the map is told to draw for a state: one base-36 digit per shape (its row in the
+    status table), in the geometry's order."""
     digit = map_arguments(app)["fills"][list(load_countries()["iso3"]).index(iso3)]
-    return PALETTE[int(digit)]["key"]
+    return STATUS_TABLE[int(digit, 36)].key
 
 
 def details(app) -> dict:

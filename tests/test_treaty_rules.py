@@ -7,7 +7,7 @@ from treaty.loader import load_dataset
 from treaty.model import CONSENT_TYPES, EntryIntoForceRule, EventType
 from treaty.rules import entry_into_force_date, withdrawal_effective_date
 from treaty.status import Status, timelines
-from treaty_fixtures import REAL_DATASET
+from treaty_fixtures import REAL_DATASET, assert_problem, line_of, minimal_yaml, mutate, only_problem, write
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +92,25 @@ def test_every_recorded_withdrawal_effective_is_the_day_the_status_engine_says_w
             withdrawn[state.iso3] = [t.on for t in compiled[state.iso3].transitions if t.status is Status.WITHDRAWN]
             assert withdrawn[state.iso3] == recorded, state.iso3
     assert set(withdrawn) == {"LTU", "LVA", "EST", "FIN", "POL"}
+
+
+@pytest.mark.parametrize(
+    "delay",
+    ["      months_after_deposit: 6\n      days_after_deposit: 90\n", ""],
+    ids=["both", "neither"],
+)
+def test_a_later_joiner_waits_either_months_or_days_never_both_nor_neither(tmp_path, delay):
+    path = write(tmp_path, mutate(minimal_yaml(), "      months_after_deposit: 6\n", delay))
+    assert_problem(
+        only_problem(path), path, message="give exactly one of months_after_deposit and days_after_deposit",
+        line=line_of(minimal_yaml(), "entry_into_force:", 2), field="treaty.rules.entry_into_force",
+    )
+
+
+@pytest.mark.parametrize(
+    ("deposit", "in_force"),
+    [(date(2011, 1, 1), date(2011, 4, 1)), (date(2011, 1, 2), date(2011, 4, 2)), (date(2012, 3, 10), date(2012, 6, 8))],
+)
+def test_a_rule_in_days_counts_days_from_the_deposit(deposit, in_force):
+    rule = EntryIntoForceRule(article="12", general_date=date(2011, 4, 1), threshold_deposit_date=date(2011, 1, 1), days_after_deposit=90)
+    assert entry_into_force_date(rule, deposit) == in_force

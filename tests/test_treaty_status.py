@@ -4,8 +4,10 @@ from datetime import date, timedelta
 import pytest
 
 from treaty.loader import load_dataset
+from treaty.model import EventType
+from treaty.narrative import describe_day
 from treaty.status import Status, change_dates, changes_on, statuses_on, timelines
-from treaty_fixtures import REAL_DATASET, minimal_yaml, mutate, write
+from treaty_fixtures import REAL_DATASET, add_to_norway, minimal_yaml, mutate, write
 
 DAY = timedelta(days=1)
 
@@ -63,21 +65,46 @@ def test_withdrawal_is_pending_from_the_day_of_deposit_and_under_way_the_day_bef
     assert day_before.status.bound
 
 
+def _ukraine_finding_day() -> date:
+    """The day of the States Parties' finding, as the dataset records it (a correction moves the test with it)."""
+    ukraine = load_dataset(REAL_DATASET).state("UKR")
+    return next(event.date.first for event in ukraine.events if event.type is EventType.MEETING_FINDING)
+
+
+FINDING = _ukraine_finding_day()
+NOTIFIED = date(2025, 7, 18)  # Ukraine's notification of "suspension" to the Depositary
+
+
 @pytest.mark.parametrize(
     ("day", "status", "since"),
     [
         (date(2025, 6, 28), Status.PARTY, date(2006, 6, 1)),
         (date(2025, 6, 29), Status.WITHDRAWAL_UNDER_WAY, date(2025, 6, 29)),  # NSDC decision, decree 441/2025
         (date(2025, 7, 17), Status.WITHDRAWAL_UNDER_WAY, date(2025, 6, 29)),
-        (date(2025, 7, 18), Status.CONTESTED, date(2025, 7, 18)),  # suspension notified, not Art. 20
-        (date(2025, 12, 31), Status.CONTESTED, date(2025, 7, 18)),
-        (date(2026, 11, 22), Status.CONTESTED, date(2025, 7, 18)),
+        (NOTIFIED, Status.CONTESTED, NOTIFIED),  # suspension notified, not Art. 20
+        (FINDING - DAY, Status.CONTESTED, NOTIFIED),
+        (FINDING, Status.SUSPENSION_REJECTED, FINDING),
+        (date(2026, 11, 22), Status.SUSPENSION_REJECTED, FINDING),
     ],
 )
-def test_ukraine_is_contested_but_still_bound_after_notifying_a_suspension(status_of, day, status, since):
+def test_ukraine_is_contested_then_rejected_and_bound_throughout(status_of, day, status, since):
     on_day = status_of("UKR", day)
     assert (on_day.status, on_day.since) == (status, since)
     assert on_day.status.bound
+
+
+def test_nothing_says_rejected_before_the_states_parties_found_it(compiled, status_of):
+    assert NOTIFIED < FINDING
+    for day in (NOTIFIED, FINDING - DAY):
+        assert "reject" not in status_of("UKR", day).status.label.lower()
+    assert describe_day(compiled, NOTIFIED).startswith(
+        "On 18 July 2025 Ukraine notifies a 'suspension', which the treaty does not provide for: it stays bound"
+    )
+    assert "reject" not in describe_day(compiled, NOTIFIED) and "find" not in describe_day(compiled, NOTIFIED)
+    assert FINDING in change_dates(compiled)
+    assert "the States Parties find that Ukraine cannot suspend the treaty: it stays bound" in describe_day(compiled, FINDING)
+    assert status_of("UKR", FINDING).status.label == "Suspension rejected (still bound)"
+    assert status_of("UKR", NOTIFIED).status.label == "Suspension claim, contested (still bound)"
 
 
 def test_ukraine_is_never_withdrawn(compiled, status_of):
@@ -144,6 +171,8 @@ def test_changes_on_names_every_state_whose_status_changes_that_day(compiled):
         (Status.WITHDRAWAL_PENDING, True),
         (Status.WITHDRAWN, False),
         (Status.CONTESTED, True),
+        (Status.SUSPENSION_REJECTED, True),
+        (Status.SUSPENDED, False),
     ],
 )
 def test_a_state_is_bound_while_party_leaving_or_contested(status, bound):
@@ -203,3 +232,36 @@ def test_a_domestic_step_before_joining_does_not_start_a_withdrawal(tmp_path):
     lithuania = _lithuania(tmp_path, text)
     assert lithuania.at(date(2003, 4, 1)).status is Status.NOT_PARTY
     assert lithuania.transitions[0].status is Status.JOINED
+
+
+def _norway_with(*events: tuple[str, str]) -> str:
+    """The minimal dataset with these (type, date) events added to Norway, a party since 1999."""
+    return add_to_norway("".join(f"    - type: {kind}\n      date: {day}\n      confirmed: true\n      sources: [monitor-nor]\n" for kind, day in events))
+
+
+def _norway(tmp_path, text: str):
+    return next(timeline for timeline in timelines(load_dataset(write(tmp_path, text))) if timeline.iso3 == "NOR")
+
+
+@pytest.mark.parametrize(
+    "before_deposit",
+    [[("suspension_notified", "2025-07-01")], [("suspension_notified", "2025-07-01"), ("meeting_finding", "2025-09-01")]],
+    ids=["contested", "rejected"],
+)
+def test_an_article_20_deposit_after_a_suspension_claim_starts_the_withdrawal(tmp_path, before_deposit):
+    norway = _norway(tmp_path, _norway_with(*before_deposit, ("withdrawal_deposited", "2025-10-01")))
+    assert norway.at(date(2025, 9, 30)).status is (Status.CONTESTED if len(before_deposit) == 1 else Status.SUSPENSION_REJECTED)
+    assert (norway.at(date(2025, 10, 1)).status, norway.at(date(2025, 10, 1)).takes_effect) == (Status.WITHDRAWAL_PENDING, date(2026, 4, 1))
+    assert norway.at(date(2026, 4, 1)).status is Status.WITHDRAWN
+
+
+def test_a_finding_about_a_state_that_claimed_no_suspension_changes_nothing(tmp_path):
+    norway = _norway(tmp_path, _norway_with(("meeting_finding", "2025-09-01")))
+    assert [transition.status for transition in norway.transitions] == [Status.SIGNATORY, Status.JOINED, Status.PARTY]
+
+
+def test_under_a_suspension_clause_a_notified_suspension_takes_effect_and_unbinds(tmp_path):
+    clause = "      armed_conflict_proviso: true\n    suspension:\n      article: \"9\"\n"
+    text = mutate(_norway_with(("suspension_notified", "2025-07-01")), "      armed_conflict_proviso: true\n", clause)
+    suspended = _norway(tmp_path, text).at(date(2025, 7, 1))
+    assert (suspended.status, suspended.status.bound) == (Status.SUSPENDED, False)

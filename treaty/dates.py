@@ -77,3 +77,23 @@ def first_day_of_month_after(day: date, months: int) -> date:
 def long_date(day: date) -> str:
     """'27 December 2025': the form a briefer reads aloud."""
     return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+_SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                  "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+_SMALL_ORDINALS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                   "eleventh", "twelfth")
+
+
+def count_of(number: int, unit: str) -> str:
+    """'twelve months', 'one day', '90 days': numbers to twenty in words, as a briefer would say them."""
+    amount = _SMALL_NUMBERS[number] if 0 <= number < len(_SMALL_NUMBERS) else str(number)
+    return f"{amount} {unit}{'' if number == 1 else 's'}"
+
+
+def ordinal(number: int) -> str:
+    """'sixth', 'twelfth', '13th', '22nd'."""
+    if 0 <= number < len(_SMALL_ORDINALS):
+        return _SMALL_ORDINALS[number]
+    suffix = "th" if 11 <= number % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"

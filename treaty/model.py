@@ -6,7 +6,7 @@ from enum import Enum
 from typing import Annotated
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from treaty.dates import PartialDate
 
@@ -191,10 +191,19 @@ class State(_Strict):
 
 
 class EntryIntoForceRule(_Strict):
+    """For a later joiner, exactly one of: the first day of the Nth month after its deposit, or N days after it."""
+
     article: Text
     general_date: Day
     threshold_deposit_date: Day
-    months_after_deposit: int = Field(ge=0, le=24)
+    months_after_deposit: int | None = Field(default=None, ge=0, le=24)
+    days_after_deposit: int | None = Field(default=None, ge=0, le=3660)
+
+    @model_validator(mode="after")
+    def _one_delay(self) -> "EntryIntoForceRule":
+        if (self.months_after_deposit is None) == (self.days_after_deposit is None):
+            raise ValueError("give exactly one of months_after_deposit and days_after_deposit")
+        return self
 
 
 class WithdrawalRule(_Strict):
@@ -203,9 +212,17 @@ class WithdrawalRule(_Strict):
     armed_conflict_proviso: bool
 
 
+class SuspensionRule(_Strict):
+    """The treaty's own suspension clause: a notified suspension then takes effect instead of being contested."""
+
+    article: Text
+
+
 class Rules(_Strict):
     entry_into_force: EntryIntoForceRule
     withdrawal: WithdrawalRule
+    # Absent: the treaty has no suspension clause (as the Mine Ban Convention and the CCM).
+    suspension: SuspensionRule | None = None
 
 
 class Treaty(_Strict):

@@ -5,19 +5,9 @@ from datetime import date
 
 from treaty.dates import long_date
 from treaty.status import Status, Timeline, Transition, changes_on, statuses_on
+from treaty.statuses import BY_KEY, STATUS_TABLE
 
-_WHAT_HAPPENS = {
-    Status.WITHDRAWN: ("the withdrawal of {} takes effect", "the withdrawals of {} take effect"),
-    Status.WITHDRAWAL_PENDING: ("{} gives notice of withdrawal", "{} give notice of withdrawal"),
-    Status.WITHDRAWAL_UNDER_WAY: ("{} starts moving to withdraw", "{} start moving to withdraw"),
-    Status.CONTESTED: (
-        "{} notifies a 'suspension', which the Convention does not allow: it stays bound",
-        "{} notify a 'suspension', which the Convention does not allow: they stay bound",
-    ),
-    Status.PARTY: ("the treaty enters into force for {}", "the treaty enters into force for {}"),
-    Status.JOINED: ("{} deposits its instrument of consent", "{} deposit their instruments of consent"),
-    Status.SIGNATORY: ("{} signs", "{} sign"),
-}
+_TABLE_ORDER = {row.key: index for index, row in enumerate(STATUS_TABLE)}
 
 
 def join_names(names: list[str]) -> str:
@@ -30,8 +20,8 @@ def _clauses(changes: list[tuple[str, Transition]]) -> list[str]:
     for name, transition in changes:
         by_status.setdefault(transition.status, []).append(name)
     return [
-        _WHAT_HAPPENS[status][len(names) > 1].format(join_names(names))
-        for status, names in sorted(by_status.items(), key=lambda item: list(_WHAT_HAPPENS).index(item[0]))
+        BY_KEY[status.value].clause[len(names) > 1].format(join_names(names))
+        for status, names in sorted(by_status.items(), key=lambda item: _TABLE_ORDER[item[0].value])
     ]
 
 

@@ -9,30 +9,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 
 from treaty.model import CONSENT_TYPES, DOMESTIC_STEP_TYPES, Dataset, Event, EventType, State
 from treaty.rules import entry_into_force_date, withdrawal_effective_date
-
-
-class Status(str, Enum):
-    NOT_PARTY = "not_party"
-    SIGNATORY = "signatory"
-    JOINED = "joined"
-    PARTY = "party"
-    WITHDRAWAL_UNDER_WAY = "withdrawal_under_way"
-    WITHDRAWAL_PENDING = "withdrawal_pending"
-    WITHDRAWN = "withdrawn"
-    CONTESTED = "contested"
-
-    @property
-    def bound(self) -> bool:
-        """Whether the treaty's obligations apply to the state on that day."""
-        return self in BOUND_STATUSES
-
-
-BOUND_STATUSES = frozenset({Status.PARTY, Status.WITHDRAWAL_UNDER_WAY, Status.WITHDRAWAL_PENDING, Status.CONTESTED})
-
+from treaty.statuses import BY_KEY, INITIAL, Status
 
 @dataclass(frozen=True)
 class Transition:
@@ -67,7 +47,7 @@ class Timeline:
     def at(self, day: date) -> StateStatus:
         index = bisect.bisect_right(self.days, day) - 1
         if index < 0:
-            return StateStatus(self.iso3, self.name, Status.NOT_PARTY, None, False, None, None)
+            return StateStatus(self.iso3, self.name, INITIAL, None, False, None, None)
         current = self.transitions[index]
         remaining = (current.takes_effect - day).days if current.takes_effect else None
         return StateStatus(
@@ -104,29 +84,21 @@ def _candidate_transitions(dataset: Dataset, state: State) -> list[Transition]:
             found.append(Transition(start, Status.WITHDRAWAL_PENDING, event.type, approximate, effective))
             found.append(Transition(effective, Status.WITHDRAWN, EventType.WITHDRAWAL_EFFECTIVE, approximate))
         elif event.type is EventType.SUSPENSION_NOTIFIED:
-            found.append(Transition(start, Status.CONTESTED, event.type, approximate))
+            # Only a treaty with a suspension clause lets a notified suspension take effect.
+            suspension = Status.SUSPENDED if rules.suspension else Status.CONTESTED
+            found.append(Transition(start, suspension, event.type, approximate))
+        elif event.type is EventType.MEETING_FINDING:
+            # A finding matters to the status only where it settles a contested suspension (see the table's `after`).
+            found.append(Transition(start, Status.SUSPENSION_REJECTED, event.type, approximate))
     # Stable sort: on one day, the order the events were recorded in decides.
     return sorted(found, key=lambda transition: transition.on)
 
 
-# Which statuses each kind of transition may follow; anything else is ignored (e.g. a parliament vote
-# before accession is part of joining, not of leaving).
-_ALLOWED_FROM = {
-    Status.SIGNATORY: {Status.NOT_PARTY, Status.WITHDRAWN},
-    Status.JOINED: {Status.NOT_PARTY, Status.SIGNATORY, Status.WITHDRAWN},
-    Status.PARTY: {Status.JOINED},
-    Status.WITHDRAWAL_UNDER_WAY: {Status.PARTY},
-    Status.WITHDRAWAL_PENDING: {Status.PARTY, Status.WITHDRAWAL_UNDER_WAY, Status.CONTESTED},
-    Status.WITHDRAWN: {Status.WITHDRAWAL_PENDING},
-    Status.CONTESTED: {Status.PARTY, Status.WITHDRAWAL_UNDER_WAY},
-}
-
-
 def state_timeline(dataset: Dataset, state: State) -> Timeline:
-    current = Status.NOT_PARTY
+    current = INITIAL
     kept: list[Transition] = []
     for transition in _candidate_transitions(dataset, state):
-        if current in _ALLOWED_FROM[transition.status] and transition.status is not current:
+        if current in BY_KEY[transition.status.value].after:
             kept.append(transition)
             current = transition.status
     return Timeline(state.iso3, state.name, tuple(kept), tuple(t.on for t in kept))

@@ -15,7 +15,7 @@
     ".tm-track { position: relative; flex: 1; min-width: 120px; height: 30px; }",
     ".tm-range { position: absolute; left: 0; right: 0; top: 2px; width: 100%; margin: 0; cursor: pointer; }",
     ".tm-ticks { position: absolute; left: 8px; right: 8px; bottom: 0; height: 8px; pointer-events: none; }",
-    ".tm-tick { position: absolute; width: 1px; height: 8px; background: #8A4B00; }",
+    ".tm-tick { position: absolute; width: 1px; height: 8px; background: var(--tm-warning); }",
     ".tm-date-label { font-weight: 700; min-width: 11.5em; text-align: center; font-variant-numeric: tabular-nums; }",
     ".tm-play { display: flex; gap: 4px; }",
   ].join("\n");

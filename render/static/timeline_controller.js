@@ -54,7 +54,8 @@
   // The digits as status keys by shape code, for TreatyMap.update.
   function expandFills(digits, codes, palette) {
     const fills = {};
-    codes.forEach(function (code, index) { fills[code] = palette[Number(digits[index])].key; });
+    // One base-36 digit per shape: its row in the status table (render/payload.py fill_digits).
+    codes.forEach(function (code, index) { fills[code] = palette[parseInt(digits[index], 36)].key; });
     return fills;
   }
 

@@ -34,10 +34,11 @@
     const key = statusOf(iso);
     const selected = state.payload.selected === iso;
     const notCovered = key === "not_covered";
+    const chrome = state.payload.chrome;
     return {
       fillColor: category(key).colour,
       fillOpacity: 1,
-      color: selected ? "#000000" : isMarker ? "#333333" : notCovered ? "#9A9A9A" : "#FFFFFF",
+      color: selected ? chrome.selected : isMarker ? chrome.marker_edge : notCovered ? chrome.not_covered_border : chrome.border,
       weight: selected ? 3 : isMarker ? 1.2 : 0.8,
       dashArray: notCovered && !isMarker ? "3 3" : null,
     };
@@ -139,9 +140,17 @@
     state.legend = new Legend().addTo(layers.map);
   }
 
+  // The palette's colours as CSS variables (not_covered_border as --tm-not-covered-border): the styles below use them.
+  function applyChrome(chrome) {
+    Object.keys(chrome).forEach(function (name) {
+      document.documentElement.style.setProperty("--tm-" + name.replace(/_/g, "-"), chrome[name]);
+    });
+  }
+
   function update(payload) {
     init();
     state.payload = payload;
+    applyChrome(payload.chrome);
     const attribution = window.treatyMapLayers.map.attributionControl;
     if (state.attribution !== payload.attribution) {
       if (state.attribution) attribution.removeAttribution(state.attribution);
@@ -168,24 +177,24 @@
 
   const style = document.createElement("style");
   style.textContent = [
-    "html, body { background: #F4F6F8; }",
-    ".leaflet-container { background: #DCE6EE; font: 15px/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }",
-    ".tm-legend { background: rgba(255,255,255,0.94); padding: 10px 12px; border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,0.3); font-size: 15px; max-width: 330px; }",
+    "html, body { background: var(--tm-page); }",
+    ".leaflet-container { background: var(--tm-sea); font: 15px/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }",
+    ".tm-legend { background: var(--tm-panel); padding: 10px 12px; border-radius: 6px; box-shadow: 0 1px 4px var(--tm-shadow); font-size: 15px; max-width: 330px; }",
     ".tm-legend-title { font-weight: 700; margin-bottom: 6px; }",
     ".tm-legend-row { display: flex; align-items: center; gap: 8px; margin: 3px 0; }",
     ".tm-legend-label { flex: 1; }",
     ".tm-empty { opacity: 0.55; }",
     "@media (max-height: 620px) { .tm-legend { font-size: 12.5px; padding: 6px 8px; } .tm-legend-row { margin: 1px 0; } }",
-    ".tm-count { color: #444; font-variant-numeric: tabular-nums; }",
-    ".tm-swatch { display: inline-block; width: 18px; height: 14px; border: 1px solid #555; border-radius: 2px; flex: none; margin-right: 6px; vertical-align: -2px; }",
+    ".tm-count { color: var(--tm-count); font-variant-numeric: tabular-nums; }",
+    ".tm-swatch { display: inline-block; width: 18px; height: 14px; border: 1px solid var(--tm-swatch-edge); border-radius: 2px; flex: none; margin-right: 6px; vertical-align: -2px; }",
     ".tm-card { max-width: 380px; white-space: normal; font-size: 14px; }",
     ".tm-name { font-weight: 700; font-size: 17px; }",
     ".tm-status { margin: 4px 0; font-weight: 600; }",
-    ".tm-remaining { color: #8A4B00; font-weight: 600; }",
+    ".tm-remaining { color: var(--tm-warning); font-weight: 600; }",
     ".tm-facts { margin: 6px 0 0; padding-left: 18px; }",
-    ".tm-flag { color: #8A4B00; }",
-    ".tm-source { color: #555; font-size: 12px; }",
-    ".tm-note, .tm-hint { color: #555; font-size: 12px; margin-top: 4px; }",
+    ".tm-flag { color: var(--tm-warning); }",
+    ".tm-source { color: var(--tm-faint); font-size: 12px; }",
+    ".tm-note, .tm-hint { color: var(--tm-faint); font-size: 12px; margin-top: 4px; }",
     ".leaflet-control-attribution { font-size: 12px; max-width: 62%; white-space: normal; text-align: right; }",
   ].join("\n");
   document.head.appendChild(style);

@@ -11,10 +11,16 @@ from urllib.parse import quote
 
 import pytest
 
-from render.palette import COLOURS, LABELS
+from render.palette import COLOURS
 from tests.browser.map_page import MAP_FRAME, MapPage, engine_fills
+from tests.treaty_fixtures import REAL_DATASET
+from treaty.loader import load_dataset
+from treaty.model import EventType
+from treaty.statuses import LABELS
 
 pytestmark = pytest.mark.browser
+# The States Parties' finding on Ukraine's suspension, a change date between Poland's notice and the Baltic withdrawals.
+FINDING = next(e.date.first.isoformat() for e in load_dataset(REAL_DATASET).state("UKR").events if e.type is EventType.MEETING_FINDING)
 
 
 def test_a_shared_link_reopens_on_the_same_date_state_and_tab(page, app_url):
@@ -48,6 +54,9 @@ def test_the_change_buttons_jump_between_status_changes_and_stop_at_the_ends(pag
     briefing.wait_for_address(date="2026-01-10")
 
     briefing.press_timeline("◀ Change")
+    briefing.press_timeline("◀ Change")
+    briefing.wait_for_date(FINDING)
+    briefing.wait_for_sentence("the States Parties find that Ukraine cannot suspend the treaty")
     briefing.press_timeline("◀ Change")
     briefing.wait_for_date("2025-08-20")
     briefing.wait_for_sentence("On 20 August 2025 Poland gives notice of withdrawal")
@@ -109,6 +118,8 @@ def test_arrow_keys_step_through_the_changes_in_presentation_mode(page, app_url)
 
     briefing.press_key("ArrowLeft")
     briefing.wait_for_date("2025-12-27")
+    briefing.press_key("ArrowLeft")
+    briefing.wait_for_date(FINDING)
     briefing.press_key("ArrowLeft")
     briefing.wait_for_date("2025-08-20")
     briefing.wait_for_address(date="2025-08-20", present="1")

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from render.palette import COLOURS, LABELS
+from render.palette import COLOURS
+from treaty.statuses import LABELS
 from tests.browser.map_page import MapPage, engine_fills
 from treaty.loader import load_dataset
 from treaty.status import change_dates, timelines
@@ -41,7 +42,7 @@ def test_the_legend_shows_the_colours_the_map_uses(page, app_url):
     briefing = MapPage(page, app_url).open("date=2025-12-27")
     briefing.wait_for_date("2025-12-27")
     legend = briefing.legend()
-    for iso3, status in [("LTU", "withdrawn"), ("FIN", "withdrawal_pending"), ("UKR", "contested"), ("RUS", "not_party"), ("NOR", "party")]:
+    for iso3, status in [("LTU", "withdrawn"), ("FIN", "withdrawal_pending"), ("UKR", "suspension_rejected"), ("RUS", "not_party"), ("NOR", "party")]:
         assert briefing.fill_of(iso3) == COLOURS[status]
         assert legend[LABELS[status]] == rgb(COLOURS[status])
     assert legend[LABELS["not_covered"]] == rgb(COLOURS["not_covered"])

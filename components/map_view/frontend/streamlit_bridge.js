@@ -173,7 +173,7 @@
     style.textContent = [
       ".folium-map { height: calc(100% - " + BAR_HEIGHT + "px) !important; }",
       ".tm-timeline { position: fixed; left: 0; right: 0; bottom: 0; height: " + BAR_HEIGHT + "px;",
-      "  padding: 6px 8px; background: #fff; border-top: 1px solid #ccd; }",
+      "  padding: 6px 8px; background: var(--tm-panel); border-top: 1px solid var(--tm-panel-edge); }",
     ].join("\n");
     document.head.appendChild(style);
     bar = window.TreatyTimelineBar.create(timeline, { parent: document.body, listen: listen });
