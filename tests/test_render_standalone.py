@@ -142,7 +142,7 @@ def test_the_page_works_offline_in_a_browser_and_jumps_between_changes_with_the_
     assert page.text_content("#tm-title") == title_on(real_data().inputs.dataset, WITHDRAWN_DAY)
     assert "Made with Natural Earth" in page.text_content(".leaflet-control-attribution")
     page.click(".tm-previous")
-    wait_for_date(page, "2025-08-20")  # Poland's notice: the change before 27 December 2025
+    wait_for_date(page, "2025-12-05")  # the States Parties' finding on Ukraine: the change before 27 December 2025
     context.close()
     assert outside == [] and errors == []
 
