@@ -162,6 +162,16 @@ class Source(_Strict):
     accessed: Day
     note: Text | None = None
 
+    @property
+    def name(self) -> str:
+        """Who a reader is told the source is: the publisher, or the title where none is recorded."""
+        return self.publisher or self.title
+
+    @property
+    def reference(self) -> str | None:
+        """Where to find it: the web address, or the citation of a source that has none."""
+        return self.url or self.citation
+
     @field_validator("url")
     @classmethod
     def _web_address(cls, url: str | None) -> str | None:
