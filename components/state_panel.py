@@ -39,7 +39,7 @@ def facts_frame(dataset: Dataset, iso3: str) -> pd.DataFrame:
         rows += _source_rows(fact.date, fact.label, flags, note, fact.sources)
         for other in fact.alternatives:
             rows += _source_rows(other.date, f"{fact.label} (other sources' date)", "sources differ", other.note or "", other.sources)
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return pd.DataFrame(rows, columns=COLUMNS, dtype=object)  # object: a missing link stays None, shown blank
 
 
 def _source_rows(day: str, event: str, flags: str, note: str, sources: tuple[Source, ...]) -> list[dict]:

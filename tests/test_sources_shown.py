@@ -59,12 +59,6 @@ def dataset(tmp_path):
     return load_dataset(write(tmp_path, SOURCES_DIFFER))
 
 
-def _cells(frame, columns: list[str]) -> list[list]:
-    """The frame's rows as lists, a missing link as None (pandas holds it as NaN; the table shows it blank)."""
-    picked = frame[columns].astype(object)
-    return picked.where(picked.notna(), None).values.tolist()
-
-
 def _fact(details: dict, iso3: str, label: str) -> dict:
     return next(fact for fact in details[iso3]["facts"] if fact["label"] == label)
 
@@ -95,7 +89,7 @@ def test_the_card_counts_the_sources_the_record_lists(dataset):
 
 def test_the_state_record_lists_every_source_strongest_first_with_kind_and_link_or_citation(dataset):
     frame = facts_frame(dataset, "NOR")
-    assert _cells(frame, ["Date", "Event", "Note", "Kind", "Source", "Link"]) == [
+    assert frame[["Date", "Event", "Note", "Kind", "Source", "Link"]].values.tolist() == [
         ["1997-12-03", "Signed", "", "Monitor", "Landmine Monitor Norway", "https://example.org/nor"],
         ["1998-07-09", "Ratified (instrument deposited)", "", "official", "Norwegian treaty series — Treaty series 1998 no. 12", None],
         ["1998-07-09", "Ratified (instrument deposited)", "", "Monitor", "Landmine Monitor Norway", "https://example.org/nor"],
@@ -106,7 +100,7 @@ def test_the_state_record_lists_every_source_strongest_first_with_kind_and_link_
 def test_where_sources_differ_the_record_shows_both_dates_their_sources_and_why(dataset):
     frame = facts_frame(dataset, "LTU")
     deposit = frame[frame["Event"].str.startswith("Instrument of withdrawal deposited")]
-    assert _cells(deposit, ["Date", "Event", "Flags", "Note", "Kind", "Source", "Link"]) == [
+    assert deposit[["Date", "Event", "Flags", "Note", "Kind", "Source", "Link"]].values.tolist() == [
         ["2025-06-27", "Instrument of withdrawal deposited", "sources differ", f"Date shown: {WHY}", "UN depositary",
          "Secretary-General of the United Nations", "https://example.org/depositary-ltu"],
         ["2025-06-27", "Instrument of withdrawal deposited", "sources differ", "", "press", "Lithuania leaves the Convention", "https://example.org/ltu"],
