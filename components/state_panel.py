@@ -44,12 +44,18 @@ def facts_frame(dataset: Dataset, iso3: str) -> pd.DataFrame:
 
 def _source_rows(day: str, event: str, flags: str, note: str, sources: tuple[Source, ...]) -> list[dict]:
     """A row per source (the note on the first only), or one row without a source for a computed date."""
+    shared = {"Date": day, "Event": event, "Flags": flags}
     rows = [
-        {"Date": day, "Event": event, "Flags": flags, "Note": note if number == 0 else "", "Kind": source.kind.label,
-         "Source": f"{source.name} — {source.citation}" if source.citation and not source.url else source.name, "Link": source.url}
+        {
+            **shared,
+            "Note": note if number == 0 else "",
+            "Kind": source.kind.label,
+            "Source": f"{source.name} — {source.citation}" if source.citation and not source.url else source.name,
+            "Link": source.url,
+        }
         for number, source in enumerate(sources)
     ]
-    return rows or [{"Date": day, "Event": event, "Flags": flags, "Note": note, "Kind": "", "Source": "", "Link": None}]
+    return rows or [{**shared, "Note": note, "Kind": "", "Source": "", "Link": None}]
 
 
 def state_panel(dataset: Dataset, status: StateStatus | None) -> None:

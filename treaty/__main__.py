@@ -88,12 +88,13 @@ def _status(file: str, day: date, as_json: bool) -> int:
     except DatasetError as error:
         _print_problems(file, error.problems)
         return 1
+    document = status_document(dataset, day)
     if as_json:
-        print(json.dumps(status_document(dataset, day), indent=2, ensure_ascii=False))
+        print(json.dumps(document, indent=2, ensure_ascii=False))
         return 0
-    print(f"{dataset.treaty.short_name} on {day.isoformat()}")
-    for status in statuses_on(timelines(dataset), day):
-        print(f"  {status.iso3} {status.name}: {STATUS_LABELS[status.status.value]}")
+    print(f"{dataset.treaty.short_name} on {document['date']}")
+    for iso3, status in document["states"].items():
+        print(f"  {iso3} {dataset.state(iso3).name}: {status['label']}")
     return 0
 
 
