@@ -3,10 +3,11 @@ from typing import NamedTuple
 
 import pytest
 
+from components.treaty_choice import treaty_files
 from treaty.__main__ import main
 from treaty.loader import BARRED_SOURCES_FILE, load_dataset
 from treaty.model import BarredDomain, SourceKind
-from treaty_fixtures import assert_problem, line_of, minimal_yaml, mutate, only_problem, write
+from treaty_fixtures import REPO, assert_problem, line_of, minimal_yaml, mutate, only_problem, write
 
 BASE = minimal_yaml()
 NORWAY_RATIFICATION = "      date: 1998-07-09\n      confirmed: true\n"
@@ -214,3 +215,7 @@ def test_source_kinds_are_labelled_and_ranked_strongest_first():
         ("press", 3),
         ("other", 4),
     ]
+
+
+def test_the_barred_list_beside_the_datasets_is_not_offered_as_a_treaty():
+    assert list(treaty_files(REPO / "data")) == ["apmbc", "ccm"]

@@ -217,6 +217,11 @@ def read_dataset(path: str | Path) -> tuple[Dataset | None, list[Problem]]:
     return dataset, problems + barred_problems + more
 
 
+def dataset_files(folder: Path) -> list[Path]:
+    """The treaty files in `folder`: every *.yaml but the barred list kept beside them."""
+    return [path for path in sorted(folder.glob("*.yaml")) if path.name != BARRED_SOURCES_FILE]
+
+
 def barred_sources_path(dataset_path: Path) -> Path:
     """The barred list beside the dataset, or the project's own for a dataset kept elsewhere."""
     beside = dataset_path.parent / BARRED_SOURCES_FILE
