@@ -86,12 +86,12 @@ def synthetic_raw(states: int = STATES, events: int = EVENTS_PER_STATE, treaty_i
 
     rng = random.Random(seed + treaty_index)
     as_of = date(2026, 11, 22)
-    out_states, sources = [], {"depositary": {"publisher": "UN", "title": "Depositary notifications",
+    out_states, sources = [], {"depositary": {"kind": "depositary", "publisher": "UN", "title": "Depositary notifications",
                                               "url": "https://treaties.un.org/", "accessed": "2026-11-01"}}
     span_days = max(1, (as_of - date(1998, 1, 1)).days)
     for number, code in enumerate(_codes(states)):
         source = f"src-{code.lower()}"
-        sources[source] = {"publisher": "Synthetic", "title": f"Record of {code}",
+        sources[source] = {"kind": "official", "publisher": "Synthetic", "title": f"Record of {code}",
                            "url": f"https://example.org/{code.lower()}", "accessed": "2026-11-01"}
         # Spread the states' histories over the treaty's life; the cycle must fit before as_of.
         cycles = max(1, -(-events // len(_CYCLE)))

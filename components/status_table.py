@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from treaty.facts import state_facts
-from treaty.model import Dataset
+from treaty.model import Dataset, strongest_first
 from treaty.status import StateStatus
 from treaty.statuses import LABELS
 
@@ -22,13 +22,14 @@ def neutralise(cell: object) -> object:
 
 
 def status_frame(dataset: Dataset, statuses: list[StateStatus], day: date) -> pd.DataFrame:
-    """One row per state: the engine's output for `day`, with the sources behind its key dates."""
+    """One row per state: the engine's output for `day`, with the sources behind its key dates, strongest
+    first, each as 'publisher [kind]: address (or citation)'."""
     rows = []
     for status in statuses:
         state = dataset.state(status.iso3)
         facts = [fact for fact in state_facts(dataset, state) if fact.key]
         cited = [s for fact in facts for s in fact.sources] + dataset.sources_for(state.sources)
-        sources = {s.url or s.title: s for s in cited}
+        sources = {s.url or s.title: s for s in strongest_first(cited)}
         rows.append(
             {
                 "iso3": status.iso3,
@@ -41,7 +42,7 @@ def status_frame(dataset: Dataset, statuses: list[StateStatus], day: date) -> pd
                 "days_remaining": status.days_remaining,
                 "date": day,
                 "data_as_of": dataset.as_of,
-                "sources": " | ".join(f"{s.publisher or s.title}: {s.url or s.title}" for s in sources.values()),
+                "sources": " | ".join(f"{s.name} [{s.kind.label}]: {s.reference or s.title}" for s in sources.values()),
             }
         )
     frame = pd.DataFrame(rows)

@@ -8,13 +8,14 @@ import streamlit as st
 
 from components.notices import literal, plain
 from treaty.datasets import DATA_DIR, DEFAULT_TREATY
+from treaty.loader import dataset_files
 
 TREATY = "treaty"
 
 
 def treaty_files(data_dir: Path) -> dict[str, Path]:
-    """Treaty id (the file's stem) -> path, for every YAML file in the folder."""
-    return {path.stem: path for path in sorted(data_dir.glob("*.yaml"))}
+    """Treaty id (the file's stem) -> path, for every treaty file in the folder."""
+    return {path.stem: path for path in dataset_files(data_dir)}
 
 
 def available_treaties() -> dict[str, Path]:

@@ -20,17 +20,18 @@ def as_of_line(dataset: Dataset) -> str:
 
 
 def sources_line(dataset: Dataset) -> str:
-    """The most cited publishers, then how many more: the dataset, not this code, says who the sources are."""
+    """The strongest, then most cited, publishers with their kind, then how many more: the dataset, not this
+    code, says who the sources are."""
     cited = Counter(
-        dataset.sources[source_id].publisher or dataset.sources[source_id].title
+        (source.name, source.kind)
         for state in dataset.states
         for event in state.events
-        for source_id in event.sources
+        for source in dataset.sources_for(event.sources)
     )
-    named = [publisher for publisher, _ in cited.most_common(NAMED_PUBLISHERS)]
+    named = sorted(cited, key=lambda publisher: (publisher[1].rank, -cited[publisher]))[:NAMED_PUBLISHERS]
     others = len(dataset.sources) - len(named)
     more = f" and {others} more" if others > 0 else ""
-    return f"Sources: {', '.join(named)}{more} — full list in the dataset"
+    return f"Sources: {', '.join(f'{name} ({kind.label})' for name, kind in named)}{more} — full list in the dataset"
 
 
 def attribution_line(geometry_metadata: dict) -> str:

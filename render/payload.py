@@ -3,15 +3,15 @@ the treaty's whole history of colours (each sent once per dataset version; the o
 too), from which the browser's timeline colours any day."""
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date, timedelta
 from typing import Sequence
 
 from geo.join import status_keys
 from render.palette import CHROME, DEFAULT_THEME, categories
 from treaty.dates import long_date
-from treaty.facts import state_facts
-from treaty.model import Dataset
+from treaty.facts import Fact, state_facts
+from treaty.model import Dataset, Source
 from treaty.status import Status, StateStatus, Timeline, change_dates, statuses_on
 from treaty.statuses import NOT_COVERED, STATUS_TABLE, Theme
 
@@ -71,23 +71,40 @@ def history_payload(compiled: tuple[Timeline, ...], shape_codes: Sequence[str]) 
 
 
 def details_payload(dataset: Dataset) -> dict:
-    """Per state: name, note and every dated fact with its flags and sources."""
-    return {
-        state.iso3: {
+    """Per state: name, note, every dated fact with its flags and its sources strongest first (each with
+    its kind), the dates other sources give where they differ, and how many sources the record lists."""
+    details = {}
+    for state in dataset.states:
+        cited = {source_id for event in state.events for source_id in (*event.sources, *(i for other in event.alternatives for i in other.sources))}
+        details[state.iso3] = {
             "name": state.name,
             "note": state.note,
-            "facts": [
-                {
-                    **{k: v for k, v in asdict(fact).items() if k not in ("type", "sources", "precision")},
-                    "precision": fact.precision.value,
-                    "key": fact.key,
-                    "sources": [
-                        {"publisher": s.publisher, "title": s.title, "url": s.url, "accessed": s.accessed.isoformat()}
-                        for s in fact.sources
-                    ],
-                }
-                for fact in state_facts(dataset, state)
-            ],
+            "facts": [_fact_json(fact) for fact in state_facts(dataset, state)],
+            "source_count": len(cited),
         }
-        for state in dataset.states
+    return details
+
+
+def _fact_json(fact: Fact) -> dict:
+    plain = {f.name: getattr(fact, f.name) for f in fields(fact) if f.name not in ("type", "sources", "precision", "alternatives")}
+    return {
+        **plain,
+        "precision": fact.precision.value,
+        "key": fact.key,
+        "sources": [source_json(source) for source in fact.sources],
+        "alternatives": [
+            {"date": other.date, "note": other.note, "sources": [source_json(source) for source in other.sources]} for other in fact.alternatives
+        ],
+    }
+
+
+def source_json(source: Source) -> dict:
+    return {
+        "kind": source.kind.value,
+        "kind_label": source.kind.label,
+        "publisher": source.publisher,
+        "title": source.title,
+        "url": source.url,
+        "citation": source.citation,
+        "accessed": source.accessed.isoformat(),
     }

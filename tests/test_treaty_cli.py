@@ -1,10 +1,15 @@
 """`python -m treaty validate FILE...`: a summary and exit 0, or every problem on stderr and exit 1."""
+import json
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
+from render.palette import LABELS
 from treaty.__main__ import main
+from treaty.loader import load_dataset
+from treaty.status import statuses_on, timelines
 from treaty_fixtures import REAL_DATASET, REPO, minimal_yaml, mutate, problems_of, write
 
 
@@ -75,3 +80,102 @@ def test_a_wrong_command_line_is_a_usage_error(argv, capsys):
         main(argv)
     assert exit_info.value.code == 2
     assert "usage:" in capsys.readouterr().err
+
+
+# ---- python -m treaty status ----
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        ("2025-06-26", {"LTU": ("party", True), "NOR": ("party", True), "RUS": ("not_party", False)}),
+        ("2025-06-27", {"LTU": ("withdrawal_pending", True), "NOR": ("party", True), "RUS": ("not_party", False)}),
+        ("2025-12-27", {"LTU": ("withdrawn", False), "NOR": ("party", True), "RUS": ("not_party", False)}),
+    ],
+)
+def test_status_json_is_the_engines_status_of_every_state_on_the_date(tmp_path, day, expected):
+    path = write(tmp_path, minimal_yaml())
+    result = run_cli("status", path, "--date", day, "--json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert {iso3: (entry["status"], entry["bound"]) for iso3, entry in document["states"].items()} == expected
+    engine = statuses_on(timelines(load_dataset(path)), date.fromisoformat(day))
+    assert document == {
+        "treaty": "apmbc",
+        "date": day,
+        "states": {s.iso3: {"status": s.status.value, "label": LABELS[s.status.value], "bound": s.status.bound} for s in engine},
+    }
+
+
+def test_status_without_json_prints_one_line_per_state(tmp_path, capsys):
+    assert main(["status", str(write(tmp_path, minimal_yaml())), "--date", "2025-12-27"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Mine Ban Convention on 2025-12-27",
+        f"  LTU Lithuania: {LABELS['withdrawn']}",
+        f"  NOR Norway: {LABELS['party']}",
+        f"  RUS Russian Federation: {LABELS['not_party']}",
+    ]
+
+
+@pytest.mark.parametrize("day", ["2025-02-30", "27/12/2025", "20251227", "2025-12-27T00:00", "tomorrow"])
+def test_status_refuses_a_bad_date_with_a_clear_message_and_exit_2(tmp_path, capsys, day):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["status", str(write(tmp_path, minimal_yaml())), "--date", day])
+    assert exit_info.value.code == 2
+    assert f"argument --date: '{day}' is not a date: write it as YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_status_of_a_broken_file_lists_its_problems_and_exits_1(tmp_path, capsys):
+    path = write(tmp_path, mutate(minimal_yaml(), "iso3: NOR", "iso3: ZZZ"))
+    assert main(["status", str(path), "--date", "2025-12-27", "--json"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"{path}: 1 problem(s)" in err
+
+
+# ---- python -m treaty sources ----
+
+_REPORTED = mutate(
+    mutate(
+        mutate(
+            minimal_yaml(),
+            "      date: 1998-07-09\n      confirmed: true\n      sources: [monitor-nor]",
+            "      date: 1998-07-09\n      confirmed: true\n      sources: [news-ltu, copy-of-news-ltu]",
+        ),
+        "    title: Landmine Monitor Russia\n",
+        "    title: Landmine Monitor Russia\n    citation: Landmine Monitor Report 2003, p. 712\n",
+    ),
+    "  monitor-nor:\n",
+    "  copy-of-news-ltu:\n    kind: press\n    title: The same article again\n    url: https://example.org/ltu\n    accessed: 2026-11-22\n"
+    "  relay-ltu:\n    kind: other\n    publisher: lt.news-pravda.com (aggregator)\n    title: A relayed item\n"
+    "    url: https://lt.news-pravda.com/en/world/1.html\n    accessed: 2026-11-22\n"
+    "  gazette-nor:\n    kind: official\n    title: Norwegian treaty series\n    accessed: 2026-11-22\n"
+    "  monitor-nor:\n",
+)
+
+
+def test_sources_reports_kinds_weak_key_dates_gaps_barred_duplicates_and_unused(tmp_path, capsys):
+    path = write(tmp_path, _REPORTED)
+    assert main(["sources", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{path}: 3 validation problem(s) (python -m treaty validate {path} lists them)",
+        "  treaty: Mine Ban Convention (apmbc), data as of 2026-11-22",
+        "  sources: 9 (UN depositary 1, official 2, Monitor 3, press 2, other 1)",
+        "  key dates whose best source is press or other: 1",
+        "    - NOR ratification 1998-07-09: best is press (news-ltu)",
+        "  sources without a url: 2 (1 with a citation)",
+        "    of them with neither url nor citation: 1",
+        "      - gazette-nor",
+        "  barred sources: 1",
+        "    - relay-ltu: https://lt.news-pravda.com/en/world/1.html (barred: news-pravda.com)",
+        "  duplicate sources (one url under several ids): 1",
+        "    - https://example.org/ltu: news-ltu, copy-of-news-ltu",
+        "  sources never cited: 2",
+        "    - relay-ltu",
+        "    - gazette-nor",
+    ]
+
+
+def test_sources_of_an_unreadable_file_exits_1(tmp_path, capsys):
+    assert main(["sources", str(tmp_path / "nowhere.yaml")]) == 1
+    assert "cannot be read" in capsys.readouterr().err

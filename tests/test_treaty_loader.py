@@ -14,7 +14,7 @@ from treaty_fixtures import REPO, assert_problem, line_of, minimal_yaml, mutate,
 def test_the_minimal_fixture_is_a_valid_dataset(tmp_path):
     dataset = load_dataset(write(tmp_path, minimal_yaml()))
     assert [state.iso3 for state in dataset.states] == ["LTU", "NOR", "RUS"]
-    assert set(dataset.sources) == {"unoda", "monitor-ltu", "news-ltu", "monitor-nor", "monitor-rus"}
+    assert set(dataset.sources) == {"unoda", "monitor-ltu", "depositary-ltu", "news-ltu", "monitor-nor", "monitor-rus"}
 
 
 class Broken(NamedTuple):

@@ -212,7 +212,7 @@ def test_status_dates_come_from_the_deposit_not_a_recorded_copy(tmp_path):
         "    - type: entry_into_force\n      date: 2003-11-01\n      confirmed: true\n      sources: [monitor-ltu]\n",
         "",
     )
-    text = mutate(text, "    - type: withdrawal_effective\n      date: 2025-12-27\n      confirmed: true\n      sources: [news-ltu]\n", "")
+    text = mutate(text, "    - type: withdrawal_effective\n      date: 2025-12-27\n      confirmed: true\n      sources: [depositary-ltu]\n", "")
     lithuania = _lithuania(tmp_path, text)
     assert [(t.on, t.status) for t in lithuania.transitions] == [
         (date(2003, 5, 12), Status.JOINED),

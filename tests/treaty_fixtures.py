@@ -53,11 +53,11 @@ states:
     - type: withdrawal_deposited
       date: 2025-06-27
       confirmed: true
-      sources: [news-ltu]
+      sources: [news-ltu, depositary-ltu]
     - type: withdrawal_effective
       date: 2025-12-27
       confirmed: true
-      sources: [news-ltu]
+      sources: [depositary-ltu]
   - iso3: NOR
     name: Norway
     events:
@@ -85,6 +85,12 @@ sources:
     kind: monitor
     title: Landmine Monitor 2003 Lithuania
     url: http://archives.the-monitor.org/lithuania.html
+    accessed: 2026-11-22
+  depositary-ltu:
+    kind: depositary
+    publisher: Secretary-General of the United Nations
+    title: Lithuania notification of withdrawal
+    url: https://example.org/depositary-ltu
     accessed: 2026-11-22
   news-ltu:
     kind: press

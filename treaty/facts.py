@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from treaty.dates import Precision
-from treaty.model import CONSENT_TYPES, Dataset, EventType, Source, State
+from treaty.model import CONSENT_TYPES, Dataset, EventType, Source, State, strongest_first
 from treaty.rules import entry_into_force_date, withdrawal_effective_date
 
 KEY_TYPES = CONSENT_TYPES | {
@@ -19,6 +19,15 @@ KEY_TYPES = CONSENT_TYPES | {
 
 
 @dataclass(frozen=True)
+class OtherDate:
+    """A date other sources give for a fact, with those sources (strongest first)."""
+
+    date: str
+    note: str | None
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
 class Fact:
     type: EventType
     label: str
@@ -28,7 +37,9 @@ class Fact:
     confirmed: bool
     derived_by: str | None  # e.g. "Art. 17": computed, not recorded
     note: str | None
-    sources: tuple[Source, ...]
+    sources: tuple[Source, ...]  # strongest first
+    alternatives: tuple[OtherDate, ...] = ()  # where sources differ
+    why_this_date: str | None = None
 
     @property
     def key(self) -> bool:
@@ -50,7 +61,9 @@ def state_facts(dataset: Dataset, state: State) -> list[Fact]:
                 event.confirmed,
                 None,
                 event.note or event.rule_exception,
-                tuple(dataset.sources_for(event.sources)),
+                _strongest_first(dataset, event.sources),
+                tuple(OtherDate(str(other.date), other.note, _strongest_first(dataset, other.sources)) for other in event.alternatives),
+                event.why_this_date,
             )
         )
         if not event.date.is_exact:
@@ -62,6 +75,10 @@ def state_facts(dataset: Dataset, state: State) -> list[Fact]:
             day = withdrawal_effective_date(rules.withdrawal, event.date.first)
             facts.append(_derived(EventType.WITHDRAWAL_EFFECTIVE, day.isoformat(), f"Art. {rules.withdrawal.article}", event.confirmed))
     return sorted(facts, key=lambda fact: fact.date)
+
+
+def _strongest_first(dataset: Dataset, ids: list[str]) -> tuple[Source, ...]:
+    return tuple(strongest_first(dataset.sources_for(ids)))
 
 
 def _derived(kind: EventType, day: str, article: str, confirmed: bool) -> Fact:

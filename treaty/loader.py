@@ -19,11 +19,13 @@ import pycountry
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from treaty.model import Dataset, Day, Source, SourceId, State, Treaty
+from treaty.model import BarredDomain, BarredSources, Dataset, Day, Source, SourceId, State, Treaty
 from treaty.validation import check_dataset
 
 MAX_FILE_BYTES = 5_000_000
 TOP_LEVEL_KEYS = ("as_of", "treaty", "states", "sources")
+BARRED_SOURCES_FILE = "barred_sources.yaml"
+DEFAULT_BARRED_SOURCES = Path(__file__).resolve().parent.parent / "data" / BARRED_SOURCES_FILE
 
 
 @dataclass(frozen=True)
@@ -195,15 +197,44 @@ _LINE_BREAKS = re.compile("[\n\x85\u2028\u2029]")  # YAML's line breaks once rea
 
 def load_dataset(path: str | Path) -> Dataset:
     """The validated dataset in `path`, or DatasetError listing every problem found."""
+    dataset, problems = read_dataset(path)
+    if problems:
+        raise DatasetError(Path(path), problems)
+    return dataset
+
+
+def read_dataset(path: str | Path) -> tuple[Dataset | None, list[Problem]]:
+    """The dataset made of the parts of `path` that passed the schema, with every problem found.
+
+    The dataset is None only when the file cannot be read or its as_of or treaty is unusable; a report
+    on its sources can be made from it while other problems are still being fixed."""
     path = Path(path)
     raw, problems = read_yaml(path)
     if raw is None and problems:
-        raise DatasetError(path, problems)
-    dataset, more = validate_raw(raw, str(path))
-    problems += more
-    if problems:
-        raise DatasetError(path, problems)
-    return dataset
+        return None, problems
+    barred, barred_problems = read_barred_sources(barred_sources_path(path))
+    dataset, more = validate_raw(raw, str(path), barred)
+    return dataset, problems + barred_problems + more
+
+
+def dataset_files(folder: Path) -> list[Path]:
+    """The treaty files in `folder`: every *.yaml but the barred list kept beside them."""
+    return [path for path in sorted(folder.glob("*.yaml")) if path.name != BARRED_SOURCES_FILE]
+
+
+def barred_sources_path(dataset_path: Path) -> Path:
+    """The barred list beside the dataset, or the project's own for a dataset kept elsewhere."""
+    beside = dataset_path.parent / BARRED_SOURCES_FILE
+    return beside if beside.is_file() else DEFAULT_BARRED_SOURCES
+
+
+def read_barred_sources(path: Path) -> tuple[tuple[BarredDomain, ...], list[Problem]]:
+    """The domains no source may be on, from `path`, and the problems met reading it."""
+    raw, problems = read_yaml(path)
+    if raw is None:
+        return (), problems
+    found = _validate(BarredSources, raw, str(path), problems, raw, ())
+    return (tuple(found.domains) if found else ()), problems
 
 
 def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
@@ -269,8 +300,11 @@ def _line_at(text: str, offset: int) -> int:
     return len(_LINE_BREAKS.findall(text, 0, offset)) + 1
 
 
-def validate_raw(raw: Any, file: str) -> tuple[Dataset | None, list[Problem]]:
-    """Validate parsed YAML part by part, so one bad state does not hide the problems of another."""
+def validate_raw(raw: Any, file: str, barred: tuple[BarredDomain, ...] = ()) -> tuple[Dataset | None, list[Problem]]:
+    """Validate parsed YAML part by part, so one bad state does not hide the problems of another.
+
+    Returns the dataset of the parts that passed the schema (None without a usable as_of and treaty)
+    and every problem: the dataset is valid only when there is none."""
     if not isinstance(raw, dict):
         return None, [Problem(file, "the file must be a mapping with the keys " + ", ".join(TOP_LEVEL_KEYS))]
     problems = [
@@ -314,7 +348,7 @@ def validate_raw(raw: Any, file: str) -> tuple[Dataset | None, list[Problem]]:
     # The parts that passed the schema are cross-checked too, so one bad state hides nothing.
     dataset = Dataset(as_of=as_of, treaty=treaty, states=states, sources=sources)
     defined = frozenset(str(key) for key in sources_raw) if isinstance(sources_raw, dict) else frozenset()
-    for finding in check_dataset(dataset, KNOWN_CODES, positions, defined):
+    for finding in check_dataset(dataset, KNOWN_CODES, positions, defined, barred):
         problems.append(
             Problem(
                 file,
@@ -325,7 +359,7 @@ def validate_raw(raw: Any, file: str) -> tuple[Dataset | None, list[Problem]]:
                 field=finding.field,
             )
         )
-    return (None if problems else dataset), problems
+    return dataset, problems
 
 
 # ISO 3166-1 alpha-3, plus XKX: the user-assigned code the EU and the UN use for Kosovo.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Iterable
 from urllib.parse import urlparse
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
@@ -97,6 +97,8 @@ EVENT_LABELS = {
 CONSENT_TYPES = frozenset(
     {EventType.RATIFICATION, EventType.ACCESSION, EventType.ACCEPTANCE, EventType.APPROVAL, EventType.SUCCESSION}
 )
+# The dates that decide whether a state is bound: the deposits, entry into force and the withdrawal's two dates.
+BINDING_DATE_TYPES = CONSENT_TYPES | {EventType.ENTRY_INTO_FORCE, EventType.WITHDRAWAL_DEPOSITED, EventType.WITHDRAWAL_EFFECTIVE}
 # Domestic steps towards leaving: recorded while a state is bound, they open "withdrawal under way".
 DOMESTIC_STEP_TYPES = frozenset(
     {
@@ -131,6 +133,22 @@ class SourceKind(str, Enum):
     def rank(self) -> int:
         return list(SourceKind).index(self)
 
+    @property
+    def label(self) -> str:
+        """How a reader sees the kind beside a source: 'UN depositary', 'official', 'Monitor', 'press', 'other'."""
+        return SOURCE_KIND_LABELS[self]
+
+
+SOURCE_KIND_LABELS = {
+    SourceKind.DEPOSITARY: "UN depositary",
+    SourceKind.OFFICIAL: "official",
+    SourceKind.MONITOR: "Monitor",
+    SourceKind.PRESS: "press",
+    SourceKind.OTHER: "other",
+}
+# A date that decides whether a state is bound must rest on at least one of these.
+DEFENSIBLE_KINDS = frozenset({SourceKind.DEPOSITARY, SourceKind.OFFICIAL, SourceKind.MONITOR})
+
 
 class Source(_Strict):
     """Where a date comes from, after owid/etl's origin: who published it, what, where, when read."""
@@ -144,6 +162,16 @@ class Source(_Strict):
     accessed: Day
     note: Text | None = None
 
+    @property
+    def name(self) -> str:
+        """Who a reader is told the source is: the publisher, or the title where none is recorded."""
+        return self.publisher or self.title
+
+    @property
+    def reference(self) -> str | None:
+        """Where to find it: the web address, or the citation of a source that has none."""
+        return self.url or self.citation
+
     @field_validator("url")
     @classmethod
     def _web_address(cls, url: str | None) -> str | None:
@@ -153,6 +181,11 @@ class Source(_Strict):
         if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 500:
             raise ValueError(f"'{url[:80]}' is not an http(s) address")
         return url
+
+
+def strongest_first(sources: Iterable[Source]) -> list[Source]:
+    """`sources` by kind, strongest first; sources of one kind stay in the order they were recorded."""
+    return sorted(sources, key=lambda source: source.kind.rank)
 
 
 class AlternativeDate(_Strict):
@@ -172,7 +205,7 @@ class Event(_Strict):
     note: Text | None = None
     # Why a recorded effective date differs from the treaty's rule (e.g. the armed-conflict proviso).
     rule_exception: Text | None = None
-    # Dates other sources give, and why the date above is the one shown.
+    # Dates other sources give, and why the date above is the one shown (also how an inferred date was reached).
     alternatives: list[AlternativeDate] = []
     why_this_date: Text | None = None
 
@@ -223,6 +256,24 @@ class Rules(_Strict):
     withdrawal: WithdrawalRule
     # Absent: the treaty has no suspension clause (as the Mine Ban Convention and the CCM).
     suspension: SuspensionRule | None = None
+
+
+class BarredDomain(_Strict):
+    """A site never to be cited (an aggregator or content farm): the domain, every subdomain too, why, and who says so."""
+
+    domain: str = Field(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$", max_length=253)
+    reason: Text
+    source: Text
+
+    def bars(self, url: str) -> bool:
+        host = (urlparse(url).hostname or "").rstrip(".")
+        return host == self.domain or host.endswith("." + self.domain)
+
+
+class BarredSources(_Strict):
+    """data/barred_sources.yaml: the domains no dataset may cite."""
+
+    domains: list[BarredDomain]
 
 
 class Treaty(_Strict):

@@ -1,4 +1,5 @@
-"""Counts a person checking a dataset wants to see: states, events, sources, dates still unconfirmed."""
+"""Counts a person checking a dataset wants to see: states, events, sources, dates still unconfirmed, sources
+no one can look up (a warning, not an error)."""
 from __future__ import annotations
 
 from treaty.model import Dataset
@@ -19,4 +20,12 @@ def dataset_summary(dataset: Dataset) -> list[str]:
         f"unconfirmed dates: {len(unconfirmed)}",
     ]
     lines += [f"  - {state.iso3} {event.type.value} {event.date}" for state, event in unconfirmed]
+    untraceable = untraceable_sources(dataset)
+    lines.append(f"warning: sources with neither url nor citation: {len(untraceable)}")
+    lines += [f"  - {source_id}" for source_id in untraceable]
     return lines
+
+
+def untraceable_sources(dataset: Dataset) -> list[str]:
+    """Ids of sources a reader cannot look up: no web address and no citation."""
+    return [source_id for source_id, source in dataset.sources.items() if not source.url and not source.citation]

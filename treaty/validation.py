@@ -1,14 +1,31 @@
 """Checks that need the whole dataset: codes, references, order of events, and the treaty's date rules."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Sequence
 
-from treaty.model import CONSENT_TYPES, Dataset, Event, EventType, State
+from treaty.model import (
+    BINDING_DATE_TYPES,
+    CONSENT_TYPES,
+    DEFENSIBLE_KINDS,
+    BarredDomain,
+    Dataset,
+    Event,
+    EventType,
+    State,
+    strongest_first,
+)
 from treaty.rules import entry_into_force_date, withdrawal_effective_date
 
 # Recorded dates that may lie after the file's as_of date: they follow from a deposit by rule.
 SCHEDULED_TYPES = frozenset({EventType.ENTRY_INTO_FORCE, EventType.WITHDRAWAL_EFFECTIVE})
+
+# Text that stands in for what a source says, left by a first pass: never shown as a title or a note.
+# All patterns are read case-blind except TODO ("todo" is a Spanish and Portuguese word).
+PLACEHOLDER_TEXT = re.compile(r"headline not recorded|seed text|(?-i:\bTODO\b)|\blorem\b|placeholder|\(this is\b", re.IGNORECASE)
+# A publisher marked like this is a relay of other people's reporting, never a source.
+AGGREGATOR_MARK = "(aggregator)"
 
 
 @dataclass(frozen=True)
@@ -21,17 +38,22 @@ class Finding:
 
 
 def check_dataset(
-    dataset: Dataset, known_codes: frozenset[str], positions: list[int] | None = None, source_ids: frozenset[str] | None = None
+    dataset: Dataset,
+    known_codes: frozenset[str],
+    positions: list[int] | None = None,
+    source_ids: frozenset[str] | None = None,
+    barred: Sequence[BarredDomain] = (),
 ) -> Iterator[Finding]:
     """Cross-checks on the parts that passed the schema.
 
     `positions` gives each state's index in the file (states that failed the schema are left out of
     `dataset`); `source_ids` every source id the file defines, valid or not, so a source that failed
-    the schema is not reported a second time as undefined.
+    the schema is not reported a second time as undefined; `barred` the domains no source may be on.
     """
     defined = source_ids if source_ids is not None else frozenset(dataset.sources)
     positions = positions if positions is not None else list(range(len(dataset.states)))
     yield from _check_references(("treaty",), dataset.treaty.sources, defined, state=None)
+    yield from _check_sources(dataset, barred)
     seen: dict[str, int] = {}
     for index, state in zip(positions, dataset.states):
         path = ("states", index)
@@ -41,13 +63,47 @@ def check_dataset(
         if state.iso3 not in known_codes:
             yield Finding(f"'{state.iso3}' is not an ISO 3166-1 alpha-3 code", (*path, "iso3"), state.iso3, field="iso3")
         yield from _check_references(path, state.sources, defined, state.iso3)
+        yield from _check_placeholder(state.note, (*path, "note"), state.iso3, None, "note")
         yield from _check_state(dataset, state, path, defined)
 
 
-def _check_references(path: tuple, ids: list[str], defined: frozenset[str], state: str | None, event: str | None = None):
+def _check_references(
+    path: tuple, ids: list[str], defined: frozenset[str], state: str | None, event: str | None = None, field: str = "sources"
+):
     for source_id in ids:
         if source_id not in defined:
-            yield Finding(f"cites source '{source_id}', which the file's sources do not define", (*path, "sources"), state, event, "sources")
+            yield Finding(f"cites source '{source_id}', which the file's sources do not define", (*path, "sources"), state, event, field)
+
+
+def placeholder_in(text: str | None) -> str | None:
+    """The placeholder phrase in `text`, if it has one."""
+    found = PLACEHOLDER_TEXT.search(text) if text else None
+    return found.group(0) if found else None
+
+
+def _check_placeholder(text: str | None, path: tuple, state: str | None, event: str | None, field: str) -> Iterator[Finding]:
+    phrase = placeholder_in(text)
+    if phrase:
+        yield Finding(f"'{phrase}' is placeholder text: write what the source says, or leave the field out", path, state, event, field)
+
+
+def barring(url: str | None, barred: Sequence[BarredDomain]) -> BarredDomain | None:
+    """The entry of the barred list that `url` falls under, if any."""
+    return next((entry for entry in barred if entry.bars(url)), None) if url else None
+
+
+def _check_sources(dataset: Dataset, barred: Sequence[BarredDomain]) -> Iterator[Finding]:
+    for source_id, source in dataset.sources.items():
+        def finding(message: str, key: str) -> Finding:
+            return Finding(message, ("sources", source_id, key), field=f"sources.{source_id}.{key}")
+
+        entry = barring(source.url, barred)
+        if entry:
+            yield finding(f"{entry.domain} is on the barred list ({entry.reason}): cite the original publication instead", "url")
+        if source.publisher and AGGREGATOR_MARK in source.publisher:
+            yield finding(f"the publisher is marked '{AGGREGATOR_MARK}': an aggregator is never a source, cite the original publication", "publisher")
+        for key in ("title", "note", "citation"):
+            yield from _check_placeholder(getattr(source, key), ("sources", source_id, key), None, None, f"sources.{source_id}.{key}")
 
 
 def _check_state(dataset: Dataset, state: State, path: tuple, defined: frozenset[str]) -> Iterator[Finding]:
@@ -67,6 +123,7 @@ def _check_state(dataset: Dataset, state: State, path: tuple, defined: frozenset
             return Finding(message, (*event_path, field), state.iso3, name, field)
 
         yield from _check_references(event_path, event.sources, defined, state.iso3, name)
+        yield from _check_event_sources(dataset, event, event_path, state.iso3, name, defined)
         if previous is not None and event.date.last < previous.date.first:
             yield finding(f"{event.date} comes before the previous event ({previous.type.value}, {previous.date}): list events in date order", "date")
         if event.date.first < dataset.treaty.opened_for_signature and event.type in (CONSENT_TYPES | {EventType.SIGNATURE}):
@@ -107,3 +164,25 @@ def _check_state(dataset: Dataset, state: State, path: tuple, defined: frozenset
         if event.rule_exception is not None and event.type not in SCHEDULED_TYPES:
             yield finding("only an entry_into_force or withdrawal_effective date can be an exception to a rule", "rule_exception")
         previous = event
+
+
+def _check_event_sources(dataset: Dataset, event: Event, path: tuple, iso3: str, name: str, defined: frozenset[str]) -> Iterator[Finding]:
+    """A binding date rests on a defensible source; alternative dates are sourced and explained; no placeholder text."""
+    def finding(message: str, key: tuple, field: str) -> Finding:
+        return Finding(message, (*path, *key), iso3, name, field)
+
+    # Judged only when every cited source is valid: an undefined or broken one is reported on its own.
+    cited = [dataset.sources[i] for i in event.sources if i in dataset.sources]
+    if event.type in BINDING_DATE_TYPES and len(cited) == len(event.sources) and not any(s.kind in DEFENSIBLE_KINDS for s in cited):
+        kinds = ", ".join(dict.fromkeys(source.kind.label for source in strongest_first(cited)))
+        yield finding(f"needs at least one depositary, official or monitor source; it cites only {kinds}", ("sources",), "sources")
+    if event.alternatives and event.why_this_date is None:
+        yield finding("alternative dates need 'why_this_date': say why the date shown is the one to trust", ("alternatives",), "alternatives")
+    for number, alternative in enumerate(event.alternatives):
+        key = ("alternatives", number)
+        yield from _check_references((*path, *key), alternative.sources, defined, iso3, name, field=f"alternatives.{number}.sources")
+        if str(alternative.date) == str(event.date):
+            yield finding(f"{alternative.date} is the event's own date: an alternative is a date other sources give", (*key, "date"), f"alternatives.{number}.date")
+        yield from _check_placeholder(alternative.note, (*path, *key, "note"), iso3, name, f"alternatives.{number}.note")
+    for key in ("note", "why_this_date"):
+        yield from _check_placeholder(getattr(event, key), (*path, key), iso3, name, key)

@@ -59,14 +59,33 @@
     return flags.length ? ' <span class="tm-flag">(' + esc(flags.join(", ")) + ")</span>" : "";
   }
 
+  // One source: its name (a link in the record), its kind, and its citation where it has no address.
+  function sourceName(source, withLinks) {
+    const name = esc(source.publisher || source.title);
+    const url = withLinks ? safeUrl(source.url) : null;
+    const shown = url ? '<a href="' + esc(url) + '" target="_blank" rel="noopener noreferrer">' + name + "</a>" : name;
+    const citation = withLinks && !source.url && source.citation ? " — " + esc(source.citation) : "";
+    return shown + ' <span class="tm-kind">(' + esc(source.kind_label) + ")</span>" + citation;
+  }
+
+  // Sources arrive strongest first. The hover card names the best one and says when sources differ;
+  // the record (click) lists every source, and every other date sources give, with why this one is shown.
   function sourceLine(fact, withLinks) {
     if (!fact.sources.length) return "";
-    const parts = fact.sources.map(function (source) {
-      const name = esc(source.publisher || source.title);
-      const url = withLinks ? safeUrl(source.url) : null;
-      return url ? '<a href="' + esc(url) + '" target="_blank" rel="noopener noreferrer">' + name + "</a>" : name;
-    });
-    return '<div class="tm-source">Source: ' + parts.join("; ") + "</div>";
+    const differ = fact.alternatives.length > 0;
+    if (!withLinks) {
+      const more = fact.sources.length - 1;
+      return '<div class="tm-source">Source: ' + sourceName(fact.sources[0], false) + (more ? " and " + more + " more" : "") +
+        (differ ? ' <span class="tm-flag">sources differ</span>' : "") + "</div>";
+    }
+    let html = '<div class="tm-source">Sources: ' + fact.sources.map(function (source) { return sourceName(source, true); }).join("; ") + "</div>";
+    if (differ) {
+      html += fact.alternatives.map(function (other) {
+        return '<div class="tm-source"><span class="tm-flag">Sources differ:</span> ' + esc(other.date) + " per " +
+          other.sources.map(function (source) { return sourceName(source, true); }).join("; ") + (other.note ? " — " + esc(other.note) : "") + "</div>";
+      }).join("") + '<div class="tm-source">Shown: ' + esc(fact.date) + " — " + esc(fact.why_this_date) + "</div>";
+    }
+    return html;
   }
 
   function describe(iso, fallbackName, withLinks) {
@@ -92,7 +111,10 @@
     } else if (key === "not_covered") {
       html += '<div class="tm-note">This dataset does not cover this state.</div>';
     }
-    if (!withLinks && detail) html += '<div class="tm-hint">Click for the full record and source links</div>';
+    if (!withLinks && detail) {
+      html += '<div class="tm-hint">' + (detail.source_count ? esc(detail.source_count) + (detail.source_count === 1 ? " source" : " sources") +
+        " — click for the record" : "Click for the full record") + "</div>";
+    }
     return html + "</div>";
   }
 
@@ -194,6 +216,7 @@
     ".tm-facts { margin: 6px 0 0; padding-left: 18px; }",
     ".tm-flag { color: var(--tm-warning); }",
     ".tm-source { color: var(--tm-faint); font-size: 12px; }",
+    ".tm-kind { color: var(--tm-faint); }",
     ".tm-note, .tm-hint { color: var(--tm-faint); font-size: 12px; margin-top: 4px; }",
     ".leaflet-control-attribution { font-size: 12px; max-width: 62%; white-space: normal; text-align: right; }",
   ].join("\n");
