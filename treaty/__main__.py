@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from render.palette import LABELS as STATUS_LABELS  # until the status labels move into the treaty layer
+from treaty.statuses import LABELS as STATUS_LABELS
 from treaty.loader import DatasetError, Problem, barred_sources_path, load_dataset, read_barred_sources, read_dataset
 from treaty.model import Dataset
 from treaty.source_report import source_report
