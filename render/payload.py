@@ -3,7 +3,7 @@ the treaty's whole history of colours (each sent once per dataset version; the o
 too), from which the browser's timeline colours any day."""
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import asdict, fields
 from datetime import date, timedelta
 from typing import Sequence
 

@@ -72,6 +72,8 @@ def real_slice(states: int = SLICE_STATES) -> dict:
         cited.update(state.get("sources", []))
         for event in state.get("events", []):
             cited.update(event["sources"])
+            for alternative in event.get("alternatives", []):
+                cited.update(alternative["sources"])
     return {
         "as_of": raw["as_of"],
         "treaty": raw["treaty"],

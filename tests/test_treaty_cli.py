@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from render.palette import LABELS
+from treaty.statuses import LABELS
 from treaty.__main__ import main
 from treaty.loader import load_dataset
 from treaty.status import statuses_on, timelines

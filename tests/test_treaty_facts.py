@@ -9,7 +9,7 @@ LITHUANIA_EFFECTIVE = """\
     - type: withdrawal_effective
       date: 2025-12-27
       confirmed: true
-      sources: [news-ltu]
+      sources: [depositary-ltu]
 """
 
 
@@ -26,7 +26,8 @@ def test_recorded_events_come_with_their_sources_in_date_order(tmp_path):
         ("2025-06-27", EventType.WITHDRAWAL_DEPOSITED),
         ("2025-12-27", EventType.WITHDRAWAL_EFFECTIVE),
     ]
-    assert [source.title for source in facts[2].sources] == ["Lithuania leaves the Convention"]
+    # strongest first: the depositary before the press
+    assert [source.title for source in facts[2].sources] == ["Lithuania notification of withdrawal", "Lithuania leaves the Convention"]
     assert all(fact.derived_by is None for fact in facts)
 
 
