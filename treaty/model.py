@@ -7,6 +7,7 @@ from typing import Annotated, Iterable
 from urllib.parse import urlparse
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from treaty.dates import PartialDate
 
@@ -116,6 +117,20 @@ DOMESTIC_STEP_TYPES = frozenset(
 )
 
 
+def _text_only(enum_type: type[Enum]) -> BeforeValidator:
+    """Refuse a value that is not text before the Enum sees it, with pydantic's own 'enum' error:
+    Enum(value) quotes repr(value) in its error, which for a YAML alias bomb is billions of items."""
+    names = [f"'{member.value}'" for member in enum_type]
+    expected = ", ".join(names[:-1]) + f" or {names[-1]}"
+
+    def check(value: object) -> object:
+        if isinstance(value, str):
+            return value
+        raise PydanticCustomError("enum", "Input should be {expected}", {"expected": expected})
+
+    return BeforeValidator(check)
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -153,7 +168,7 @@ DEFENSIBLE_KINDS = frozenset({SourceKind.DEPOSITARY, SourceKind.OFFICIAL, Source
 class Source(_Strict):
     """Where a date comes from, after owid/etl's origin: who published it, what, where, when read."""
 
-    kind: SourceKind
+    kind: Annotated[SourceKind, _text_only(SourceKind)]
     publisher: Text | None = None
     title: Text
     url: str | None = None
@@ -197,7 +212,7 @@ class AlternativeDate(_Strict):
 
 
 class Event(_Strict):
-    type: EventType
+    type: Annotated[EventType, _text_only(EventType)]
     date: EventDate
     approximate: bool = False
     confirmed: bool
