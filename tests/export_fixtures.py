@@ -9,10 +9,8 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from PIL import ImageColor
-
 from export.batch import ExportData, load_export_data
-from render.palette import COLOURS
+from tests.expected_colours import expected_rgb
 from tests.treaty_fixtures import REAL_DATASET, minimal_yaml, mutate, write
 
 # Lithuania's withdrawal: notified 27 June 2025, effective 27 December 2025.
@@ -37,10 +35,6 @@ def hostile_dataset(tmp_path: Path) -> Path:
 def long_title_dataset(tmp_path: Path, short_name: str) -> Path:
     """The minimal dataset with another treaty short name, e.g. one too long for a title line."""
     return write(tmp_path, mutate(minimal_yaml(), "short_name: Mine Ban Convention", f"short_name: '{short_name}'"))
-
-
-def rgb(status_key: str) -> tuple[int, int, int]:
-    return ImageColor.getrgb(COLOURS[status_key])[:3]
 
 
 def interior_point(data: ExportData, iso3: str) -> tuple[float, float]:

@@ -15,7 +15,8 @@ from export.__main__ import DATA_DIR, main
 from export.batch import changes_between
 from render.captions import title_on
 from render.snapshot import SnapshotRenderer
-from tests.export_fixtures import PENDING_DAY, WITHDRAWN_DAY, interior_point, real_data, rgb, tags_of
+from tests.expected_colours import expected_rgb
+from tests.export_fixtures import PENDING_DAY, WITHDRAWN_DAY, interior_point, real_data, tags_of
 from tests.treaty_fixtures import REAL_DATASET, minimal_yaml, mutate, write
 from treaty.narrative import describe_day
 from treaty.status import Status
@@ -73,8 +74,8 @@ def test_the_gif_steps_through_every_change_date_in_the_range(tmp_path):
     assert len(frames) == len(days)
     # Status colours survive the 256-colour palette exactly: Lithuania on the day it leaves.
     where = SnapshotRenderer(real_data().inputs, (1440, 1080), 0.5).pixel_at(*interior_point(real_data(), "LTU"))
-    assert frames[days.index(WITHDRAWN_DAY)].getpixel(where) == rgb(Status.WITHDRAWN.value)
-    assert frames[days.index(WITHDRAWN_DAY) - 1].getpixel(where) == rgb(Status.WITHDRAWAL_PENDING.value)
+    assert frames[days.index(WITHDRAWN_DAY)].getpixel(where) == expected_rgb(Status.WITHDRAWN.value)
+    assert frames[days.index(WITHDRAWN_DAY) - 1].getpixel(where) == expected_rgb(Status.WITHDRAWAL_PENDING.value)
 
 
 def test_without_out_a_fresh_temporary_folder_is_used_and_printed(tmp_path, monkeypatch, capsys):

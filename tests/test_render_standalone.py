@@ -11,9 +11,9 @@ import pytest
 from geo.countries import microstate_points
 from render.captions import as_of_line, title_on
 from render.folium_map import MAP_SCRIPT
-from render.palette import COLOURS
 from render.payload import date_payload
 from render.standalone import LEAFLET_DIR, TIMELINE_SCRIPT, standalone_html
+from tests.expected_colours import STATUS_HEX
 from tests.export_fixtures import HOSTILE_NAME, HOSTILE_TREATY, PENDING_DAY, WITHDRAWN_DAY, hostile_dataset, real_data, tags_of
 from treaty.loader import load_dataset
 from treaty.status import Status, change_dates, statuses_on
@@ -114,10 +114,10 @@ def test_the_page_works_offline_in_a_browser_and_steps_with_the_arrow_keys(tmp_p
     page.wait_for_selector(f'body[data-rendered-date="{PENDING_DAY.isoformat()}"]')
     fill_of = """iso => { let fill = null; window.treatyMapLayers.countries.eachLayer(layer => {
         if (layer.feature.properties.iso3 === iso) fill = layer.options.fillColor; }); return fill; }"""
-    assert page.evaluate(fill_of, "LTU") == COLOURS[Status.WITHDRAWAL_PENDING.value]
+    assert page.evaluate(fill_of, "LTU") == STATUS_HEX["withdrawal_pending"]
     page.keyboard.press("ArrowRight")
     page.wait_for_selector(f'body[data-rendered-date="{WITHDRAWN_DAY.isoformat()}"]')
-    assert page.evaluate(fill_of, "LTU") == COLOURS[Status.WITHDRAWN.value]
+    assert page.evaluate(fill_of, "LTU") == STATUS_HEX["withdrawn"]
     assert page.text_content("#tm-title") == title_on(real_data().inputs.dataset, WITHDRAWN_DAY)
     assert "Made with Natural Earth" in page.text_content(".leaflet-control-attribution")
     page.click("#tm-prev")
