@@ -2,6 +2,7 @@
 back what the exporters wrote (pixels, PDF text, HTML tags)."""
 from __future__ import annotations
 
+import json
 import re
 import zlib
 from datetime import date
@@ -57,6 +58,18 @@ def pdf_text(pdf: bytes) -> list[str]:
             raw = b"".join(re.sub(rb"\\(.)", rb"\1", literal, flags=re.S) for literal in literals)
             texts.append(raw.decode("utf-16-be", errors="replace"))
     return texts
+
+
+def embedded(html: str, element_id: str):
+    """The JSON the offline HTML map carries in <script type="application/json" id=element_id>."""
+    match = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1))
+
+
+def opening_date(html: str) -> str:
+    """The date the offline HTML map shows when it is opened."""
+    page = embedded(html, "tm-page")
+    return page["frames"][page["initial"]]["date"]
 
 
 class TagCollector(HTMLParser):

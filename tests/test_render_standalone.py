@@ -2,7 +2,6 @@
 strings, and really works in a browser (Debian's Chromium, with every outside request refused)."""
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
@@ -14,7 +13,16 @@ from render.folium_map import MAP_SCRIPT
 from render.payload import date_payload
 from render.standalone import LEAFLET_DIR, TIMELINE_SCRIPT, standalone_html
 from tests.expected_colours import STATUS_HEX
-from tests.export_fixtures import HOSTILE_NAME, HOSTILE_TREATY, PENDING_DAY, WITHDRAWN_DAY, hostile_dataset, real_data, tags_of
+from tests.export_fixtures import (
+    HOSTILE_NAME,
+    HOSTILE_TREATY,
+    PENDING_DAY,
+    WITHDRAWN_DAY,
+    embedded,
+    hostile_dataset,
+    real_data,
+    tags_of,
+)
 from treaty.loader import load_dataset
 from treaty.status import Status, change_dates, statuses_on
 
@@ -28,11 +36,6 @@ def page_html() -> str:
     return standalone_html(
         data.inputs.dataset, data.countries, data.microstates, data.inputs.geometry_metadata, PENDING_DAY, data.inputs.timelines
     )
-
-
-def embedded(html: str, element_id: str):
-    match = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', html, re.S)
-    return json.loads(match.group(1))
 
 
 def test_the_page_loads_nothing_from_any_address():
