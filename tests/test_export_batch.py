@@ -58,9 +58,10 @@ def test_the_deck_has_a_titled_slide_per_date_with_the_map_and_notes(tmp_path):
         pictures = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
         assert len(pictures) == 1
         assert Image.open(io.BytesIO(pictures[0].image.blob)).size == (720, 540)
-        notes = slide.notes_slide.notes_text_frame.text
-        assert describe_day(compiled, day) in notes
-        assert "Sources: " in notes and "Made with Natural Earth" in notes
+        what, sources, credits = slide.notes_slide.notes_text_frame.text.split("\n\n")
+        assert what == describe_day(compiled, day)
+        assert sources.startswith("Sources: ") and sources.endswith(" — full list in the dataset.")
+        assert credits.startswith("Data as of ") and "Made with Natural Earth" in credits
 
 
 def gif_frames(path: Path) -> list[Image.Image]:

@@ -35,8 +35,9 @@ def test_fill_digits_are_the_status_keys_in_palette_order_one_per_shape():
 
 def test_a_state_without_a_shape_is_refused_not_dropped():
     statuses = statuses_on(timelines(load_dataset(ROOT_DATA["apmbc"])), date(2025, 12, 27))
-    with pytest.raises(MissingShapeError):
-        fill_digits(statuses, tuple(code for code in CODES if code != "LTU"))
+    with pytest.raises(MissingShapeError, match="^no country shape for LTU, LVA in the geometry file$") as refused:
+        fill_digits(statuses, tuple(code for code in CODES if code not in ("LVA", "LTU")))
+    assert refused.value.codes == ["LTU", "LVA"]
 
 
 @pytest.mark.parametrize("treaty_id", sorted(ROOT_DATA))

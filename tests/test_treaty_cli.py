@@ -109,4 +109,5 @@ def test_help_names_the_validate_command_and_what_it_does(capsys):
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
     assert out.startswith("usage: python -m treaty")
+    assert "Command line: `python -m treaty validate data/apmbc.yaml [more files]`." in out
     assert "check dataset files and summarise them" in out
