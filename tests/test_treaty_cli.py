@@ -1,4 +1,5 @@
 """`python -m treaty validate FILE...`: a summary and exit 0, or every problem on stderr and exit 1."""
+import re
 import subprocess
 import sys
 
@@ -110,4 +111,4 @@ def test_help_names_the_validate_command_and_what_it_does(capsys):
     out = capsys.readouterr().out
     assert out.startswith("usage: python -m treaty")
     assert "Command line: `python -m treaty validate data/apmbc.yaml [more files]`." in out
-    assert "check dataset files and summarise them" in out
+    assert re.search(r"^ +validate +check dataset files and summarise them$", out, re.M), out

@@ -424,3 +424,27 @@ def test_without_libyaml_the_module_reads_in_python_and_gives_the_same_answer(mo
         document, problems = module.read_yaml(path)
         assert problems == []
         assert _shape(document) == _shape(read_yaml(path)[0])
+
+
+@pytest.mark.parametrize(
+    ("written", "quoted", "event"),
+    [
+        ("x" * 41, "'" + "x" * 40 + "…'", "1 (" + "x" * 40 + ")"),
+        ("x" * 40, "'" + "x" * 40 + "'", "1 (" + "x" * 40 + ")"),
+        ("42", "of type int", "1"),
+    ],
+    ids=["41 characters", "40 characters", "a number"],
+)
+def test_an_unknown_event_type_is_quoted_at_most_40_characters_and_names_the_event(tmp_path, written, quoted, event):
+    text = mutate(minimal_yaml(), "type: signature", f"type: {written}")
+    path = write(tmp_path, text)
+    problem = only_problem(path)
+    assert problem.message.startswith(f"unknown value {quoted}: 'signature', 'ratification', ")
+    assert (problem.line, problem.state, problem.event, problem.field) == (line_of(text, f"type: {written}"), "NOR", event, "type")
+
+
+def test_an_event_that_is_not_a_mapping_is_named_by_its_number(tmp_path):
+    text = mutate(minimal_yaml(), "    - type: signature\n      date: 1997-12-03\n      confirmed: true\n      sources: [monitor-nor]\n", "    - just text\n")
+    problem = only_problem(write(tmp_path, text))
+    assert (problem.state, problem.event, problem.field) == ("NOR", "1", None)
+    assert "valid dictionary" in problem.message

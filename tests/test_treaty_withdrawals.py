@@ -46,7 +46,9 @@ def test_every_step_from_the_first_is_a_row_and_a_step_before_joining_is_not(tmp
         + "  - iso3: RUS",
     )
     events, periods = chains(tmp_path, text)
-    assert [event for event in events if event.iso3 == "NOR"] == [
+    assert events == [
+        ChainEvent("LTU", "Lithuania", date(2025, 6, 27), "Instrument of withdrawal deposited", True),
+        ChainEvent("LTU", "Lithuania", date(2025, 12, 27), "Withdrawal takes effect", True),
         ChainEvent("NOR", "Norway", date(2025, 3, 10), "Government decision", True),
         ChainEvent("NOR", "Norway", date(2025, 3, 1), "Head of state signed", False),
         ChainEvent("NOR", "Norway", date(2025, 7, 18), "Suspension notified (not a withdrawal)", True),
@@ -59,3 +61,11 @@ def test_a_withdrawal_delayed_by_the_armed_conflict_proviso_has_the_longer_notic
     text = mutate(minimal_yaml(), "      date: 2025-12-27\n", "      date: 2026-03-01\n      rule_exception: armed-conflict proviso\n")
     _, periods = chains(tmp_path, text)
     assert periods == [NoticePeriod("LTU", "Lithuania", date(2025, 6, 27), date(2026, 3, 1))]
+
+
+def test_a_state_that_never_moved_to_leave_has_no_row_wherever_it_is_in_the_file(tmp_path):
+    """Lithuania (first in the file) stays; Norway, after it, takes a step."""
+    text = mutate(minimal_yaml(), "    - type: withdrawal_deposited\n      date: 2025-06-27\n      confirmed: true\n      sources: [news-ltu]\n", "")
+    text = mutate(text, "    - type: withdrawal_effective\n      date: 2025-12-27\n      confirmed: true\n      sources: [news-ltu]\n", "")
+    text = mutate(text, "      sources: [monitor-nor]\n  - iso3: RUS", "      sources: [monitor-nor]\n" + _event("decree", "2025-03-10", "monitor-nor") + "  - iso3: RUS")
+    assert chains(tmp_path, text) == ([ChainEvent("NOR", "Norway", date(2025, 3, 10), "Decree", True)], [])
