@@ -448,3 +448,17 @@ def test_an_event_that_is_not_a_mapping_is_named_by_its_number(tmp_path):
     problem = only_problem(write(tmp_path, text))
     assert (problem.state, problem.event, problem.field) == ("NOR", "1", None)
     assert "valid dictionary" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line_at", "said"),
+    [
+        ("    name: Norway\n", "    name: Norway\n    colour: red\n", "colour: red", "field 'colour': unknown key"),
+        ("    name: Norway\n", "", "iso3: NOR", "field 'name': required, but missing"),
+    ],
+    ids=["unknown key", "missing key"],
+)
+def test_a_states_unknown_or_missing_key_reads_as_one_plain_line(tmp_path, old, new, line_at, said):
+    text = mutate(minimal_yaml(), old, new)
+    path = write(tmp_path, text)
+    assert str(only_problem(path)) == f"{path}:{line_of(text, line_at)}: state NOR, {said}"
