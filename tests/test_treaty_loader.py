@@ -462,3 +462,12 @@ def test_a_states_unknown_or_missing_key_reads_as_one_plain_line(tmp_path, old, 
     text = mutate(minimal_yaml(), old, new)
     path = write(tmp_path, text)
     assert str(only_problem(path)) == f"{path}:{line_of(text, line_at)}: state NOR, {said}"
+
+
+def test_a_bad_source_id_in_a_list_is_placed_on_the_line_of_the_list(tmp_path):
+    text = mutate(minimal_yaml(), "      sources: [monitor-nor]\n  - iso3: RUS", "      sources: [monitor-nor, Not An Id]\n  - iso3: RUS")
+    path = write(tmp_path, text)
+    assert_problem(
+        only_problem(path), path, message="String should match pattern", line=line_of(text, "Not An Id"),
+        state="NOR", event="2 (ratification)", field="sources.1",
+    )
