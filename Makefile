@@ -21,7 +21,7 @@ bench: $(VENV)/.dev chromium
 validate: $(VENV)/.runtime
 	$(BIN)/python -m treaty validate data/*.yaml
 
-# Mutation testing of the pure layers (setup.cfg [mutmut]); about 30 min on 2 free cores. Not part of `make test`.
+# Mutation testing of the pure layers (setup.cfg [mutmut]); long (see tests/README.md). Not part of `make test`.
 # Survivors: `$(BIN)/mutmut results`, `$(BIN)/mutmut show NAME`; verdicts in tests/README.md.
 mutate: $(VENV)/.dev
 	rm -rf mutants
