@@ -9,7 +9,7 @@ PORT ?= 8501
 # lists the validation reads, is not a treaty).
 DATASETS = $(shell grep -l '^treaty:' data/*.yaml)
 
-.PHONY: run test bench validate geometry chromium node clean
+.PHONY: run test bench validate geometry mutate chromium node clean
 
 run: $(VENV)/.runtime
 	$(BIN)/streamlit run app.py --server.port $(PORT)
@@ -23,6 +23,14 @@ bench: $(VENV)/.dev chromium
 
 validate: $(VENV)/.runtime
 	$(BIN)/python -m treaty validate $(DATASETS)
+
+# Mutation testing of the pure layers (setup.cfg [mutmut]); long (see tests/README.md). Not part of `make test`.
+# Survivors: `$(BIN)/mutmut results`, `$(BIN)/mutmut show NAME`; verdicts in tests/README.md.
+mutate: $(VENV)/.dev
+	rm -rf mutants
+	nice $(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut export-cicd-stats
+	$(BIN)/python -m tests.mutation_score
 
 # Rebuild data/europe.geojson from the hash-checked Natural Earth source (a build-time input).
 geometry: $(VENV)/.dev
@@ -51,4 +59,4 @@ node:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nodejs >/dev/null; }
 
 clean:
-	rm -rf $(VENV) .pytest_cache build
+	rm -rf $(VENV) .pytest_cache build mutants

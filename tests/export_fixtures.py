@@ -2,6 +2,7 @@
 back what the exporters wrote (pixels, PDF text, HTML tags)."""
 from __future__ import annotations
 
+import json
 import re
 import zlib
 from datetime import date
@@ -9,11 +10,9 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from PIL import ImageColor
-
 from export.batch import load_export_data
 from export.formats import ExportData
-from render.palette import COLOURS
+from tests.expected_colours import expected_rgb
 from tests.treaty_fixtures import REAL_DATASET, minimal_yaml, mutate, write
 
 # Lithuania's withdrawal: notified 27 June 2025, effective 27 December 2025.
@@ -40,10 +39,6 @@ def long_title_dataset(tmp_path: Path, short_name: str) -> Path:
     return write(tmp_path, mutate(minimal_yaml(), "short_name: Mine Ban Convention", f"short_name: '{short_name}'"))
 
 
-def rgb(status_key: str) -> tuple[int, int, int]:
-    return ImageColor.getrgb(COLOURS[status_key])[:3]
-
-
 def interior_point(data: ExportData, iso3: str) -> tuple[float, float]:
     """A lon/lat point surely inside the state's shape (shapely's representative point)."""
     countries = data.countries
@@ -64,6 +59,18 @@ def pdf_text(pdf: bytes) -> list[str]:
             raw = b"".join(re.sub(rb"\\(.)", rb"\1", literal, flags=re.S) for literal in literals)
             texts.append(raw.decode("utf-16-be", errors="replace"))
     return texts
+
+
+def embedded(html: str, element_id: str):
+    """The JSON the offline HTML map carries in <script type="application/json" id=element_id>."""
+    match = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1))
+
+
+def opening_date(html: str) -> str:
+    """The date the offline HTML map shows when it is opened."""
+    page = embedded(html, "tm-page")
+    return page["initial"]
 
 
 class TagCollector(HTMLParser):

@@ -12,10 +12,10 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from export.__main__ import DATA_DIR, main
-from export.batch import changes_between
 from render.captions import title_on
 from render.snapshot import SnapshotRenderer
-from tests.export_fixtures import PENDING_DAY, WITHDRAWN_DAY, interior_point, real_data, rgb, tags_of
+from tests.expected_colours import expected_rgb
+from tests.export_fixtures import PENDING_DAY, WITHDRAWN_DAY, interior_point, opening_date, real_data, tags_of
 from tests.treaty_fixtures import REAL_DATASET, minimal_yaml, mutate, write
 from treaty.narrative import describe_day
 from treaty.status import Status
@@ -58,23 +58,88 @@ def test_the_deck_has_a_titled_slide_per_date_with_the_map_and_notes(tmp_path):
         pictures = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
         assert len(pictures) == 1
         assert Image.open(io.BytesIO(pictures[0].image.blob)).size == (720, 540)
-        notes = slide.notes_slide.notes_text_frame.text
-        assert describe_day(compiled, day) in notes
-        assert "Sources: " in notes and "Made with Natural Earth" in notes
+        what, sources, credits = slide.notes_slide.notes_text_frame.text.split("\n\n")
+        assert what == describe_day(compiled, day)
+        assert sources.startswith("Sources: ") and sources.endswith(" — full list in the dataset.")
+        assert credits.startswith("Data as of ") and "Made with Natural Earth" in credits
+
+
+def gif_frames(path: Path) -> list[Image.Image]:
+    return [frame.convert("RGB") for frame in ImageSequence.Iterator(Image.open(path))]
+
+
+def lithuania_pixel() -> tuple[int, int]:
+    """Where Lithuania is drawn in a SMALL picture."""
+    return SnapshotRenderer(real_data().inputs, (1440, 1080), 0.5).pixel_at(*interior_point(real_data(), "LTU"))
 
 
 def test_the_gif_steps_through_every_change_date_in_the_range(tmp_path):
-    assert export("--changes-from", "2025-06-01", "--changes-to", "2026-12-31", "--formats", "gif", "--out", str(tmp_path), *SMALL) == 0
-    days = changes_between(real_data().inputs.timelines, date(2025, 6, 1), date(2026, 12, 31))
-    assert WITHDRAWN_DAY in days
+    # The real file's changes from the Baltic withdrawals to Finland's, both ends included.
+    assert export("--changes-from", "2025-12-27", "--changes-to", "2026-01-10", "--formats", "gif", "--out", str(tmp_path), *SMALL) == 0
     [gif] = tmp_path.iterdir()
-    assert gif.name == f"apmbc-{days[0]}-to-{days[-1]}.gif"
-    frames = [frame.convert("RGB") for frame in ImageSequence.Iterator(Image.open(gif))]
-    assert len(frames) == len(days)
-    # Status colours survive the 256-colour palette exactly: Lithuania on the day it leaves.
-    where = SnapshotRenderer(real_data().inputs, (1440, 1080), 0.5).pixel_at(*interior_point(real_data(), "LTU"))
-    assert frames[days.index(WITHDRAWN_DAY)].getpixel(where) == rgb(Status.WITHDRAWN.value)
-    assert frames[days.index(WITHDRAWN_DAY) - 1].getpixel(where) == rgb(Status.WITHDRAWAL_PENDING.value)
+    assert gif.name == "apmbc-2025-12-27-to-2026-01-10.gif"
+    frames = gif_frames(gif)
+    assert len(frames) == 2
+    finland = SnapshotRenderer(real_data().inputs, (1440, 1080), 0.5).pixel_at(*interior_point(real_data(), "FIN"))
+    # Status colours survive the 256-colour palette exactly.
+    assert frames[0].getpixel(lithuania_pixel()) == expected_rgb("withdrawn")
+    assert [frame.getpixel(finland) for frame in frames] == [expected_rgb("withdrawal_pending"), expected_rgb("withdrawn")]
+
+
+def test_dates_given_out_of_order_are_exported_in_date_order(tmp_path, capsys):
+    """A briefer lists the dates as they come to mind; files, frames, slides and the run's name follow the calendar."""
+    later, earlier = WITHDRAWN_DAY.isoformat(), PENDING_DAY.isoformat()
+    assert export("--dates", later, earlier, later, "--formats", "png", "gif", "pptx", "--out", str(tmp_path), *SMALL) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == [
+        str(tmp_path / "apmbc-2025-12-26.png"),
+        str(tmp_path / "apmbc-2025-12-27.png"),
+        str(tmp_path / "apmbc-2025-12-26-to-2025-12-27.gif"),
+        str(tmp_path / "apmbc-2025-12-26-to-2025-12-27.pptx"),
+        f"4 file(s) for 2 date(s) in {tmp_path}",
+    ]
+    frames = gif_frames(tmp_path / "apmbc-2025-12-26-to-2025-12-27.gif")
+    assert [frame.getpixel(lithuania_pixel()) for frame in frames] == [expected_rgb("withdrawal_pending"), expected_rgb("withdrawn")]
+    deck = Presentation(str(tmp_path / "apmbc-2025-12-26-to-2025-12-27.pptx"))
+    assert [slide.shapes.title.text for slide in deck.slides] == [
+        "Mine Ban Convention on 26 December 2025",
+        "Mine Ban Convention on 27 December 2025",
+    ]
+
+
+def _minimal_export(tmp_path: Path, *arguments: str) -> list[str]:
+    """Names of the PNGs exported from the minimal dataset (changes: 1997-12-03, 1998-07-09,
+    1999-03-01, 2003-05-12, 2003-11-01, 2025-06-27, 2025-12-27)."""
+    dataset, out = write(tmp_path, minimal_yaml()), tmp_path / "out"
+    assert main(["--dataset", str(dataset), *arguments, "--formats", "png", "--out", str(out), "--size", "square", "--scale", "0.25"]) == 0
+    return sorted(path.name for path in out.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("arguments", "days"),
+    [
+        (["--changes-from", "2003-05-12", "--changes-to", "2025-06-27"], ["2003-05-12", "2003-11-01", "2025-06-27"]),
+        (["--changes-from", "2003-05-13", "--changes-to", "2025-06-26"], ["2003-11-01"]),
+        (["--changes-from", "2025-06-27"], ["2025-06-27", "2025-12-27"]),
+    ],
+    ids=["both ends on change dates", "ends between change dates", "open end"],
+)
+def test_a_change_range_holds_every_change_date_from_first_to_last_inclusive(tmp_path, arguments, days):
+    assert _minimal_export(tmp_path, *arguments) == [f"apmbc-{day}.png" for day in days]
+
+
+def test_the_title_in_each_files_metadata_is_the_chosen_day_not_the_data_date(tmp_path):
+    assert export("--dates", "2025-12-26", "--formats", "png", "svg", "pdf", "--out", str(tmp_path), *SMALL) == 0
+    title = "Mine Ban Convention on 26 December 2025"
+    assert Image.open(tmp_path / "apmbc-2025-12-26.png").info["Title"] == title
+    assert f"<dc:title>{title}</dc:title>" in (tmp_path / "apmbc-2025-12-26.svg").read_text(encoding="utf-8")
+    assert f"/Title ({title})".encode() in (tmp_path / "apmbc-2025-12-26.pdf").read_bytes()
+
+
+def test_the_offline_html_opens_on_the_first_chosen_date(tmp_path):
+    assert export("--dates", "2025-12-27", "2025-06-27", "--formats", "html", "--out", str(tmp_path)) == 0
+    html = (tmp_path / "apmbc-2025-06-27-to-2025-12-27.html").read_text(encoding="utf-8")
+    assert opening_date(html) == "2025-06-27"
 
 
 def test_without_out_a_fresh_temporary_folder_is_used_and_printed(tmp_path, monkeypatch, capsys):

@@ -16,7 +16,8 @@ from export.__main__ import main as export_main
 from export.batch import load_export_data
 from render.payload import history_payload
 from render.snapshot import SnapshotRenderer
-from tests.export_fixtures import interior_point, rgb
+from tests.expected_colours import expected_rgb as rgb
+from tests.export_fixtures import interior_point
 from treaty.__main__ import main as treaty_main
 from treaty.loader import load_dataset
 from treaty.narrative import describe_day

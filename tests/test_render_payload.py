@@ -11,9 +11,10 @@ import pytest
 
 from geo.countries import load_countries
 from geo.join import MissingShapeError, status_keys
-from render.payload import fill_digits, history_payload, palette_payload
+from render.payload import details_payload, fill_digits, history_payload, palette_payload
 from treaty.loader import load_dataset
 from treaty.status import Status, statuses_on, timelines
+from treaty_fixtures import minimal_yaml, mutate, write
 
 ROOT_DATA = {"apmbc": "data/apmbc.yaml", "ccm": "data/ccm.yaml"}
 CODES = tuple(load_countries()["iso3"])
@@ -57,8 +58,9 @@ def test_no_browser_script_writes_a_colour_of_its_own():
 
 def test_a_state_without_a_shape_is_refused_not_dropped():
     statuses = statuses_on(timelines(load_dataset(ROOT_DATA["apmbc"])), date(2025, 12, 27))
-    with pytest.raises(MissingShapeError):
-        fill_digits(statuses, tuple(code for code in CODES if code != "LTU"))
+    with pytest.raises(MissingShapeError, match="^no country shape for LTU, LVA in the geometry file$") as refused:
+        fill_digits(statuses, tuple(code for code in CODES if code not in ("LVA", "LTU")))
+    assert refused.value.codes == ["LTU", "LVA"]
 
 
 @pytest.mark.parametrize("treaty_id", sorted(ROOT_DATA))
@@ -86,3 +88,27 @@ def test_the_history_of_the_mine_ban_convention_ends_with_the_2025_withdrawals()
     assert before_baltics == {"EST": "2025-12-27", "LVA": "2025-12-27", "LTU": "2025-12-27", "FIN": "2026-01-10", "POL": "2026-02-20"}
     assert history["periods"][-2]["pending"] == {"POL": "2026-02-20"}
     assert history["periods"][-1]["pending"] == {}
+
+
+FACT_FIELDS = ("label", "date", "precision", "approximate", "confirmed", "derived_by", "note", "key")
+SOURCE_FIELDS = ("publisher", "title", "url", "accessed")
+
+
+def test_the_state_record_sent_to_the_browser_has_each_fact_with_its_flags_and_sources(tmp_path):
+    text = mutate(minimal_yaml(), "      date: 1997-12-03\n", "      date: 1997-12-03\n      approximate: true\n")
+    text = mutate(text, "    name: Norway\n", "    name: Norway\n    note: an early party\n")
+    dataset = load_dataset(write(tmp_path, text))
+    sent = details_payload(dataset)
+    assert list(sent) == ["LTU", "NOR", "RUS"]
+    norway = sent["NOR"]
+    assert (norway["name"], norway["note"]) == ("Norway", "an early party")
+    monitor = {"publisher": None, "title": "Landmine Monitor Norway", "url": "https://example.org/nor", "accessed": "2026-11-22"}
+    assert [tuple(fact[field] for field in FACT_FIELDS) for fact in norway["facts"]] == [
+        ("Signed", "1997-12-03", "day", True, True, None, None, True),
+        ("Ratified (instrument deposited)", "1998-07-09", "day", False, True, None, None, True),
+        ("Entered into force", "1999-03-01", "day", False, True, "Art. 17", "Computed by Art. 17 from the deposit date.", True),
+    ]
+    assert [[{field: source[field] for field in SOURCE_FIELDS} for source in fact["sources"]] for fact in norway["facts"]] == [
+        [monitor], [monitor], []
+    ]
+    assert (sent["RUS"]["name"], sent["RUS"]["facts"]) == ("Russian Federation", [])

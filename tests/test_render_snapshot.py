@@ -14,6 +14,7 @@ from render.captions import as_of_line, sources_line, title_on
 from render.palette import CATEGORIES
 from treaty.statuses import NOT_COVERED
 from render.snapshot import SIZE_PRESETS, SnapshotRenderer, parse_size, prepare_inputs, render_snapshot
+from tests.expected_colours import expected_rgb
 from tests.export_fixtures import (
     HOSTILE_NAME,
     HOSTILE_TREATY,
@@ -24,7 +25,6 @@ from tests.export_fixtures import (
     long_title_dataset,
     pdf_text,
     real_data,
-    rgb,
 )
 from treaty.loader import load_dataset
 from treaty.status import Status, timelines
@@ -62,7 +62,7 @@ def test_a_state_is_filled_with_its_status_colour_on_each_side_of_its_withdrawal
     for day, states in expected.items():
         image = open_png(renderer.render(day)).convert("RGB")
         for iso3, status in states.items():
-            assert image.getpixel(renderer.pixel_at(*interior_point(data, iso3))) == rgb(status.value), (day, iso3)
+            assert image.getpixel(renderer.pixel_at(*interior_point(data, iso3))) == expected_rgb(status.value), (day, iso3)
 
 
 def test_microstates_show_as_markers_in_their_status_colour():
@@ -72,7 +72,7 @@ def test_microstates_show_as_markers_in_their_status_colour():
     points = data.inputs.microstates
     for iso3 in ("AND", "LIE", "SMR"):
         point = points.loc[points["iso3"] == iso3, "geometry"].to_crs("EPSG:4326").iloc[0]
-        assert image.getpixel(renderer.pixel_at(point.x, point.y)) == rgb(Status.PARTY.value), iso3
+        assert image.getpixel(renderer.pixel_at(point.x, point.y)) == expected_rgb(Status.PARTY.value), iso3
 
 
 def test_a_state_outside_the_dataset_is_drawn_as_not_covered():
@@ -80,7 +80,7 @@ def test_a_state_outside_the_dataset_is_drawn_as_not_covered():
     renderer = SnapshotRenderer(data.inputs)
     image = open_png(renderer.render(WITHDRAWN_DAY)).convert("RGB")
     assert "TUN" not in {state.iso3 for state in data.inputs.dataset.states}
-    assert image.getpixel(renderer.pixel_at(*interior_point(data, "TUN"))) == rgb(NOT_COVERED)
+    assert image.getpixel(renderer.pixel_at(*interior_point(data, "TUN"))) == expected_rgb(NOT_COVERED)
 
 
 def test_svg_keeps_title_legend_sentence_sources_and_attribution_as_text():

@@ -3,7 +3,6 @@ dataset's strings, and really works in a browser (Debian's Chromium, with every 
 it steps by day and jumps between changes with the same keys and buttons as the app's timeline."""
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from functools import lru_cache
@@ -13,10 +12,19 @@ import pytest
 from geo.countries import microstate_points
 from render.captions import as_of_line, title_on
 from render.folium_map import MAP_SCRIPT
-from render.palette import COLOURS
 from render.payload import history_payload
 from render.standalone import LEAFLET_DIR, TIMELINE_SCRIPTS, standalone_html
-from tests.export_fixtures import HOSTILE_NAME, HOSTILE_TREATY, PENDING_DAY, WITHDRAWN_DAY, hostile_dataset, real_data, tags_of
+from tests.expected_colours import STATUS_HEX
+from tests.export_fixtures import (
+    HOSTILE_NAME,
+    HOSTILE_TREATY,
+    PENDING_DAY,
+    WITHDRAWN_DAY,
+    embedded,
+    hostile_dataset,
+    real_data,
+    tags_of,
+)
 from treaty.loader import load_dataset
 from treaty.narrative import describe_day
 from treaty.status import Status, change_dates
@@ -31,11 +39,6 @@ def page_html() -> str:
     return standalone_html(
         data.inputs.dataset, data.countries, data.microstates, data.inputs.geometry_metadata, PENDING_DAY, data.inputs.timelines
     )
-
-
-def embedded(html: str, element_id: str):
-    match = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', html, re.S)
-    return json.loads(match.group(1))
 
 
 def test_the_page_loads_nothing_from_any_address():
@@ -135,10 +138,10 @@ def wait_for_date(page, iso: str) -> None:
 def test_the_page_works_offline_in_a_browser_and_jumps_between_changes_with_the_arrow_keys(tmp_path, browser):
     context, page, outside, errors = open_offline(browser, tmp_path)
     wait_for_date(page, PENDING_DAY.isoformat())
-    assert page.evaluate(FILL_OF, "LTU") == COLOURS[Status.WITHDRAWAL_PENDING.value]
+    assert page.evaluate(FILL_OF, "LTU") == STATUS_HEX["withdrawal_pending"]
     page.keyboard.press("ArrowRight")
     wait_for_date(page, WITHDRAWN_DAY.isoformat())
-    assert page.evaluate(FILL_OF, "LTU") == COLOURS[Status.WITHDRAWN.value]
+    assert page.evaluate(FILL_OF, "LTU") == STATUS_HEX["withdrawn"]
     assert page.text_content("#tm-title") == title_on(real_data().inputs.dataset, WITHDRAWN_DAY)
     assert "Made with Natural Earth" in page.text_content(".leaflet-control-attribution")
     page.click(".tm-previous")
@@ -161,7 +164,7 @@ def test_the_page_steps_by_day_with_the_same_keys_and_buttons_as_the_app(tmp_pat
     assert slider.get_attribute("aria-valuetext") == "28 December 2025"
     assert page.text_content("#tm-title") == title_on(real_data().inputs.dataset, date(2025, 12, 28))
     assert page.text_content("#tm-sentence").startswith("Latest change: On 27 December 2025 the withdrawals of Estonia")
-    assert page.evaluate(FILL_OF, "FIN") == COLOURS[Status.WITHDRAWAL_PENDING.value]
+    assert page.evaluate(FILL_OF, "FIN") == STATUS_HEX["withdrawal_pending"]
     centre = page.evaluate("""() => { let point = null; window.treatyMapLayers.countries.eachLayer(layer => {
         if (layer.feature.properties.iso3 === "FIN") point = layer._map.latLngToContainerPoint(layer.getCenter()); });
         return {x: point.x, y: point.y}; }""")
@@ -172,7 +175,7 @@ def test_the_page_steps_by_day_with_the_same_keys_and_buttons_as_the_app(tmp_pat
     page.evaluate("document.activeElement.blur()")
     page.keyboard.press("ArrowRight")  # elsewhere: the next change
     wait_for_date(page, "2026-01-10")
-    assert page.evaluate(FILL_OF, "FIN") == COLOURS[Status.WITHDRAWN.value]
+    assert page.evaluate(FILL_OF, "FIN") == STATUS_HEX["withdrawn"]
     page.keyboard.press("End")
     wait_for_date(page, "2026-02-20")
     assert not page.locator(".tm-next").is_enabled()
@@ -202,12 +205,12 @@ def test_a_link_to_no_day_opens_the_page_on_its_own_day(tmp_path, browser, addre
 def test_a_link_to_any_day_reopens_the_page_on_it_and_play_stops_at_the_last_change(tmp_path, browser):
     context, page, outside, errors = open_offline(browser, tmp_path, "#2026-02-01")
     wait_for_date(page, "2026-02-01")
-    assert page.evaluate(FILL_OF, "POL") == COLOURS[Status.WITHDRAWAL_PENDING.value]
+    assert page.evaluate(FILL_OF, "POL") == STATUS_HEX["withdrawal_pending"]
     page.locator(".tm-play-pace").select_option(label="1 s")
     page.click(".tm-play-button")
     wait_for_date(page, "2026-02-20")
     page.wait_for_selector('body[data-playing="false"]', state="attached")
     assert page.text_content(".tm-play-button") == "▶ Play"
-    assert page.evaluate(FILL_OF, "POL") == COLOURS[Status.WITHDRAWN.value]
+    assert page.evaluate(FILL_OF, "POL") == STATUS_HEX["withdrawn"]
     context.close()
     assert outside == [] and errors == []

@@ -196,11 +196,15 @@ def test_a_dataset_file_that_disappears_for_a_moment_is_not_a_crash(monkeypatch,
     try:
         app.run()
         no_exception(app)
-        assert app.warning or app.error, "the viewer should be told the dataset went away"
+        assert [warning.value for warning in app.warning] == [
+            "The treaty file `apmbc` is no longer in the data folder: showing Convention on Cluster Munitions."
+        ]
+        assert "Convention on Cluster Munitions" in app.markdown[0].value, "the page shows the treaty still there"
     finally:
         away.rename(data_copy / "apmbc.yaml")
     app.run()
     no_exception(app)
+    assert [warning.value for warning in app.warning] == []
 
 
 @pytest.mark.parametrize("folder", ["empty", "missing"])

@@ -16,6 +16,7 @@ import copy
 import re
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from hypothesis import strategies as st
 from tests.app_page import open_page
 from treaty.loader import DatasetError, _get, _SafeLineLoader, load_dataset
 from treaty.model import Dataset
+from treaty.status import Status, timelines
 
 REPO = Path(__file__).resolve().parent.parent
 APMBC = REPO / "data" / "apmbc.yaml"
@@ -530,7 +532,30 @@ def test_a_date_near_the_end_of_the_calendar_is_a_problem_not_a_crash(tmp_path):
     events = document["states"][0]["events"]
     for event in events:
         event["date"] = "9999-12-31"
-    outcome(_write_doc(tmp_path, document))
+    result = outcome(_write_doc(tmp_path, document))
+    assert isinstance(result, DatasetError), "a file dated in year 9999 was accepted"
+    assert [(problem.state, problem.field) for problem in result.problems] == [(None, "as_of")] + [("LTU", "date")] * len(events)
+    assert all("'9999-12-31' is outside the years 1800-2999" in problem.message for problem in result.problems)
+
+
+def test_a_deposit_on_the_last_day_of_the_treaty_era_still_gets_its_dates(tmp_path):
+    """The last year a date may be written in (2999) is far enough from date.max that six months on
+    (Art. 20) and the sixth month after (Art. 17) still fit the calendar."""
+    document = copy.deepcopy(BASE)
+    document["as_of"] = "2999-12-31"
+    document["states"][0]["events"] = [
+        {"type": "ratification", "date": "2999-06-30", "confirmed": True, "sources": document["states"][0]["events"][1]["sources"]},
+        {"type": "withdrawal_deposited", "date": "2999-12-31", "confirmed": True, "sources": document["states"][0]["events"][1]["sources"]},
+    ]
+    dataset = outcome(_write_doc(tmp_path, document))
+    assert isinstance(dataset, Dataset), str(dataset)
+    [timeline] = [timeline for timeline in timelines(dataset) if timeline.iso3 == "LTU"]
+    assert [(t.on, t.status) for t in timeline.transitions] == [
+        (date(2999, 6, 30), Status.JOINED),
+        (date(2999, 12, 1), Status.PARTY),
+        (date(2999, 12, 31), Status.WITHDRAWAL_PENDING),
+        (date(3000, 6, 30), Status.WITHDRAWN),
+    ]
 
 
 @pytest.mark.parametrize("where", ["top level", "state", "duplicate"])

@@ -1,5 +1,6 @@
 """`python -m treaty validate FILE...`: a summary and exit 0, or every problem on stderr and exit 1."""
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -179,3 +180,39 @@ def test_sources_reports_kinds_weak_key_dates_gaps_barred_duplicates_and_unused(
 def test_sources_of_an_unreadable_file_exits_1(tmp_path, capsys):
     assert main(["sources", str(tmp_path / "nowhere.yaml")]) == 1
     assert "cannot be read" in capsys.readouterr().err
+def test_the_summary_counts_states_events_sources_changes_and_inexact_dates(tmp_path, capsys):
+    """Norway's ratification known only to the month and unconfirmed: it counts from 31 July 1998."""
+    text = mutate(minimal_yaml(), "      date: 1998-07-09\n      confirmed: true", "      date: 1998-07\n      confirmed: false")
+    path = write(tmp_path, text)
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{path}: OK",
+        "  treaty: Mine Ban Convention (apmbc), data as of 2026-11-22",
+        "  states: 3",
+        "  events: 6, citing 6 sources",
+        "  status changes: 7 dates, 1997-12-03 to 2025-12-27",
+        "  dates not to the day or approximate: 1",
+        "  unconfirmed dates: 1",
+        "    - NOR ratification 1998-07",
+        "  warning: sources with neither url nor citation: 1",
+        "    - monitor-rus",
+    ]
+
+
+def test_the_summary_of_a_file_where_nothing_ever_changes_says_so(tmp_path, capsys):
+    text = mutate(minimal_yaml(), "    sources: [monitor-rus]\n    events: []\n", "    sources: [monitor-rus]\n")
+    start, end = text.index("  - iso3: LTU"), text.index("  - iso3: RUS")
+    path = write(tmp_path, text[:start] + text[end:])
+    assert main(["validate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "  states: 1\n  events: 0, citing 6 sources\n  status changes: none\n" in out
+
+
+def test_help_names_the_validate_command_and_what_it_does(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: python -m treaty")
+    assert "Command line for treaty dataset files." in out
+    assert re.search(r"^ +validate +check dataset files and summarise them$", out, re.M), out

@@ -424,3 +424,50 @@ def test_without_libyaml_the_module_reads_in_python_and_gives_the_same_answer(mo
         document, problems = module.read_yaml(path)
         assert problems == []
         assert _shape(document) == _shape(read_yaml(path)[0])
+
+
+@pytest.mark.parametrize(
+    ("written", "quoted", "event"),
+    [
+        ("x" * 41, "'" + "x" * 40 + "…'", "1 (" + "x" * 40 + ")"),
+        ("x" * 40, "'" + "x" * 40 + "'", "1 (" + "x" * 40 + ")"),
+        ("42", "of type int", "1"),
+    ],
+    ids=["41 characters", "40 characters", "a number"],
+)
+def test_an_unknown_event_type_is_quoted_at_most_40_characters_and_names_the_event(tmp_path, written, quoted, event):
+    text = mutate(minimal_yaml(), "type: signature", f"type: {written}")
+    path = write(tmp_path, text)
+    problem = only_problem(path)
+    assert problem.message.startswith(f"unknown value {quoted}: 'signature', 'ratification', ")
+    assert (problem.line, problem.state, problem.event, problem.field) == (line_of(text, f"type: {written}"), "NOR", event, "type")
+
+
+def test_an_event_that_is_not_a_mapping_is_named_by_its_number(tmp_path):
+    text = mutate(minimal_yaml(), "    - type: signature\n      date: 1997-12-03\n      confirmed: true\n      sources: [monitor-nor]\n", "    - just text\n")
+    problem = only_problem(write(tmp_path, text))
+    assert (problem.state, problem.event, problem.field) == ("NOR", "1", None)
+    assert "valid dictionary" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line_at", "said"),
+    [
+        ("    name: Norway\n", "    name: Norway\n    colour: red\n", "colour: red", "field 'colour': unknown key"),
+        ("    name: Norway\n", "", "iso3: NOR", "field 'name': required, but missing"),
+    ],
+    ids=["unknown key", "missing key"],
+)
+def test_a_states_unknown_or_missing_key_reads_as_one_plain_line(tmp_path, old, new, line_at, said):
+    text = mutate(minimal_yaml(), old, new)
+    path = write(tmp_path, text)
+    assert str(only_problem(path)) == f"{path}:{line_of(text, line_at)}: state NOR, {said}"
+
+
+def test_a_bad_source_id_in_a_list_is_placed_on_the_line_of_the_list(tmp_path):
+    text = mutate(minimal_yaml(), "      sources: [monitor-nor]\n  - iso3: RUS", "      sources: [monitor-nor, Not An Id]\n  - iso3: RUS")
+    path = write(tmp_path, text)
+    assert_problem(
+        only_problem(path), path, message="String should match pattern", line=line_of(text, "Not An Id"),
+        state="NOR", event="2 (ratification)", field="sources.1",
+    )

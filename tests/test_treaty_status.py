@@ -265,3 +265,49 @@ def test_under_a_suspension_clause_a_notified_suspension_takes_effect_and_unbind
     text = mutate(_norway_with(("suspension_notified", "2025-07-01")), "      armed_conflict_proviso: true\n", clause)
     suspended = _norway(tmp_path, text).at(date(2025, 7, 1))
     assert (suspended.status, suspended.status.bound) == (Status.SUSPENDED, False)
+
+
+def test_a_contested_state_that_then_deposits_an_instrument_of_withdrawal_leaves_under_article_20(tmp_path):
+    """A state that first claims a 'suspension' and later deposits an Art. 20 instrument is pending
+    from the deposit and withdrawn six months on: 'contested' must not hold it for ever."""
+    text = mutate(
+        minimal_yaml(),
+        "    - type: withdrawal_deposited\n",
+        "    - type: suspension_notified\n      date: 2025-03-10\n      confirmed: true\n      sources: [news-ltu]\n"
+        "    - type: withdrawal_deposited\n",
+    )
+    lithuania = _lithuania(tmp_path, text)
+    assert [(t.on, t.status) for t in lithuania.transitions] == [
+        (date(2003, 5, 12), Status.JOINED),
+        (date(2003, 11, 1), Status.PARTY),
+        (date(2025, 3, 10), Status.CONTESTED),
+        (date(2025, 6, 27), Status.WITHDRAWAL_PENDING),
+        (date(2025, 12, 27), Status.WITHDRAWN),
+    ]
+    on_deposit = lithuania.at(date(2025, 6, 27))
+    assert (on_deposit.takes_effect, on_deposit.days_remaining) == (date(2025, 12, 27), 183)
+
+
+@pytest.mark.parametrize(
+    ("written", "eve", "first_day", "in_force"),
+    [
+        ("1998-07", date(1998, 7, 30), date(1998, 7, 31), date(1999, 3, 1)),
+        ("1998-02", date(1998, 2, 27), date(1998, 2, 28), date(1999, 3, 1)),
+        ("1998", date(1998, 12, 30), date(1998, 12, 31), date(1999, 6, 1)),  # after the threshold: Art. 17(2)
+    ],
+    ids=["month", "february", "year"],
+)
+def test_a_status_from_a_date_known_only_to_the_month_or_year_starts_on_its_last_day(tmp_path, written, eve, first_day, in_force):
+    """Norway's ratification written as '1998-07' had surely happened by 31 July, not by 1 July."""
+    dataset = load_dataset(write(tmp_path, mutate(minimal_yaml(), "date: 1998-07-09", f"date: {written}")))
+    norway = next(timeline for timeline in timelines(dataset) if timeline.iso3 == "NOR")
+    assert norway.at(eve).status is Status.SIGNATORY
+    joined = norway.at(first_day)
+    assert (joined.status, joined.since, joined.since_approximate) == (Status.JOINED, first_day, True)
+    assert (norway.at(in_force).status, norway.at(in_force).since) == (Status.PARTY, in_force)
+    assert norway.at(in_force - DAY).status is Status.JOINED
+
+
+def test_an_exact_date_is_not_flagged_as_approximate(compiled):
+    norway = next(timeline for timeline in compiled if timeline.iso3 == "NOR")
+    assert norway.at(date(2025, 12, 27)).since_approximate is False

@@ -7,6 +7,7 @@ from typing import NamedTuple
 import pytest
 
 from treaty.loader import load_dataset
+from treaty.status import Status, timelines
 from treaty_fixtures import (
     REAL_DATASET,
     add_to_norway,
@@ -168,6 +169,14 @@ SEMANTIC_CASES = {
         "1 (signature)",
         "date",
     ),
+    "armed-conflict exception that brings a withdrawal forward": Broken(
+        mutate(BASE, "      date: 2025-12-27\n", "      date: 2025-12-26\n      rule_exception: armed-conflict proviso\n"),
+        "2025-12-26 is before 2025-12-27: the armed-conflict proviso can only delay a withdrawal",
+        "date: 2025-12-26",
+        "LTU",
+        "4 (withdrawal_effective)",
+        "date",
+    ),
     "rule exception on an event no rule dates": Broken(
         mutate(BASE, "      date: 1998-07-09\n", "      date: 1998-07-09\n      rule_exception: why not\n"),
         "only an entry_into_force or withdrawal_effective date can be an exception to a rule",
@@ -204,6 +213,24 @@ def test_each_dataset_rule_is_reported_with_its_file_line_state_event_and_field(
 def test_a_date_off_the_rule_is_accepted_with_a_rule_exception(tmp_path, old, new, state):
     dataset = load_dataset(write(tmp_path, mutate(minimal_yaml(), old, new)))
     assert [event.rule_exception for event in dataset.state(state).events if event.rule_exception]
+
+
+def test_a_file_dated_between_a_deposit_and_its_effect_is_accepted_with_the_withdrawal_pending(tmp_path):
+    """On 1 September 2025 Lithuania's withdrawal (deposited 27 June) is known and takes effect on
+    27 December: a file written that day records both, the effect being scheduled by Art. 20."""
+    text = mutate(minimal_yaml(), "as_of: 2026-11-22", "as_of: 2025-09-01")
+    text = text.replace("accessed: 2026-11-22", "accessed: 2025-09-01")
+    dataset = load_dataset(write(tmp_path, text))
+    assert dataset.as_of == date(2025, 9, 1)
+    lithuania = next(timeline for timeline in timelines(dataset) if timeline.iso3 == "LTU")
+    on_as_of = lithuania.at(date(2025, 9, 1))
+    assert (on_as_of.status, on_as_of.takes_effect, on_as_of.days_remaining) == (Status.WITHDRAWAL_PENDING, date(2025, 12, 27), 117)
+
+
+def test_a_withdrawal_delayed_by_the_armed_conflict_proviso_to_the_day_after_the_rule_is_accepted(tmp_path):
+    text = mutate(minimal_yaml(), "      date: 2025-12-27\n", "      date: 2025-12-28\n      rule_exception: armed-conflict proviso\n")
+    dataset = load_dataset(write(tmp_path, text))
+    assert dataset.state("LTU").events[-1].date.first == date(2025, 12, 28)
 
 
 def test_every_problem_in_a_file_is_reported_not_only_the_first(tmp_path):

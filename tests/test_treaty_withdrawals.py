@@ -4,7 +4,7 @@ from datetime import date
 from treaty.loader import load_dataset
 from treaty.status import Status, timelines
 from treaty.withdrawals import ChainEvent, NoticePeriod, withdrawal_chains
-from treaty_fixtures import REAL_DATASET, minimal_yaml, write
+from treaty_fixtures import REAL_DATASET, minimal_yaml, mutate, write
 
 
 def test_only_a_state_that_moved_to_leave_has_a_chain(tmp_path):
@@ -28,3 +28,66 @@ def test_each_notice_bar_ends_the_day_the_map_shows_the_state_withdrawn():
     for period in periods:
         assert by_code[period.iso3].at(period.takes_effect).status is Status.WITHDRAWN
         assert by_code[period.iso3].at(period.deposited).status is Status.WITHDRAWAL_PENDING
+
+
+def _event(kind: str, day: str, source: str) -> str:
+    return f"    - type: {kind}\n      date: {day}\n      confirmed: true\n      sources: [{source}]\n"
+
+
+def chains(tmp_path, text):
+    dataset = load_dataset(write(tmp_path, text))
+    return withdrawal_chains(dataset, timelines(dataset))
+
+
+def test_a_state_that_withdrew_has_its_deposit_its_effect_and_its_notice_period(tmp_path):
+    events, periods = chains(tmp_path, minimal_yaml())
+    assert events == [
+        ChainEvent("LTU", "Lithuania", date(2025, 6, 27), "Instrument of withdrawal deposited", True),
+        ChainEvent("LTU", "Lithuania", date(2025, 12, 27), "Withdrawal takes effect", True),
+    ]
+    assert periods == [NoticePeriod("LTU", "Lithuania", date(2025, 6, 27), date(2025, 12, 27))]
+
+
+def test_every_step_from_the_first_is_a_row_and_a_step_before_joining_is_not(tmp_path):
+    """Norway: a parliament vote before it ratified (part of joining), then in 2025 a government
+    decision, a head of state's signature known only to the month (in the same month, after the
+    decision), a 'suspension' and the States Parties' finding on it: no notice period, no deposit."""
+    text = mutate(
+        minimal_yaml(),
+        "    - type: ratification\n      date: 1998-07-09\n",
+        _event("parliament_vote", "1998-06-01", "monitor-nor") + "    - type: ratification\n      date: 1998-07-09\n",
+    )
+    text = mutate(
+        text,
+        "      sources: [monitor-nor]\n  - iso3: RUS",
+        "      sources: [monitor-nor]\n"
+        + _event("government_decision", "2025-03-10", "monitor-nor")
+        + _event("head_of_state_signature", "2025-03", "monitor-nor")
+        + _event("suspension_notified", "2025-07-18", "monitor-nor")
+        + _event("meeting_finding", "2025-12-05", "monitor-nor")
+        + "  - iso3: RUS",
+    )
+    events, periods = chains(tmp_path, text)
+    assert events == [
+        ChainEvent("LTU", "Lithuania", date(2025, 6, 27), "Instrument of withdrawal deposited", True),
+        ChainEvent("LTU", "Lithuania", date(2025, 12, 27), "Withdrawal takes effect", True),
+        ChainEvent("NOR", "Norway", date(2025, 3, 10), "Government decision", True),
+        ChainEvent("NOR", "Norway", date(2025, 3, 1), "Head of state signed", False),
+        ChainEvent("NOR", "Norway", date(2025, 7, 18), "Suspension notified (not a withdrawal)", True),
+        ChainEvent("NOR", "Norway", date(2025, 12, 5), "Finding of the States Parties", True),
+    ]
+    assert [period.iso3 for period in periods] == ["LTU"]
+
+
+def test_a_withdrawal_delayed_by_the_armed_conflict_proviso_has_the_longer_notice_period(tmp_path):
+    text = mutate(minimal_yaml(), "      date: 2025-12-27\n", "      date: 2026-03-01\n      rule_exception: armed-conflict proviso\n")
+    _, periods = chains(tmp_path, text)
+    assert periods == [NoticePeriod("LTU", "Lithuania", date(2025, 6, 27), date(2026, 3, 1))]
+
+
+def test_a_state_that_never_moved_to_leave_has_no_row_wherever_it_is_in_the_file(tmp_path):
+    """Lithuania (first in the file) stays; Norway, after it, takes a step."""
+    text = mutate(minimal_yaml(), "    - type: withdrawal_deposited\n      date: 2025-06-27\n      confirmed: true\n      sources: [news-ltu, depositary-ltu]\n", "")
+    text = mutate(text, "    - type: withdrawal_effective\n      date: 2025-12-27\n      confirmed: true\n      sources: [depositary-ltu]\n", "")
+    text = mutate(text, "      sources: [monitor-nor]\n  - iso3: RUS", "      sources: [monitor-nor]\n" + _event("decree", "2025-03-10", "monitor-nor") + "  - iso3: RUS")
+    assert chains(tmp_path, text) == ([ChainEvent("NOR", "Norway", date(2025, 3, 10), "Decree", True)], [])

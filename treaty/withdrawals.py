@@ -51,7 +51,8 @@ def withdrawal_chains(dataset: Dataset, compiled: tuple[Timeline, ...]) -> tuple
         events += [
             ChainEvent(state.iso3, state.name, event.date.first, event.type.label, event.is_exact)
             for event in state.events
-            if event.type in CHAIN_TYPES and event.date.first >= first
+            # A step known only to the month may fall on or after the first step in the same month.
+            if event.type in CHAIN_TYPES and event.date.last >= first
         ]
         periods += [
             NoticePeriod(state.iso3, state.name, t.on, t.takes_effect)

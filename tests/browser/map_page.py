@@ -12,7 +12,7 @@ from playwright.sync_api import FrameLocator, Page
 
 from geo.countries import load_countries
 from geo.join import status_keys
-from render.palette import COLOURS
+from tests.expected_colours import STATUS_HEX
 from treaty.loader import load_dataset
 from treaty.status import statuses_on, timelines
 
@@ -28,7 +28,7 @@ def _compiled(treaty_id: str):
 def engine_fills(treaty_id: str, day: date) -> dict[str, str]:
     """The fill colour of every country shape on `day`, as the status engine (Python) says it must be."""
     keys = status_keys(tuple(load_countries()["iso3"]), statuses_on(_compiled(treaty_id), day))
-    return {code: COLOURS[key] for code, key in keys.items()}
+    return {code: STATUS_HEX[key] for code, key in keys.items()}
 
 
 class MapPage:

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pytest
 
-from render.palette import COLOURS
+from tests.expected_colours import STATUS_HEX
 from tests.browser.map_page import MAP_FRAME, MapPage, engine_fills
 from tests.treaty_fixtures import REAL_DATASET
 from treaty.loader import load_dataset
@@ -49,7 +49,7 @@ def test_the_change_buttons_jump_between_status_changes_and_stop_at_the_ends(pag
 
     briefing.press_timeline("Change ▶")
     briefing.wait_for_date("2026-01-10")
-    assert briefing.fill_of("FIN") == COLOURS["withdrawn"]
+    assert briefing.fill_of("FIN") == STATUS_HEX["withdrawn"]
     briefing.wait_for_sentence("On 10 January 2026 the withdrawal of Finland takes effect")
     briefing.wait_for_address(date="2026-01-10")
 
@@ -77,10 +77,10 @@ def test_the_day_slider_moves_one_day_per_key_and_the_page_follows(page, app_url
 
     briefing.step_days("ArrowRight")
     briefing.wait_for_date("2025-12-26")
-    assert briefing.fill_of("LTU") == COLOURS["withdrawal_pending"]
+    assert briefing.fill_of("LTU") == STATUS_HEX["withdrawal_pending"]
     briefing.step_days("ArrowRight")
     briefing.wait_for_date("2025-12-27")
-    assert briefing.fill_of("LTU") == COLOURS["withdrawn"]
+    assert briefing.fill_of("LTU") == STATUS_HEX["withdrawn"]
     assert briefing.timeline_says() == {"label": "27 December 2025", "slider": "27 December 2025"}
     briefing.wait_for_sentence("On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect")
     briefing.wait_for_address(date="2025-12-27")
@@ -233,10 +233,10 @@ def test_dragging_the_day_slider_repaints_the_map_on_the_way_and_the_page_ends_o
 def test_after_switching_treaty_the_timeline_colours_from_the_new_treatys_history(page, app_url):
     briefing = MapPage(page, app_url).open("treaty=ccm&date=2025-03-05")
     briefing.wait_for_date("2025-03-05")
-    assert briefing.fill_of("LTU") == COLOURS["withdrawal_pending"]
+    assert briefing.fill_of("LTU") == STATUS_HEX["withdrawal_pending"]
     briefing.step_days("ArrowRight")
     briefing.wait_for_date("2025-03-06")
-    assert briefing.fill_of("LTU") == COLOURS["withdrawn"], "Lithuania left the Cluster Munitions Convention on 6 March 2025"
+    assert briefing.fill_of("LTU") == STATUS_HEX["withdrawn"], "Lithuania left the Cluster Munitions Convention on 6 March 2025"
     briefing.wait_for_address(date="2025-03-06", treaty="ccm")
 
     briefing.choose_treaty("Mine Ban Convention")
@@ -247,7 +247,7 @@ def test_after_switching_treaty_the_timeline_colours_from_the_new_treatys_histor
     briefing.step_days("ArrowRight")
     briefing.wait_for_date("2025-03-07")
     assert briefing.fills() == engine_fills("apmbc", date(2025, 3, 7)), "the Mine Ban Convention's history, not the other's"
-    assert briefing.fill_of("LTU") == COLOURS["withdrawal_under_way"], "Lithuania was still bound by it in March 2025"
+    assert briefing.fill_of("LTU") == STATUS_HEX["withdrawal_under_way"], "Lithuania was still bound by it in March 2025"
     briefing.wait_for_address(treaty="apmbc", date="2025-03-07")
 
 

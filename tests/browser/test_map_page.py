@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from render.palette import COLOURS
+from tests.expected_colours import STATUS_HEX
 from treaty.statuses import LABELS
 from tests.browser.map_page import MapPage, engine_fills
 from treaty.loader import load_dataset
@@ -24,7 +24,7 @@ def rgb(hex_colour: str) -> str:
 def test_the_map_draws_offline_and_asks_nothing_of_the_network(page, app_url, outside_requests):
     briefing = MapPage(page, app_url).open("date=2025-12-27")
     briefing.wait_for_date("2025-12-27")
-    assert briefing.fill_of("DEU") == COLOURS["party"]
+    assert briefing.fill_of("DEU") == STATUS_HEX["party"]
     assert outside_requests == []
 
 
@@ -35,7 +35,7 @@ def test_the_map_draws_offline_and_asks_nothing_of_the_network(page, app_url, ou
 def test_lithuania_changes_colour_on_the_day_its_withdrawal_takes_effect(page, app_url, day, status):
     briefing = MapPage(page, app_url).open(f"date={day}")
     briefing.wait_for_date(day)
-    assert briefing.fill_of("LTU") == COLOURS[status]
+    assert briefing.fill_of("LTU") == STATUS_HEX[status]
 
 
 def test_the_legend_shows_the_colours_the_map_uses(page, app_url):
@@ -43,9 +43,9 @@ def test_the_legend_shows_the_colours_the_map_uses(page, app_url):
     briefing.wait_for_date("2025-12-27")
     legend = briefing.legend()
     for iso3, status in [("LTU", "withdrawn"), ("FIN", "withdrawal_pending"), ("UKR", "suspension_rejected"), ("RUS", "not_party"), ("NOR", "party")]:
-        assert briefing.fill_of(iso3) == COLOURS[status]
-        assert legend[LABELS[status]] == rgb(COLOURS[status])
-    assert legend[LABELS["not_covered"]] == rgb(COLOURS["not_covered"])
+        assert briefing.fill_of(iso3) == STATUS_HEX[status]
+        assert legend[LABELS[status]] == rgb(STATUS_HEX[status])
+    assert legend[LABELS["not_covered"]] == rgb(STATUS_HEX["not_covered"])
 
 
 def test_hovering_a_state_shows_its_status_dates_and_sources(page, app_url):
