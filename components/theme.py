@@ -44,8 +44,9 @@ def page_rules(chrome: Chrome) -> str:
     """The page's background and text in a theme's colours."""
     return (
         f'.stApp, header[data-testid="stHeader"] {{ background: {chrome.page}; color: {chrome.text}; }}\n'
-        f'.stApp [data-testid="stMarkdownContainer"], .stApp [data-testid="stWidgetLabel"], .stApp h1, .stApp h2, .stApp h3,'
-        f' .stApp h4, .stApp [data-testid="stCaptionContainer"] {{ color: {chrome.text}; }}\n'
+        # Text on the page itself; a widget's own text stays in Streamlit's colours, on its own surface.
+        f'.stApp [data-testid="stMarkdown"], .stApp [data-testid="stHeading"], .stApp [data-testid="stCaptionContainer"],'
+        f' .stApp [data-testid="stWidgetLabel"] {{ color: {chrome.text}; }}\n'
     )
 
 
