@@ -36,7 +36,7 @@
 
   function titleControl(map) {
     const Title = L.Control.extend({
-      options: { position: "topright" },
+      options: { position: "topleft" },  // beside the zoom buttons, over the Atlantic
       onAdd: function () {
         const div = L.DomUtil.create("div", "tm-map-title");
         div.setAttribute("role", "heading");
@@ -76,7 +76,14 @@
     addSwitch(legend);
   }
 
-  window.TreatyMapPresent = { themed: themed, onSystemChange: onSystemChange, update: update };
+  // Fitting the opening view: in presentation mode Europe is placed beside the (larger) legend, not under it.
+  function viewPadding() {
+    const legend = document.querySelector(".tm-legend");
+    if (!document.body.classList.contains("tm-present") || !legend) return {};
+    return { paddingTopLeft: [legend.getBoundingClientRect().right, 0] };
+  }
+
+  window.TreatyMapPresent = { themed: themed, onSystemChange: onSystemChange, update: update, viewPadding: viewPadding };
 
   const style = document.createElement("style");
   style.textContent = [
@@ -93,7 +100,7 @@
     ".leaflet-container .leaflet-control-attribution, .leaflet-control-scale-line { background: var(--tm-panel); color: var(--tm-text); }",
     ".leaflet-control-scale-line { border-color: var(--tm-text); }",
     ".leaflet-container a { color: var(--tm-text); }",
-    ".tm-map-title { display: none; background: var(--tm-panel); padding: 6px 14px; border-radius: 6px;",
+    ".leaflet-top.leaflet-left .tm-map-title { display: none; clear: none; background: var(--tm-panel); padding: 6px 14px; border-radius: 6px;",
     "  box-shadow: 0 1px 4px var(--tm-shadow); font-weight: 700; }",
     ".tm-legend-all { display: none; font: inherit; margin-top: 6px; padding: 3px 10px; cursor: pointer; }",
     // Presentation mode: projector type, sized by the frame (at least 20 px at 1366x768, more on larger
@@ -105,7 +112,7 @@
     ".tm-present .tm-legend-title { display: none; }",
     ".tm-present .tm-legend-all { display: block; }",
     ".tm-present .tm-legend:not(.tm-show-all) .tm-empty { display: none; }",
-    ".tm-present .tm-map-title { display: block; font-size: calc(var(--tm-type) * 1.3); }",
+    ".tm-present .leaflet-top.leaflet-left .tm-map-title { display: block; font-size: calc(var(--tm-type) * 1.15); }",
     ".tm-present .tm-timeline { height: calc(var(--tm-type) * 2.7); }",
     ".tm-present .folium-map { height: calc(100% - var(--tm-type) * 2.7) !important; }",
     ".tm-present .tm-track { height: calc(var(--tm-type) * 1.6); }",

@@ -157,7 +157,7 @@
     // Open on the whole of Europe; later, keep whatever view the presenter chose.
     setTimeout(function () {
       map.invalidateSize();
-      if (first) map.fitBounds(window.treatyMapConstant.view_bounds);
+      if (first) map.fitBounds(window.treatyMapConstant.view_bounds, window.TreatyMapPresent.viewPadding());
     }, 0);
   }
   try { window.parent.addEventListener("resize", fitFrame); } catch (error) { /* cross-origin */ }
