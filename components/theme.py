@@ -46,7 +46,7 @@ def page_rules(chrome: Chrome) -> str:
         f'.stApp, header[data-testid="stHeader"] {{ background: {chrome.page}; color: {chrome.text}; }}\n'
         # Text on the page itself; a widget's own text stays in Streamlit's colours, on its own surface.
         f'.stApp [data-testid="stMarkdown"], .stApp [data-testid="stHeading"], .stApp [data-testid="stCaptionContainer"],'
-        f' .stApp [data-testid="stWidgetLabel"] {{ color: {chrome.text}; }}\n'
+        f' .stApp [data-testid="stWidgetLabel"], .stApp [data-baseweb="tab"] p {{ color: {chrome.text}; }}\n'
     )
 
 
