@@ -6,10 +6,10 @@ from PIL import Image, ImageSequence
 
 from export.animation import gif_bytes, palette_colours, to_palette
 
-# The status colours (Okabe-Ito, as in render/palette.py), written out.
+# The light theme's status colours (treaty/statuses.py), written out.
 STATUS_COLOURS = [
-    (0x00, 0x72, 0xB2), (0xF0, 0xE4, 0x42), (0xE6, 0x9F, 0x00), (0xCC, 0x79, 0xA7),
-    (0x56, 0xB4, 0xE9), (0x00, 0x9E, 0x73), (0xD5, 0x5E, 0x00), (0x5E, 0x5E, 0x5E), (0xED, 0xED, 0xED),
+    (0x00, 0x5F, 0x9E), (0xF0, 0xE4, 0x42), (0xE6, 0x9F, 0x00), (0xCC, 0x79, 0xA7),
+    (0x56, 0xB4, 0xE9), (0x00, 0xB3, 0x86), (0x7F, 0x14, 0x09), (0x76, 0x76, 0x76), (0xED, 0xED, 0xED),
 ]
 
 
@@ -21,12 +21,12 @@ def test_the_palette_holds_every_status_colour_and_white_within_256():
 
 
 def test_each_pixel_takes_its_nearest_palette_colour_and_status_colours_stay_exact():
-    frame = np.array([STATUS_COLOURS + [(255, 255, 255), (0x01, 0x73, 0xB1)]], dtype=np.uint8)
+    frame = np.array([STATUS_COLOURS + [(255, 255, 255), (0x01, 0x60, 0x9D)]], dtype=np.uint8)
     image = to_palette(frame, palette_colours()).convert("RGB")
     pixels = [image.getpixel((x, 0)) for x in range(frame.shape[1])]
     assert pixels[: len(STATUS_COLOURS)] == STATUS_COLOURS
     assert pixels[-2] == (255, 255, 255)  # Pillow's own lookup turned white into 252 grey
-    assert pixels[-1] == (0x00, 0x72, 0xB2)  # one off in each channel: the party blue
+    assert pixels[-1] == (0x00, 0x5F, 0x9E)  # one off in each channel: the party blue
 
 
 def test_a_frame_per_array_shown_for_the_given_time_looping_forever():
