@@ -18,6 +18,7 @@ from components.problems import problems_panel
 from components.selection import keep_in_url, selected_state
 from components.state_panel import state_panel
 from components.status_table import status_table
+from components.theme import theme_choice
 from components.treaty_choice import available_treaties, choose_treaty
 from components.views import check_view_link, view_tabs
 from components.withdrawal_timeline import withdrawal_timeline
@@ -28,9 +29,10 @@ st.set_page_config(page_title="Treaty Map", page_icon="🗺️", layout="wide", 
 
 files = available_treaties()
 loaded, labels = load_treaties(files)
-choice, switch = st.columns([5, 1], vertical_alignment="center")
+choice, look, switch = st.columns([4, 1, 1], vertical_alignment="center")
 with choice:
     treaty_id = choose_treaty(files, labels)
+theme = theme_choice(look)
 present = presentation_switch(switch)
 
 treaty = loaded[treaty_id]
@@ -63,7 +65,7 @@ def briefing() -> None:
     map_panel(
         statuses, day, bounds, today, selected, files,
         title=dataset.treaty.short_name,
-        height=1000 if present else 800,
+        height=1000 if present else 800, theme=theme.for_browser, present=present,
     )
     if not present:
         record, table, timeline, compare, download, method = view_tabs()
@@ -75,7 +77,7 @@ def briefing() -> None:
                 status_table(dataset, statuses, day)
         if timeline.open:
             with timeline:
-                withdrawal_timeline(dataset, compiled, day, today, selected)
+                withdrawal_timeline(dataset, compiled, day, today, selected, theme.drawn)
         if compare.open:
             with compare:
                 comparison(treaty_id, loaded, labels, day)

@@ -16,6 +16,7 @@ from render.payload import countdown, details_payload, fill_digits, history_payl
 from treaty.dates import long_date
 from treaty.model import Dataset
 from treaty.status import StateStatus, Timeline
+from treaty.statuses import Theme
 
 MAP_KEY = "treaty_map"
 
@@ -26,6 +27,8 @@ def _frontend_ready() -> bool:
     geometry = load_geometry()
     constant = {
         **palette_payload(),
+        # Every theme's colours: the viewer's choice repaints in the browser (render/static/map_present.js).
+        "themes": {theme.value: palette_payload(theme) for theme in Theme},
         "codes": list(geometry.codes),
         "attribution": attribution_line(geometry.metadata),
         "view_bounds": [list(corner) for corner in EUROPE.view_fit],
@@ -82,8 +85,10 @@ def apply_map_action(bounds: DateRange, history_url: str) -> None:
 
 def map_panel(
     statuses: list[StateStatus], day: date, bounds: DateRange, today: date, selected: str | None,
-    files: MapFiles, title: str, height: int,
+    files: MapFiles, title: str, height: int, theme: str, present: bool,
 ) -> None:
+    """`theme`: a Theme's value or "auto" (the system's preference, read in the browser); `present`:
+    presentation mode (projector type, title on the map, the legend's empty statuses hidden)."""
     _frontend_ready()
     payload = {
         "date": day.isoformat(),
@@ -99,6 +104,8 @@ def map_panel(
         "today": bounds.clamp(today).isoformat(),
         "selected": selected,
         "height": height,
+        "theme": theme,
+        "present": present,
         # The browser keeps the date the viewer chose until the server has seen it (see the bridge).
         "ack": st.session_state.get(ACKNOWLEDGED),
     }

@@ -7,23 +7,34 @@ from datetime import date
 import streamlit as st
 
 from components.selection import select
-from render.palette import COLOURS
+from render.palette import CHROME, DEFAULT_THEME, categories
 from treaty.dates import count_of
 from treaty.model import Dataset
 from treaty.status import Timeline
+from treaty.statuses import Theme
 from treaty.withdrawals import withdrawal_chains
 
 CHART_KEY = "withdrawal_timeline"
 
 
-def timeline_spec(dataset: Dataset, compiled: tuple[Timeline, ...], day: date, today: date) -> dict:
+def timeline_spec(dataset: Dataset, compiled: tuple[Timeline, ...], day: date, today: date, theme: Theme = DEFAULT_THEME) -> dict:
+    """The Vega-Lite chart, in `theme`'s colours (its background and text too: the page's theme may
+    differ from Streamlit's own)."""
     events, periods = withdrawal_chains(dataset, compiled)
+    chrome = CHROME[theme]
+    pending = next(category.colour for category in categories(theme) if category.key == "withdrawal_pending")
     notice = f"Notice of {count_of(dataset.treaty.rules.withdrawal.notice_months, 'month')}: deposit to effect"
     rows = sorted({(e.name, e.iso3) for e in events})
     axis_y = {"field": "name", "type": "nominal", "title": None, "sort": [name for name, _ in rows], "axis": {"labelFontSize": 15}}
     x_scale = {"domain": [min(e.day for e in events).isoformat(), max(max(p.takes_effect for p in periods), day, today).isoformat()]} if events and periods else {}
     return {
         "height": 44 * max(len(rows), 1),
+        "background": chrome.page,
+        "config": {
+            "axis": {"labelColor": chrome.text, "titleColor": chrome.text, "domainColor": chrome.faint, "tickColor": chrome.faint, "gridColor": chrome.panel_edge},
+            "legend": {"labelColor": chrome.text},
+            "view": {"stroke": None},
+        },
         "layer": [
             {
                 "data": {"values": [
@@ -31,7 +42,7 @@ def timeline_spec(dataset: Dataset, compiled: tuple[Timeline, ...], day: date, t
                      "what": notice} for p in periods
                 ]},
                 "params": [{"name": "pick", "select": {"type": "point", "fields": ["iso3"]}}],
-                "mark": {"type": "bar", "height": 14, "color": COLOURS["withdrawal_pending"], "cornerRadius": 3},
+                "mark": {"type": "bar", "height": 14, "color": pending, "cornerRadius": 3},
                 "encoding": {
                     "y": axis_y,
                     "x": {"field": "from", "type": "temporal", "title": None, "scale": x_scale, "axis": {"labelFontSize": 13, "format": "%b %Y"}},
@@ -47,7 +58,7 @@ def timeline_spec(dataset: Dataset, compiled: tuple[Timeline, ...], day: date, t
                     for e in events
                 ]},
                 "params": [{"name": "pick_event", "select": {"type": "point", "fields": ["iso3"]}}],
-                "mark": {"type": "point", "filled": True, "size": 90, "color": "#333333"},
+                "mark": {"type": "point", "filled": True, "size": 90, "color": chrome.text},
                 "encoding": {
                     "y": axis_y,
                     "x": {"field": "day", "type": "temporal"},
@@ -61,7 +72,7 @@ def timeline_spec(dataset: Dataset, compiled: tuple[Timeline, ...], day: date, t
                 "encoding": {
                     "x": {"field": "day", "type": "temporal"},
                     "color": {"field": "what", "type": "nominal", "title": None,
-                              "scale": {"domain": ["Chosen date", "Today"], "range": ["#C00000", "#555555"]},
+                              "scale": {"domain": ["Chosen date", "Today"], "range": [chrome.warning, chrome.faint]},
                               "legend": {"orient": "top", "labelFontSize": 13}},
                     "strokeDash": {"field": "what", "type": "nominal", "scale": {"domain": ["Chosen date", "Today"], "range": [[1, 0], [4, 3]]}, "legend": None},
                 },
@@ -70,13 +81,15 @@ def timeline_spec(dataset: Dataset, compiled: tuple[Timeline, ...], day: date, t
     }
 
 
-def withdrawal_timeline(dataset: Dataset, compiled: tuple[Timeline, ...], day: date, today: date, selected: str | None) -> None:
+def withdrawal_timeline(
+    dataset: Dataset, compiled: tuple[Timeline, ...], day: date, today: date, selected: str | None, theme: Theme = DEFAULT_THEME,
+) -> None:
     """Draw the chart; a row the viewer clicks selects its state, and the briefing is drawn again for it."""
-    spec = timeline_spec(dataset, compiled, day, today)
+    spec = timeline_spec(dataset, compiled, day, today, theme)
     if not spec["layer"][0]["data"]["values"] and not spec["layer"][1]["data"]["values"]:
         st.caption("No state in this dataset has moved to withdraw.")
         return
-    event = st.vega_lite_chart(spec=spec, width="stretch", on_select="rerun", key=CHART_KEY)
+    event = st.vega_lite_chart(spec=spec, width="stretch", on_select="rerun", key=CHART_KEY, theme=None)
     picked = (event.selection.get("pick") or event.selection.get("pick_event") or []) if event else []
     if picked and picked[0]["iso3"] != selected:
         select(picked[0]["iso3"])

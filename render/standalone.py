@@ -28,7 +28,7 @@ from treaty.status import Timeline, change_dates, timelines
 
 LEAFLET_DIR = Path(leaflet_package.BASE_DIR)
 # After the map, in order: the shared timeline, then this page's part of it.
-TIMELINE_SCRIPTS = (STATIC / "timeline_controller.js", STATIC / "timeline_bar.js", STATIC / "standalone_timeline.js")
+TIMELINE_SCRIPTS = (STATIC / "timeline_controller.js", STATIC / "timeline_bar.js", STATIC / "map_present.js", STATIC / "standalone_timeline.js")
 
 PAGE_STYLE = """
 body { display: flex; flex-direction: column; height: 100vh; font: 15px/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1A1A1A; }

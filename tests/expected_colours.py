@@ -5,19 +5,22 @@ Changing a colour on purpose means changing it here too (and in the README's leg
 """
 from PIL import ImageColor
 
-STATUS_HEX = {
-    "party": "#0072B2",
-    "withdrawal_under_way": "#F0E442",
-    "withdrawal_pending": "#E69F00",
-    "contested": "#CC79A7",
-    "suspension_rejected": "#4B0055",
-    "joined": "#56B4E9",
-    "signatory": "#009E73",
-    "suspended": "#DDCC77",
-    "withdrawn": "#D55E00",
-    "not_party": "#5E5E5E",
-    "not_covered": "#EDEDED",
+THEME_HEX = {
+    # status: (light, dark, high contrast)
+    "party": ("#005F9E", "#3E97E0", "#004F8F"),
+    "withdrawal_under_way": ("#F0E442", "#F6EE6A", "#FFF200"),
+    "withdrawal_pending": ("#E69F00", "#F59A1A", "#FFA800"),
+    "contested": ("#CC79A7", "#FFC2E2", "#E070B4"),
+    "suspension_rejected": ("#4B0055", "#6E2C90", "#3D0047"),
+    "joined": ("#56B4E9", "#888FB2", "#3298FF"),
+    "signatory": ("#00B386", "#36A25A", "#38934A"),
+    "suspended": ("#DDCC77", "#FCF3BD", "#FDF087"),
+    "withdrawn": ("#7F1409", "#B8241A", "#6B0F06"),
+    "not_party": ("#767676", "#777777", "#767676"),
+    "not_covered": ("#EDEDED", "#353A40", "#FFFFFF"),
 }
+# What the map, the legend and the exports draw with by default.
+STATUS_HEX = {key: colours[0] for key, colours in THEME_HEX.items()}
 
 
 def expected_rgb(status_key: str) -> tuple[int, int, int]:

@@ -11,27 +11,16 @@ from PIL import Image, ImageSequence
 from export.animation import gif_bytes, palette_colours, to_palette
 from tests.expected_colours import STATUS_HEX, expected_rgb
 
-# The status colours (Okabe-Ito, as in render/palette.py), written out.
-STATUS_COLOURS = [
-    (0x00, 0x72, 0xB2), (0xF0, 0xE4, 0x42), (0xE6, 0x9F, 0x00), (0xCC, 0x79, 0xA7),
-    (0x56, 0xB4, 0xE9), (0x00, 0x9E, 0x73), (0xD5, 0x5E, 0x00), (0x5E, 0x5E, 0x5E), (0xED, 0xED, 0xED),
-]
-
-
-def test_the_palette_holds_every_status_colour_and_white_within_256():
-    colours = {tuple(int(v) for v in row) for row in palette_colours()}
-    assert len(palette_colours()) <= 256
-    assert set(STATUS_COLOURS) <= colours
-    assert (255, 255, 255) in colours
+STATUS_COLOURS = [expected_rgb(key) for key in STATUS_HEX]
 
 
 def test_each_pixel_takes_its_nearest_palette_colour_and_status_colours_stay_exact():
-    frame = np.array([STATUS_COLOURS + [(255, 255, 255), (0x01, 0x73, 0xB1)]], dtype=np.uint8)
+    frame = np.array([STATUS_COLOURS + [(255, 255, 255), (0x01, 0x60, 0x9D)]], dtype=np.uint8)
     image = to_palette(frame, palette_colours()).convert("RGB")
     pixels = [image.getpixel((x, 0)) for x in range(frame.shape[1])]
     assert pixels[: len(STATUS_COLOURS)] == STATUS_COLOURS
     assert pixels[-2] == (255, 255, 255)  # Pillow's own lookup turned white into 252 grey
-    assert pixels[-1] == (0x00, 0x72, 0xB2)  # one off in each channel: the party blue
+    assert pixels[-1] == expected_rgb("party")  # one off in each channel: the party blue #005F9E
 
 
 def test_a_frame_per_array_shown_for_the_given_time_looping_forever():
@@ -40,7 +29,6 @@ def test_a_frame_per_array_shown_for_the_given_time_looping_forever():
     shown = [frame.convert("RGB").getpixel((0, 0)) for frame in ImageSequence.Iterator(gif)]
     assert shown == STATUS_COLOURS[:3]
     assert gif.info["loop"] == 0 and gif.info["duration"] == 700
-
 
 
 WHITE, SEA, INK = (255, 255, 255), (220, 230, 238), (26, 26, 26)  # #FFFFFF borders, #DCE6EE sea, #1A1A1A text
@@ -58,9 +46,9 @@ def test_the_palette_holds_every_status_colour_and_the_maps_neutrals_exactly():
 
 
 def test_the_palette_holds_blends_of_a_status_colour_with_white_and_sea_for_its_edges():
-    # State Party #0072B2 = (0, 114, 178): a quarter, half and three quarters of the way to white / sea.
-    assert {(64, 149, 197), (128, 184, 216), (191, 220, 236)} <= colours()
-    assert {(55, 143, 193), (110, 172, 208), (165, 201, 223)} <= colours()
+    # State Party #005F9E = (0, 95, 158): a quarter, half and three quarters of the way to white / sea.
+    assert {(64, 135, 182), (128, 175, 206), (191, 215, 231)} <= colours()
+    assert {(55, 129, 178), (110, 162, 198), (165, 196, 218)} <= colours()
 
 
 def test_the_palette_holds_a_grey_ramp_from_black_for_text():

@@ -9,9 +9,11 @@ Adding a status: a member of `Status`, a row here, and in treaty/status.py the e
 tests/test_treaty_statuses.py checks that every status has every entry; tests/test_render_palette.py
 that its colour stays distinguishable under the common colour-vision deficiencies.
 
-Colours are Okabe-Ito where there are enough of them; bound statuses are blue, warm or purple, states
-that are not bound are grey, green, sand or red; "not covered" is a pale grey so it never reads as a
-status.
+Colours start from Okabe-Ito; bound statuses are blue, warm or purple, states that are not bound are
+grey, green, sand or red; "not covered" is near the background so it never reads as a status. In each
+theme (light; dark, for a projector; high contrast) the statuses of the 2025 withdrawals (party, pending,
+withdrawn, contested, rejected, not a party) also differ in lightness, so they read in greyscale and on a
+washed-out projector: "withdrawn" is a dark red, far darker than the orange of "pending".
 """
 from __future__ import annotations
 
@@ -55,9 +57,8 @@ class Theme(str, Enum):
     HIGH_CONTRAST = "high_contrast"
 
 
-def _in_every_theme(colour: str) -> Mapping[Theme, str]:
-    """One colour for every theme, until a theme of its own is designed (the test checks each theme)."""
-    return MappingProxyType({theme: colour for theme in Theme})
+def _themed(light: str, dark: str, contrast: str) -> Mapping[Theme, str]:
+    return MappingProxyType({Theme.LIGHT: light, Theme.DARK: dark, Theme.HIGH_CONTRAST: contrast})
 
 
 @dataclass(frozen=True)
@@ -78,21 +79,21 @@ _BOUND_BEFORE_LEAVING = frozenset({Status.PARTY, Status.WITHDRAWAL_UNDER_WAY})
 
 STATUS_TABLE: tuple[StatusRow, ...] = (
     StatusRow(
-        Status.PARTY.value, "State Party", True, _in_every_theme("#0072B2"), frozenset({Status.JOINED}),
+        Status.PARTY.value, "State Party", True, _themed("#005F9E", "#3E97E0", "#004F8F"), frozenset({Status.JOINED}),
         ("the treaty enters into force for {}", "the treaty enters into force for {}"),
     ),
     StatusRow(
-        Status.WITHDRAWAL_UNDER_WAY.value, "Withdrawal under way (still bound)", True, _in_every_theme("#F0E442"),
+        Status.WITHDRAWAL_UNDER_WAY.value, "Withdrawal under way (still bound)", True, _themed("#F0E442", "#F6EE6A", "#FFF200"),
         frozenset({Status.PARTY}),
         ("{} starts moving to withdraw", "{} start moving to withdraw"),
     ),
     StatusRow(
-        Status.WITHDRAWAL_PENDING.value, "Withdrawal notified, pending (still bound)", True, _in_every_theme("#E69F00"),
+        Status.WITHDRAWAL_PENDING.value, "Withdrawal notified, pending (still bound)", True, _themed("#E69F00", "#F59A1A", "#FFA800"),
         _BOUND_BEFORE_LEAVING | {Status.CONTESTED, Status.SUSPENSION_REJECTED},
         ("{} gives notice of withdrawal", "{} give notice of withdrawal"),
     ),
     StatusRow(
-        Status.CONTESTED.value, "Suspension claim, contested (still bound)", True, _in_every_theme("#CC79A7"),
+        Status.CONTESTED.value, "Suspension claim, contested (still bound)", True, _themed("#CC79A7", "#FFC2E2", "#E070B4"),
         _BOUND_BEFORE_LEAVING,
         (
             "{} notifies a 'suspension', which the treaty does not provide for: it stays bound",
@@ -100,7 +101,7 @@ STATUS_TABLE: tuple[StatusRow, ...] = (
         ),
     ),
     StatusRow(
-        Status.SUSPENSION_REJECTED.value, "Suspension rejected (still bound)", True, _in_every_theme("#4B0055"),
+        Status.SUSPENSION_REJECTED.value, "Suspension rejected (still bound)", True, _themed("#4B0055", "#6E2C90", "#3D0047"),
         frozenset({Status.CONTESTED}),
         (
             "the States Parties find that {} cannot suspend the treaty: it stays bound",
@@ -108,17 +109,17 @@ STATUS_TABLE: tuple[StatusRow, ...] = (
         ),
     ),
     StatusRow(
-        Status.JOINED.value, "Joined, not yet in force", False, _in_every_theme("#56B4E9"),
+        Status.JOINED.value, "Joined, not yet in force", False, _themed("#56B4E9", "#888FB2", "#3298FF"),
         frozenset({Status.NOT_PARTY, Status.SIGNATORY, Status.WITHDRAWN}),
         ("{} deposits its instrument of consent", "{} deposit their instruments of consent"),
     ),
     StatusRow(
-        Status.SIGNATORY.value, "Signatory, not bound", False, _in_every_theme("#009E73"),
+        Status.SIGNATORY.value, "Signatory, not bound", False, _themed("#00B386", "#36A25A", "#38934A"),
         frozenset({Status.NOT_PARTY, Status.WITHDRAWN}),
         ("{} signs", "{} sign"),
     ),
     StatusRow(
-        Status.SUSPENDED.value, "Suspended under the treaty (not bound)", False, _in_every_theme("#DDCC77"),
+        Status.SUSPENDED.value, "Suspended under the treaty (not bound)", False, _themed("#DDCC77", "#FCF3BD", "#FDF087"),
         _BOUND_BEFORE_LEAVING,
         (
             "{} suspends the treaty under its suspension clause: it is not bound while suspended",
@@ -126,12 +127,12 @@ STATUS_TABLE: tuple[StatusRow, ...] = (
         ),
     ),
     StatusRow(
-        Status.WITHDRAWN.value, "Withdrawn (former party)", False, _in_every_theme("#D55E00"),
+        Status.WITHDRAWN.value, "Withdrawn (former party)", False, _themed("#7F1409", "#B8241A", "#6B0F06"),
         frozenset({Status.WITHDRAWAL_PENDING}),
         ("the withdrawal of {} takes effect", "the withdrawals of {} take effect"),
     ),
-    StatusRow(Status.NOT_PARTY.value, "Not a party", False, _in_every_theme("#5E5E5E"), frozenset(), None),
-    StatusRow(NOT_COVERED, "Not covered by this dataset", False, _in_every_theme("#EDEDED"), frozenset(), None),
+    StatusRow(Status.NOT_PARTY.value, "Not a party", False, _themed("#767676", "#777777", "#767676"), frozenset(), None),
+    StatusRow(NOT_COVERED, "Not covered by this dataset", False, _themed("#EDEDED", "#353A40", "#FFFFFF"), frozenset(), None),
 )
 
 BY_KEY: Mapping[str, StatusRow] = MappingProxyType({row.key: row for row in STATUS_TABLE})

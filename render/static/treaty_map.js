@@ -184,6 +184,7 @@
       if (state.openPopupIso === props.iso3 && layer.getPopup()) layer.setPopupContent(describe(props.iso3, props.name, true));
     });
     renderLegend();
+    if (window.TreatyMapPresent) window.TreatyMapPresent.update(payload, state.legend.getContainer(), window.treatyMapLayers.map);
     document.body.setAttribute("data-rendered-date", payload.date);
   }
 
@@ -205,7 +206,8 @@
     ".tm-legend-title { font-weight: 700; margin-bottom: 6px; }",
     ".tm-legend-row { display: flex; align-items: center; gap: 8px; margin: 3px 0; }",
     ".tm-legend-label { flex: 1; }",
-    ".tm-empty { opacity: 0.55; }",
+    // An empty row's text stays readable (the faint ink holds 4.5:1 on the panel); only its swatch fades.
+    ".tm-empty { color: var(--tm-faint); } .tm-empty .tm-swatch { opacity: 0.45; }",
     "@media (max-height: 620px) { .tm-legend { font-size: 12.5px; padding: 6px 8px; } .tm-legend-row { margin: 1px 0; } }",
     ".tm-count { color: var(--tm-count); font-variant-numeric: tabular-nums; }",
     ".tm-swatch { display: inline-block; width: 18px; height: 14px; border: 1px solid var(--tm-swatch-edge); border-radius: 2px; flex: none; margin-right: 6px; vertical-align: -2px; }",

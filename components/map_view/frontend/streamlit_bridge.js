@@ -65,9 +65,12 @@
   // ---- what a date looks like ----
   let painted = null;  // what is on screen, to skip a repaint that would change nothing
 
+  let lastDate = null;  // the date's colouring on screen, to repaint it in another theme
   function paint(dateArgs) {
-    const args = Object.assign({}, window.treatyMapConstant, base, dateArgs);
-    const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url]);
+    lastDate = dateArgs;
+    // The chosen theme's palette and chrome, from every theme's sent once (map_present.js).
+    const args = window.TreatyMapPresent.themed(Object.assign({}, window.treatyMapConstant, base, dateArgs));
+    const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url, args.resolved_theme, args.present]);
     if (key !== painted) {
       painted = key;
       args.fills = T.expandFills(dateArgs.fills, window.treatyMapConstant.codes, window.treatyMapConstant.palette);
@@ -154,7 +157,7 @@
     // Open on the whole of Europe; later, keep whatever view the presenter chose.
     setTimeout(function () {
       map.invalidateSize();
-      if (first) map.fitBounds(window.treatyMapConstant.view_bounds);
+      if (first) map.fitBounds(window.treatyMapConstant.view_bounds, window.TreatyMapPresent.viewPadding());
     }, 0);
   }
   try { window.parent.addEventListener("resize", fitFrame); } catch (error) { /* cross-origin */ }
@@ -188,6 +191,8 @@
       window.addEventListener("pagehide", function () { page.removeEventListener(type, handler, capture); });
     } catch (error) { /* cross-origin */ }
   }
+
+  window.TreatyMapPresent.onSystemChange(function () { if (lastDate) paint(lastDate); });
 
   window.addEventListener("message", function (event) {
     if (event.data && event.data.type === "streamlit:render") render(event.data.args);
