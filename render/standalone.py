@@ -28,7 +28,9 @@ from treaty.status import Timeline, change_dates, timelines
 
 LEAFLET_DIR = Path(leaflet_package.BASE_DIR)
 # After the map, in order: the shared timeline, then this page's part of it.
-TIMELINE_SCRIPTS = (STATIC / "timeline_controller.js", STATIC / "timeline_bar.js", STATIC / "standalone_timeline.js")
+TIMELINE_SCRIPTS = (
+    STATIC / "timeline_controller.js", STATIC / "timeline_bar.js", STATIC / "map_keyboard.js", STATIC / "standalone_timeline.js",
+)
 
 PAGE_STYLE = """
 body { display: flex; flex-direction: column; height: 100vh; font: 15px/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1A1A1A; }
@@ -67,7 +69,7 @@ def _bar(dataset: Dataset, geometry_metadata: dict, initial_day: date, sentence:
     return f"""
 <div id="tm-bar">
   <h1 id="tm-title">{text(title_on(dataset, initial_day))}</h1>
-  <p id="tm-sentence" aria-live="polite">{text(sentence)}</p>
+  <p id="tm-sentence">{text(sentence)}</p>
   <div id="tm-controls"></div>
   <div id="tm-meta">{text(as_of_line(dataset))}. {text(sources_line(dataset))}. {text(attribution_line(geometry_metadata))}.</div>
 </div>"""

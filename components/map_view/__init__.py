@@ -25,8 +25,12 @@ import render
 
 FRONTEND = Path(__file__).parent / "frontend"
 RENDER = Path(render.__file__).parent
-# The scripts after the map, in order: the timeline (shared with the offline HTML), then this page's bridge.
-SCRIPTS = (RENDER / "static" / "timeline_controller.js", RENDER / "static" / "timeline_bar.js", FRONTEND / "streamlit_bridge.js")
+# The scripts after the map, in order: the timeline and the map's keyboard and names (shared with the offline
+# HTML), then this page's bridge.
+SCRIPTS = (
+    RENDER / "static" / "timeline_controller.js", RENDER / "static" / "timeline_bar.js", RENDER / "static" / "map_keyboard.js",
+    FRONTEND / "streamlit_bridge.js",
+)
 # What the map document is made from, besides the shapes and the constant parts.
 DOCUMENT_SOURCES = (
     *SCRIPTS,

@@ -67,7 +67,7 @@
 
   function paint(dateArgs) {
     const args = Object.assign({}, window.treatyMapConstant, base, dateArgs);
-    const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url]);
+    const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url, args.sentence]);
     if (key !== painted) {
       painted = key;
       args.fills = T.expandFills(dateArgs.fills, window.treatyMapConstant.codes, window.treatyMapConstant.palette);
