@@ -6,8 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+from render.captions import title_on
 from treaty.dates import long_date
-from treaty.status import StateStatus
+from treaty.model import Dataset
+from treaty.narrative import describe_day
+from treaty.status import StateStatus, Timeline, statuses_on
 from treaty.statuses import STATUS_TABLE
 
 
@@ -37,3 +40,11 @@ def status_groups(statuses: list[StateStatus]) -> list[StatusGroup]:
 
 def heading(title: str, day: date) -> str:
     return f"Text version of the map: {title} on {long_date(day)}"
+
+
+def alt_text(dataset: Dataset, timelines: tuple[Timeline, ...], day: date) -> str:
+    """The text alternative of an exported map: what it is, the day's sentence, and how many states have
+    each status. 'Map of Europe: Mine Ban Convention on 27 December 2025. On 27 December ... States by
+    status: Party 40; ...'"""
+    counts = "; ".join(f"{group.label} {len(group.states)}" for group in status_groups(statuses_on(timelines, day)))
+    return f"Map of Europe: {title_on(dataset, day)}. {describe_day(timelines, day)} States by status: {counts}."
