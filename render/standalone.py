@@ -32,6 +32,7 @@ TIMELINE_SCRIPTS = (
     STATIC / "timeline_controller.js", STATIC / "timeline_bar.js", STATIC / "map_keyboard.js", STATIC / "standalone_timeline.js",
 )
 
+TEXT_VERSION = '<details id="tm-text-version"><summary>Text version of the map</summary><div class="tm-text-body"></div></details>'
 PAGE_STYLE = """
 body { display: flex; flex-direction: column; height: 100vh; font: 15px/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1A1A1A; }
 .folium-map { flex: 1 1 auto; height: auto !important; min-height: 0; }
@@ -39,6 +40,8 @@ body { display: flex; flex-direction: column; height: 100vh; font: 15px/1.35 sys
 #tm-title { margin: 0; font-size: 24px; }
 #tm-sentence { margin: 4px 0 8px; font-size: 16px; min-height: 2.7em; }
 #tm-meta { margin-top: 6px; color: #555; font-size: 13px; }
+#tm-text-version { flex: none; max-height: 40vh; overflow: auto; padding: 6px 16px; border-top: 1px solid #C8D2DA; }
+#tm-text-version summary { min-height: 24px; cursor: pointer; }
 """
 
 
@@ -113,6 +116,8 @@ def standalone_html(
         Element(f'<script type="application/json" id="tm-details">{_json_for_script(details_payload(dataset))}</script>'),
         name="tm_details",
     )
+    # The map as text for the date on screen, right after the map (written by map_keyboard.js).
+    root.html.add_child(Element(TEXT_VERSION), name="tm_text_version")
     for index, script in enumerate(TIMELINE_SCRIPTS):
         root.html.add_child(Element(f"<script>{script.read_text(encoding='utf-8')}</script>"), name=f"tm_timeline_{index}")
     return render_html(world)

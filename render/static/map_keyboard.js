@@ -166,6 +166,36 @@
     }, SETTLE_MS);
   }
 
+  // The offline page has no server to write the text version (the app's is components/accessibility.py):
+  // where the page holds a #tm-text-version, it is written here for the date on screen, from what the map shows.
+  function writeTextVersion(payload) {
+    const place = document.getElementById("tm-text-version");
+    if (!place) return;
+    const body = place.querySelector(".tm-text-body");
+    const heading = place.querySelector("summary");
+    heading.textContent = "Text version of the map: " + payload.title + " on " + payload.date_label;
+    body.textContent = "";
+    const intro = el("p", "tm-text-sentence");
+    intro.textContent = payload.sentence ? payload.sentence.text : "";
+    body.appendChild(intro);
+    payload.palette.forEach(function (row) {
+      if (row.key === "not_covered") return;
+      const members = state.states.filter(function (s) { return payload.fills[s.iso3] === row.key; });
+      if (!members.length) return;
+      const title = el("h3", "tm-text-status");
+      title.textContent = row.label + " (" + members.length + ")";
+      const list = el("ul", "tm-text-states");
+      members.forEach(function (member) {
+        const item = document.createElement("li");
+        const effect = payload.takes_effect && payload.takes_effect[member.iso3];
+        item.textContent = member.name + (effect ? " — withdrawal takes effect on " + effect : "");
+        list.appendChild(item);
+      });
+      body.appendChild(title);
+      body.appendChild(list);
+    });
+  }
+
   const update = window.TreatyMap.update;
   window.TreatyMap.update = function (payload) {
     update(payload);
@@ -173,6 +203,7 @@
     state.payload = payload;
     if (first) setUp();
     name(payload);
+    writeTextVersion(payload);
     if (state.index >= 0) outline(state.states[state.index]);
     if (payload.sentence) {
       if (first) state.spoken = payload.sentence.date + payload.sentence.text;  // the page shows it already

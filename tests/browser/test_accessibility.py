@@ -6,6 +6,7 @@ axe-core is the npm package pinned in package.json (`make test` runs `npm ci`): 
 """
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,23 @@ def test_after_a_step_the_polite_live_region_reads_the_new_dates_sentence(page, 
     briefing.wait_for_date("2025-12-27")
     sentence = "On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect; Finland's follows in 14 days."
     briefing.map.locator('.tm-sr-only[aria-live="polite"]', has_text=sentence).wait_for(state="attached", timeout=15_000)
+
+
+def test_the_offline_html_passes_axe_works_by_keyboard_and_has_its_text_version(page):
+    from export.formats import FORMATS, Run
+    from tests.export_fixtures import real_data
+
+    page.set_content(FORMATS["html"].write(Run(real_data()), [date(2025, 12, 27)]).decode("utf-8"))
+    page.locator('body[data-rendered-date="2025-12-27"]').wait_for(state="attached", timeout=30_000)
+    assert axe_violations(page.main_frame) == []
+    text_version = page.locator("#tm-text-version")
+    text_version.locator("summary").click()
+    assert text_version.locator("summary").inner_text() == "Text version of the map: Mine Ban Convention on 27 December 2025"
+    groups = text_version.locator("h3").all_inner_texts()
+    assert "Withdrawn (former party) (3)" in groups
+    assert "Finland — withdrawal takes effect on 10 January 2026" in text_version.locator("li").all_inner_texts()
+    page.locator(".leaflet-container").focus()
+    page.keyboard.type("lit")
+    assert page.locator('[aria-live="assertive"]').inner_text().startswith("Lithuania: Withdrawn (former party).")
+    page.keyboard.press("Enter")
+    page.locator(".tm-popup", has_text="Lithuania").wait_for(state="visible", timeout=10_000)
