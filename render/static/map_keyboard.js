@@ -64,14 +64,18 @@
     container.setAttribute("aria-roledescription", "map");
     const hint = el("p", "tm-sr-only", { id: "tm-map-keys" });
     hint.textContent = "Arrow keys move between states, a letter jumps to a state by name, Enter opens the state's record.";
-    state.focusVoice = el("div", "tm-sr-only", { "aria-live": "assertive", "aria-atomic": "true" });
+    // Shown as well as read: a sighted keyboard user sees which state the keys are on.
+    state.focusVoice = el("div", "tm-focus-label", { "aria-live": "assertive", "aria-atomic": "true" });
     state.dateVoice = el("div", "tm-sr-only", { "aria-live": "polite", "aria-atomic": "true" });
     document.body.appendChild(hint);
-    document.body.appendChild(state.focusVoice);
+    container.appendChild(state.focusVoice);
     document.body.appendChild(state.dateVoice);
     container.setAttribute("aria-describedby", "tm-map-keys");
     container.addEventListener("keydown", onKey);
-    container.addEventListener("blur", function () { outline(null); });
+    container.addEventListener("blur", function () {
+      outline(null);
+      state.focusVoice.textContent = "";
+    });
     // A click on the map is a pointer action: the focus ring for keys only (:focus-visible).
     new MutationObserver(function () { if (document.body.getAttribute("data-playing") !== "true") scheduleSentence(); })
       .observe(document.body, { attributes: true, attributeFilter: ["data-playing"] });
@@ -117,6 +121,13 @@
     }
   }
 
+  // The same as a click (treaty_map.js opens the card with every source; the app's bridge tells the
+  // server, which selects the state and shows its record); the popup replaces the hover card.
+  function openRecord(entry) {
+    entry.layer.fire("click");
+    entry.layer.closeTooltip();
+  }
+
   function onKey(event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const key = event.key;
@@ -125,7 +136,7 @@
     else if (key === "ArrowLeft" || key === "ArrowUp") focusState(state.index < 0 ? current : state.index - 1);
     else if (key === "Home") focusState(0);
     else if (key === "End") focusState(state.states.length - 1);
-    else if ((key === "Enter" || key === " ") && state.index >= 0) state.states[state.index].layer.fire("click");
+    else if ((key === "Enter" || key === " ") && state.index >= 0) openRecord(state.states[state.index]);
     else if (key === "Escape") window.treatyMapLayers.map.closePopup();
     else if (key.length === 1 && /\S/.test(key)) typeAhead(key);
     else return;
@@ -217,6 +228,9 @@
     ".tm-sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }",
     // Drawn above the legend, the controls and the shapes, so the map's focus ring is never hidden.
     ".leaflet-container:focus { outline: none; }",
+    ".tm-focus-label { position: absolute; top: 12px; right: 12px; z-index: 1002; max-width: 60%; padding: 6px 10px; border-radius: 6px;",
+    "  background: var(--tm-panel); box-shadow: 0 1px 4px var(--tm-shadow); font: 600 15px/1.35 system-ui, sans-serif; }",
+    ".tm-focus-label:empty { display: none; }",
     ".leaflet-container:focus-visible::after { content: ''; position: absolute; inset: 0; z-index: 1001; pointer-events: none;",
     "  border: 4px solid var(--tm-selected); box-shadow: inset 0 0 0 7px var(--tm-panel); }",
     "path.tm-focused { stroke: var(--tm-selected); stroke-width: 4px; stroke-dasharray: 7 4; }",
