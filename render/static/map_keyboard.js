@@ -77,8 +77,7 @@
       state.focusVoice.textContent = "";
     });
     // A click on the map is a pointer action: the focus ring for keys only (:focus-visible).
-    new MutationObserver(function () { if (document.body.getAttribute("data-playing") !== "true") scheduleSentence(); })
-      .observe(document.body, { attributes: true, attributeFilter: ["data-playing"] });
+    new MutationObserver(quietWhilePlaying).observe(document.body, { attributes: true, attributeFilter: ["data-playing"] });
   }
 
   function outline(entry) {
@@ -163,6 +162,16 @@
       const heading = legend.querySelector(".tm-legend-title");
       if (heading) heading.setAttribute("aria-hidden", "true");  // said by the list's label
     }
+  }
+
+  // Play reads nothing at each step (the timeline's date label included); where it stops, the sentence.
+  function quietWhilePlaying() {
+    const playing = document.body.getAttribute("data-playing") === "true";
+    document.querySelectorAll(".tm-date-label").forEach(function (label) {
+      if (playing) label.setAttribute("aria-live", "off");
+      else if (!document.activeElement || !document.activeElement.classList.contains("tm-range")) label.setAttribute("aria-live", "polite");
+    });
+    if (!playing) scheduleSentence();
   }
 
   // The date's sentence, read once the date has stayed put (and Play has stopped).
