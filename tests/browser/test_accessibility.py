@@ -49,6 +49,7 @@ def test_axe_finds_no_wcag_violation_on_any_tab_or_in_the_map_frame(page, app_ur
         briefing.open_tab(tab)
         wait_until_idle(page)
         found[tab] = axe_violations(page.main_frame)
+    briefing.wait_for_tab_text("Accessibility statement")  # the last tab opened: Sources and method
     assert {where: v for where, v in found.items() if v} == {}
 
 
