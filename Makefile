@@ -14,7 +14,7 @@ DATASETS = $(shell grep -l '^treaty:' data/*.yaml)
 run: $(VENV)/.runtime
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: $(VENV)/.dev chromium node
+test: $(VENV)/.dev chromium node node_modules/.package-lock.json
 	$(BIN)/python -m treaty validate $(DATASETS)
 	$(BIN)/python -m pytest
 
@@ -52,11 +52,16 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-# The browser's timeline controller is tested by Node's built-in test runner (tests/js).
+# The browser's timeline controller is tested by Node's built-in test runner (tests/js); npm installs axe-core.
 node:
-	@command -v node >/dev/null 2>&1 || { \
+	@{ command -v node && command -v npm; } >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nodejs >/dev/null; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+
+# axe-core (pinned in package.json, locked in package-lock.json): the browser tests inject it into the page
+# and the map frame to check WCAG 2.0-2.2 A/AA. Test-only; nothing here is served to users.
+node_modules/.package-lock.json: package.json package-lock.json | node
+	npm ci --no-audit --no-fund --silent
 
 clean:
-	rm -rf $(VENV) .pytest_cache build mutants
+	rm -rf $(VENV) .pytest_cache build mutants node_modules

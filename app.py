@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from components.accessibility import page_accessibility, text_version
 from components.comparison import comparison
 from components.data import load_geometry, load_treaties
 from components.date_controls import chosen_date, date_range
@@ -34,6 +35,7 @@ with choice:
     treaty_id = choose_treaty(files, labels)
 theme = theme_choice(look)
 present = presentation_switch(switch)
+page_accessibility()
 
 treaty = loaded[treaty_id]
 if treaty.problems:
@@ -61,12 +63,15 @@ def briefing() -> None:
     day = chosen_date(bounds, today)
     selected = selected_state({state.iso3 for state in dataset.states})
     statuses = statuses_on(compiled, day)
-    st.markdown(f"#### {plain(describe_day(compiled, day))}")
+    sentence = describe_day(compiled, day)
+    st.markdown(f"#### {plain(sentence)}")
     map_panel(
         statuses, day, bounds, today, selected, files,
         title=dataset.treaty.short_name,
+        sentence=sentence,
         height=1000 if present else 800, theme=theme.for_browser, present=present,
     )
+    text_version(statuses, day, dataset.treaty.short_name, sentence)
     if not present:
         record, table, timeline, compare, download, method = view_tabs()
         if record.open:

@@ -23,7 +23,7 @@ from harness import AppServer, start_app, stop_app
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = Path(__file__).resolve().parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
-MAP_FRAME = 'iframe[title="components.map_view.treaty_map"]'  # the map and its timeline (the date is moved there)
+MAP_FRAME = 'iframe[src*="components.map_view.treaty_map"]'  # the map and its timeline (the date is moved there)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@
 (function () {
   "use strict";
   if (window !== window.top) return;
-  const MAP_FRAME = 'iframe[title="components.map_view.treaty_map"]';
+  const MAP_FRAME = 'iframe[src*="components.map_view.treaty_map"]';
   const now = () => performance.timeOrigin + performance.now();
 
   const probe = {

@@ -15,6 +15,7 @@ import streamlit as st
 from components.data import Geometry
 from export.formats import FORMATS, ExportData, Run
 from render.snapshot import prepare_inputs
+from render.text_version import alt_text
 from treaty.model import Dataset
 from treaty.status import Timeline
 
@@ -46,3 +47,7 @@ def download_buttons(dataset: Dataset, timelines: tuple[Timeline, ...], day: dat
             icon=":material/download:",
             width="stretch",
         )
+        if fmt.name == "png":
+            # A picture needs its words beside it wherever it is pasted (WCAG 1.1.1): ready to copy.
+            st.caption("Text alternative for the PNG: paste it as the picture's alt text")
+            st.code(alt_text(dataset, timelines, day), language=None, wrap_lines=True)

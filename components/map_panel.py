@@ -85,7 +85,7 @@ def apply_map_action(bounds: DateRange, history_url: str) -> None:
 
 def map_panel(
     statuses: list[StateStatus], day: date, bounds: DateRange, today: date, selected: str | None,
-    files: MapFiles, title: str, height: int, theme: str, present: bool,
+    files: MapFiles, title: str, sentence: str, height: int, theme: str, present: bool,
 ) -> None:
     """`theme`: a Theme's value or "auto" (the system's preference, read in the browser); `present`:
     presentation mode (projector type, title on the map, the legend's empty statuses hidden)."""
@@ -97,6 +97,8 @@ def map_panel(
         "fills": fill_digits(statuses, load_geometry().codes),
         **countdown(statuses),
         "title": title,
+        # Read out by the map's polite live region once the date settles (map_keyboard.js).
+        "sentence": {"date": day.isoformat(), "text": sentence},
         "details_url": files.details,
         "history_url": files.history,
         "first": bounds.first.isoformat(),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.accessibility import accessibility_statement
 from components.notices import plain
 
 from treaty.dates import count_of, long_date, ordinal
@@ -90,3 +91,4 @@ def _suspension_story(dataset: Dataset, state: State) -> list[str]:
 
 def method_section(dataset: Dataset, geometry_metadata: dict) -> None:
     st.markdown(method_markdown(dataset, geometry_metadata))
+    accessibility_statement()

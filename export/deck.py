@@ -17,6 +17,7 @@ class Slide:
     title: str
     picture_png: bytes
     notes: str
+    alt_text: str  # the picture's description, read by screen readers in PowerPoint
 
 
 def deck_bytes(slides: list[Slide], picture_size: tuple[int, int]) -> bytes:
@@ -35,13 +36,14 @@ def deck_bytes(slides: list[Slide], picture_size: tuple[int, int]) -> bytes:
         title.left, title.top, title.width, title.height = PADDING, PADDING, deck.slide_width - 2 * PADDING, TITLE_BAND
         title.text = content.title
         title.text_frame.paragraphs[0].font.size = Pt(28)
-        slide.shapes.add_picture(
+        picture = slide.shapes.add_picture(
             io.BytesIO(content.picture_png),
             Emu((deck.slide_width - picture_width) // 2),
             Emu(TITLE_BAND + PADDING + (box_height - picture_height) // 2),
             picture_width,
             picture_height,
         )
+        picture._element.nvPicPr.cNvPr.set("descr", content.alt_text)  # python-pptx has no API for alt text
         slide.notes_slide.notes_text_frame.text = content.notes
     buffer = io.BytesIO()
     deck.save(buffer)

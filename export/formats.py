@@ -102,7 +102,10 @@ def notes_for(data: ExportData, day: date) -> str:
 
 def _deck(run: Run, days: list[date]) -> bytes:
     dataset = run.data.inputs.dataset
-    slides = [Slide(title_on(dataset, day), run.renderer.render(day, "png"), notes_for(run.data, day)) for day in days]
+    slides = [
+        Slide(title_on(dataset, day), run.renderer.render(day, "png"), notes_for(run.data, day), run.renderer.alt_text(day))
+        for day in days
+    ]
     picture_size = (round(run.size[0] * run.scale), round(run.size[1] * run.scale))
     return deck_bytes(slides, picture_size)
 

@@ -6,6 +6,7 @@ never rebuilds or re-sends the geometry.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import folium
@@ -19,6 +20,11 @@ from treaty.statuses import NOT_COVERED
 
 STATIC = Path(__file__).parent / "static"
 MAP_SCRIPT = STATIC / "treaty_map.js"
+# The scripts the app's map and the offline HTML both load after the map, in this order: the timeline
+# (controller, then bar), the themes and presentation mode, the keyboard and names.
+SHARED_SCRIPTS = tuple(
+    STATIC / name for name in ("timeline_controller.js", "timeline_bar.js", "map_present.js", "map_keyboard.js")
+)
 
 
 class _ExposeLayers(MacroElement):
@@ -78,9 +84,16 @@ def build_map(countries: gpd.GeoDataFrame, microstates: gpd.GeoDataFrame, leafle
         style_function=_neutral_style,
     ).add_to(world)
     world.add_child(_ExposeLayers(shapes, markers))
+    # A name before the scripts name it for the date (map_keyboard.js); the offline HTML puts its own here.
+    world.get_root().header.add_child(Element("<title>Map of Europe</title>"), name="tm_title")
     world.get_root().html.add_child(Element(f"<script>{MAP_SCRIPT.read_text(encoding='utf-8')}</script>"))
     return world
 
 
+# Folium's viewport tag forbids zooming on phones (WCAG 1.4.4): the page may be zoomed like any other.
+_NO_ZOOM = re.compile(r",\s*maximum-scale=1\.0,\s*user-scalable=no")
+
+
 def render_html(world: folium.Map) -> str:
-    return world.get_root().render()
+    html = _NO_ZOOM.sub("", world.get_root().render())
+    return html.replace("<html>", '<html lang="en">', 1)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import threading
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from html import escape
 
 import geopandas as gpd
 import matplotlib as mpl
@@ -30,6 +32,7 @@ from geo.countries import microstate_points
 from geo.regions import EUROPE
 from geo.join import status_keys
 from render.captions import as_of_line, attribution_line, sources_line, title_on
+from render.text_version import alt_text
 from render.palette import BORDER_COLOUR, CATEGORIES, COLOURS, NOT_COVERED_BORDER
 from treaty.model import Dataset
 from treaty.narrative import describe_day
@@ -351,10 +354,19 @@ class SnapshotRenderer:
             raise ValueError(f"unknown format '{fmt}': use one of {', '.join(_METADATA)}")
         self.show(day)
         buffer = io.BytesIO()
-        metadata = {**_METADATA[fmt], "Title": title_on(self.inputs.dataset, day)}
+        title, description = title_on(self.inputs.dataset, day), self.alt_text(day)
+        metadata = {**_METADATA[fmt], "Title": title, **({"Subject": description} if fmt == "pdf" else {})}
         with _SAVE_LOCK, mpl.rc_context(_SAVE_RC):
             self.figure.savefig(buffer, format=fmt, dpi="figure", transparent=transparent, metadata=metadata)
+        if fmt == "svg":
+            return _with_svg_title(buffer.getvalue(), title, description)
+        if fmt == "pdf":
+            return _with_pdf_language(buffer.getvalue())
         return buffer.getvalue()
+
+    def alt_text(self, day: date) -> str:
+        """What the picture shows, in words: for the SVG's <desc>, the PDF's subject, PowerPoint's alt text."""
+        return alt_text(self.inputs.dataset, self.inputs.timelines, day)
 
     def rgb(self, day: date) -> np.ndarray:
         """The frame for `day` as an H x W x 3 array, without encoding a file (for animations)."""
@@ -367,6 +379,35 @@ class SnapshotRenderer:
         x, y = _to_map_crs().transform(lon, lat)
         column, from_bottom = self.map_axes.transData.transform((x, y))
         return int(column), int(self.height * self.scale - from_bottom)
+
+
+def _with_svg_title(svg: bytes, title: str, description: str) -> bytes:
+    """A <title> and <desc> first inside <svg>: screen readers and browsers read them as the picture's name
+    and description (matplotlib writes the title only as Dublin Core metadata)."""
+    text = svg.decode("utf-8")
+    start = re.search(r"<svg\b[^>]*>", text)
+    named = f'{start.group(0)[:-1]} role="img" aria-labelledby="tm-title tm-desc">'
+    parts = f'<title id="tm-title">{escape(title)}</title><desc id="tm-desc">{escape(description)}</desc>'
+    return (text[: start.start()] + named + parts + text[start.end():]).encode("utf-8")
+
+
+def _with_pdf_language(pdf: bytes, language: str = "en") -> bytes:
+    """The document's language in its catalog (/Lang), which matplotlib does not write, with the
+    cross-reference table's offsets moved past the insertion so the file stays valid."""
+    catalog = pdf.index(b"/Type /Catalog")
+    insert = f"/Lang ({language}) ".encode()
+    moved = pdf[:catalog] + insert + pdf[catalog:]
+    shift = len(insert)
+
+    def offset(match: re.Match) -> bytes:
+        value = int(match.group(1))
+        return b"%010d" % (value + shift if value > catalog else value) + match.group(2)
+
+    xref = moved.rindex(b"\nxref\n")
+    table_end = moved.index(b"trailer", xref)
+    table = re.sub(rb"(\d{10})( \d{5} n)", offset, moved[xref:table_end])
+    tail = re.sub(rb"startxref\n(\d+)", lambda m: b"startxref\n%d" % (int(m.group(1)) + shift), moved[table_end:])
+    return moved[:xref] + table + tail
 
 
 def render_snapshot(

@@ -20,7 +20,7 @@ import xstatic.pkg.leaflet as leaflet_package
 from branca.element import Element
 
 from render.captions import as_of_line, attribution_line, sources_line, title_on
-from render.folium_map import STATIC, build_map, render_html
+from render.folium_map import SHARED_SCRIPTS, STATIC, build_map, render_html
 from render.payload import details_payload, history_payload, palette_payload, track_last
 from treaty.model import Dataset
 from treaty.narrative import describe_day
@@ -28,8 +28,9 @@ from treaty.status import Timeline, change_dates, timelines
 
 LEAFLET_DIR = Path(leaflet_package.BASE_DIR)
 # After the map, in order: the shared timeline, then this page's part of it.
-TIMELINE_SCRIPTS = (STATIC / "timeline_controller.js", STATIC / "timeline_bar.js", STATIC / "map_present.js", STATIC / "standalone_timeline.js")
+TIMELINE_SCRIPTS = (*SHARED_SCRIPTS, STATIC / "standalone_timeline.js")
 
+TEXT_VERSION = '<details id="tm-text-version"><summary>Text version of the map</summary><div class="tm-text-body"></div></details>'
 PAGE_STYLE = """
 body { display: flex; flex-direction: column; height: 100vh; font: 15px/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1A1A1A; }
 .folium-map { flex: 1 1 auto; height: auto !important; min-height: 0; }
@@ -37,6 +38,8 @@ body { display: flex; flex-direction: column; height: 100vh; font: 15px/1.35 sys
 #tm-title { margin: 0; font-size: 24px; }
 #tm-sentence { margin: 4px 0 8px; font-size: 16px; min-height: 2.7em; }
 #tm-meta { margin-top: 6px; color: #555; font-size: 13px; }
+#tm-text-version { flex: none; max-height: 40vh; overflow: auto; padding: 6px 16px; border-top: 1px solid #C8D2DA; }
+#tm-text-version summary { min-height: 24px; cursor: pointer; }
 """
 
 
@@ -67,7 +70,7 @@ def _bar(dataset: Dataset, geometry_metadata: dict, initial_day: date, sentence:
     return f"""
 <div id="tm-bar">
   <h1 id="tm-title">{text(title_on(dataset, initial_day))}</h1>
-  <p id="tm-sentence" aria-live="polite">{text(sentence)}</p>
+  <p id="tm-sentence">{text(sentence)}</p>
   <div id="tm-controls"></div>
   <div id="tm-meta">{text(as_of_line(dataset))}. {text(sources_line(dataset))}. {text(attribution_line(geometry_metadata))}.</div>
 </div>"""
@@ -111,6 +114,8 @@ def standalone_html(
         Element(f'<script type="application/json" id="tm-details">{_json_for_script(details_payload(dataset))}</script>'),
         name="tm_details",
     )
+    # The map as text for the date on screen, right after the map (written by map_keyboard.js).
+    root.html.add_child(Element(TEXT_VERSION), name="tm_text_version")
     for index, script in enumerate(TIMELINE_SCRIPTS):
         root.html.add_child(Element(f"<script>{script.read_text(encoding='utf-8')}</script>"), name=f"tm_timeline_{index}")
     return render_html(world)

@@ -19,7 +19,7 @@ def png(width: int, height: int, colour: str) -> bytes:
 
 
 def deck_of(picture_size: tuple[int, int], count: int = 2):
-    slides = [Slide(f"Title {n}", png(*picture_size, "#0072B2"), f"Notes {n}") for n in range(count)]
+    slides = [Slide(f"Title {n}", png(*picture_size, "#0072B2"), f"Notes {n}", f"Map {n}") for n in range(count)]
     return Presentation(io.BytesIO(deck_bytes(slides, picture_size)))
 
 
@@ -30,6 +30,12 @@ def test_a_slide_per_picture_with_its_title_picture_and_notes():
     for slide in deck.slides:
         [picture] = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
         assert Image.open(io.BytesIO(picture.image.blob)).size == (160, 90)
+    assert [picture_alt_texts(slide) for slide in deck.slides] == [["Map 0"], ["Map 1"], ["Map 2"]]
+
+
+def picture_alt_texts(slide) -> list[str]:
+    """The alternative text PowerPoint reads out for each picture (its cNvPr descr)."""
+    return [shape._element.nvPicPr.cNvPr.get("descr") for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
 
 
 def test_slides_are_shaped_like_the_pictures_and_seven_and_a_half_inches_high():

@@ -22,12 +22,13 @@ import streamlit.components.v1 as components
 import xstatic.pkg.leaflet as leaflet_package
 
 import render
+from render.folium_map import SHARED_SCRIPTS
 
 FRONTEND = Path(__file__).parent / "frontend"
 RENDER = Path(render.__file__).parent
-# The scripts after the map, in order: the timeline and the themes (shared with the offline HTML), then this page's bridge.
+# The scripts after the map, in order: those shared with the offline HTML, then this page's bridge.
 SCRIPTS = (
-    RENDER / "static" / "timeline_controller.js", RENDER / "static" / "timeline_bar.js", RENDER / "static" / "map_present.js",
+    *SHARED_SCRIPTS,
     FRONTEND / "streamlit_bridge.js",
 )
 # What the map document is made from, besides the shapes and the constant parts.

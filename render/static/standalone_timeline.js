@@ -33,7 +33,8 @@
     function show(iso) {
       const colouring = T.colouringOn(history, iso);
       colouring.fills = T.expandFills(colouring.fills, page.codes, page.palette);
-      window.TreatyMap.update(Object.assign({ title: page.title, attribution: page.attribution, palette: page.palette, chrome: page.chrome }, colouring));
+      window.TreatyMap.update(Object.assign({ title: page.title, attribution: page.attribution, palette: page.palette, chrome: page.chrome,
+        sentence: { date: iso, text: sentenceOn(iso) } }, colouring));
       const heading = page.title + " on " + T.longDate(iso);  // as render.captions.title_on
       element("tm-title").textContent = heading;
       document.title = heading;

@@ -20,8 +20,8 @@
     ".tm-play { display: flex; gap: 4px; }",
   ].join("\n");
 
-  // controller: from TreatyTimeline.createController. options.parent: where the bar goes (as its first
-  // child, so the keyboard reaches it before the map); options.listen(type, handler, capture): where
+  // controller: from TreatyTimeline.createController. options.parent: where the bar goes (as its last
+  // child: the map is one Tab stop (map_keyboard.js), reached first as it is seen first); options.listen(type, handler, capture): where
   // keys and clicks are heard (default: this document).
   function create(controller, options) {
     const T = window.TreatyTimeline;
@@ -46,7 +46,7 @@
       T.PACES.map(function (pace) {
         return '<option value="' + pace + '"' + (pace === controller.pace ? " selected" : "") + ">" + pace / 1000 + " s</option>";
       }).join("") + "</select></span>";
-    options.parent.insertBefore(bar, options.parent.firstChild);
+    options.parent.appendChild(bar);
     const part = function (name) { return bar.querySelector("." + name); };
     const range = part("tm-range"), label = part("tm-date-label"), ticks = part("tm-ticks"), playButton = part("tm-play-button");
     const on = function (name, type, handler) { part(name).addEventListener(type, handler); };

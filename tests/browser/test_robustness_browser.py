@@ -146,7 +146,8 @@ def test_the_map_tooltip_and_popup_show_hostile_text_literally(page, hostile_app
 def test_the_state_record_method_page_and_timeline_show_hostile_text_literally(page, hostile_app):
     briefing = MapPage(page, hostile_app).open("state=NOR&date=2025-12-27")
     briefing.wait_for_date("2025-12-27")
-    page.locator("[data-testid=stMarkdownContainer]", has_text=NAME).first.wait_for(timeout=15_000)
+    # The record (the collapsed text version under the map holds the name too, hidden).
+    page.locator("[data-testid=stMarkdownContainer]:visible", has_text=NAME).first.wait_for(timeout=15_000)
     assert page.locator("[data-testid=stCaptionContainer]", has_text=STATE_NOTE).count() >= 1
     assert page.locator("[data-testid=stMarkdownContainer]", has_text=SHORT_NAME).count() >= 1  # the header
     assert page.locator("img[src=x], svg[onload]").count() == 0

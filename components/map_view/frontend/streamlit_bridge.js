@@ -67,10 +67,15 @@
 
   let lastDate = null;  // the date's colouring on screen, to repaint it in another theme
   function paint(dateArgs) {
+<<<<<<< HEAD
     lastDate = dateArgs;
     // The chosen theme's palette and chrome, from every theme's sent once (map_present.js).
     const args = window.TreatyMapPresent.themed(Object.assign({}, window.treatyMapConstant, base, dateArgs));
     const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url, args.resolved_theme, args.present]);
+=======
+    const args = Object.assign({}, window.treatyMapConstant, base, dateArgs);
+    const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url, args.sentence]);
+>>>>>>> accessibility
     if (key !== painted) {
       painted = key;
       args.fills = T.expandFills(dateArgs.fills, window.treatyMapConstant.codes, window.treatyMapConstant.palette);
