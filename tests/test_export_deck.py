@@ -69,7 +69,7 @@ def test_the_picture_keeps_its_aspect_centred_under_the_title_inside_the_slide()
     ids=["16:9", "4:3", "square", "tall"],
 )
 def test_each_slide_has_the_pictures_shape_and_the_picture_fits_centred_under_the_title(picture, slide_width, placed):
-    slides = [Slide("Mine Ban Convention on 27 December 2025", png(*picture, "white"), "Notes")]
+    slides = [Slide("Mine Ban Convention on 27 December 2025", png(*picture, "white"), "Notes", "The map")]
     deck = Presentation(io.BytesIO(deck_bytes(slides, picture)))
     assert (deck.slide_width, deck.slide_height) == (slide_width, 6858000)
     [slide] = deck.slides
