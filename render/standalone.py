@@ -27,8 +27,14 @@ from treaty.narrative import describe_day
 from treaty.status import Timeline, change_dates, timelines
 
 LEAFLET_DIR = Path(leaflet_package.BASE_DIR)
-# After the map, in order: the shared timeline, then this page's part of it.
-TIMELINE_SCRIPTS = (STATIC / "timeline_controller.js", STATIC / "timeline_bar.js", STATIC / "standalone_timeline.js")
+# After the map, in order: the hover card and the controls' layout, the shared timeline, then this page's part of it.
+TIMELINE_SCRIPTS = (
+    STATIC / "hover_card.js",
+    STATIC / "map_layout.js",
+    STATIC / "timeline_controller.js",
+    STATIC / "timeline_bar.js",
+    STATIC / "standalone_timeline.js",
+)
 
 PAGE_STYLE = """
 body { display: flex; flex-direction: column; height: 100vh; font: 15px/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1A1A1A; }

@@ -25,8 +25,15 @@ import render
 
 FRONTEND = Path(__file__).parent / "frontend"
 RENDER = Path(render.__file__).parent
-# The scripts after the map, in order: the timeline (shared with the offline HTML), then this page's bridge.
-SCRIPTS = (RENDER / "static" / "timeline_controller.js", RENDER / "static" / "timeline_bar.js", FRONTEND / "streamlit_bridge.js")
+# The scripts after the map, in order: the hover card and the controls' layout, the timeline (all shared with
+# the offline HTML), then this page's bridge.
+SCRIPTS = (
+    RENDER / "static" / "hover_card.js",
+    RENDER / "static" / "map_layout.js",
+    RENDER / "static" / "timeline_controller.js",
+    RENDER / "static" / "timeline_bar.js",
+    FRONTEND / "streamlit_bridge.js",
+)
 # What the map document is made from, besides the shapes and the constant parts.
 DOCUMENT_SOURCES = (
     *SCRIPTS,

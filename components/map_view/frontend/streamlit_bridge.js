@@ -171,8 +171,10 @@
     document.documentElement.lang = "en";
     const style = document.createElement("style");
     style.textContent = [
-      ".folium-map { height: calc(100% - " + BAR_HEIGHT + "px) !important; }",
-      ".tm-timeline { position: fixed; left: 0; right: 0; bottom: 0; height: " + BAR_HEIGHT + "px;",
+      // --tm-bar-height: the bar's height once it wraps on a narrow screen (map_layout.js)
+      ":root { --tm-bar-height: " + BAR_HEIGHT + "px; }",
+      ".folium-map { height: calc(100% - var(--tm-bar-height)) !important; }",
+      ".tm-timeline { position: fixed; left: 0; right: 0; bottom: 0; min-height: " + BAR_HEIGHT + "px;",
       "  padding: 6px 8px; background: var(--tm-panel); border-top: 1px solid var(--tm-panel-edge); }",
     ].join("\n");
     document.head.appendChild(style);
