@@ -21,6 +21,8 @@
     if (card.style.maxHeight !== height) card.style.maxHeight = height;
     const pointer = map.layerPointToContainerPoint(layerPoint);
     const width = card.offsetWidth, tall = card.offsetHeight;
+    const facts = card.querySelector(".tm-facts");  // cut short when the map is low: faded, so it reads as cut
+    if (facts) facts.classList.toggle("tm-cut", facts.scrollHeight > facts.clientHeight + 1);
     let x = pointer.x + GAP;                                     // right of the pointer,
     if (x + width > room.x - EDGE) x = pointer.x - GAP - width;  // else left of it,
     x = clamp(x, EDGE, room.x - EDGE - width);                   // else wherever it fits
@@ -37,10 +39,13 @@
     // max-content: in Leaflet's zero-width tooltip pane the card would otherwise shrink to its longest word.
     "." + CARD + " { width: max-content; min-width: min(220px, calc(100vw - 16px)); max-width: min(420px, calc(100vw - 16px));",
     "  box-sizing: border-box; display: flex; flex-direction: column; overflow: hidden; white-space: normal; }",
-    "." + CARD + "::before { display: none; }",  // the arrow would point away from the pointer once the card is shifted
+    "." + CARD + "::before { display: none; }",
+    // Over the map's controls while it shows (Leaflet draws its panes below them).
+    ".leaflet-container:has(." + CARD + ") .leaflet-top, .leaflet-container:has(." + CARD + ") .leaflet-bottom { z-index: 399; }",  // the arrow would point away from the pointer once the card is shifted
     "." + CARD + " .tm-card { max-width: none; min-height: 0; display: flex; flex-direction: column; }",
     "." + CARD + " .tm-card > * { flex: none; }",
     "." + CARD + " .tm-card > .tm-facts, ." + CARD + " .tm-card > .tm-note { flex: 0 1 auto; min-height: 1.4em; overflow: hidden; }",
+    "." + CARD + " .tm-facts.tm-cut { mask-image: linear-gradient(to bottom, black calc(100% - 2.5em), transparent); }",
   ].join("\n");
   document.head.appendChild(style);
 })();

@@ -1,11 +1,11 @@
 // The map's controls kept off the states and on screen, at any size: the data attribution folded into an
-// ⓘ button, the legend folded into a button on small screens, the timeline bar wrapping onto more rows
+// ⓘ button, the legend folded into a button and the zoom buttons moved on small screens, the timeline bar wrapping onto more rows
 // on narrow ones (the page learns its height from --tm-bar-height), and the scroll wheel left to the page
 // until the viewer clicks or focuses the map. Shared by the app's map and the offline HTML.
 (function () {
   "use strict";
-  // Where the legend starts folded: a phone, or a laptop at 200 % zoom.
-  const SMALL = "(max-width: 640px), (max-height: 480px)";
+  // Where the legend starts folded: a phone, or a laptop at 200 % zoom (the map then 651 px wide).
+  const SMALL = "(max-width: 720px)";
   const HINT_MS = 1600;
 
   function control(position, className, build) {
@@ -46,24 +46,42 @@
   // The attribution (Leaflet's own control, which keeps writing its text) moves into a panel behind ⓘ.
   function foldAttribution(map) {
     const attribution = map.attributionControl.getContainer();
-    control("bottomright", "tm-info", function (box) {
+    control("topright", "tm-info", function (box) {
       const panel = L.DomUtil.create("div", "tm-info-panel", box);
       panel.id = "tm-info-panel";
       panel.hidden = true;
       panel.appendChild(attribution);
-      toggleButton(box, "tm-info-button", "About the map data", "ⓘ", function (open) { panel.hidden = !open; });
+      toggleButton(box, "tm-info-button", "About the map data", "i", function (open) { panel.hidden = !open; });
       box.querySelector(".tm-info-button").setAttribute("aria-controls", panel.id);
     }).addTo(map);
+  }
+
+  // On a small screen the zoom buttons join the ⓘ at the top right (over the sea and Russia's far north, not
+  // Iceland) and the legend's button goes to the top left (not over Portugal). The frame's width settles after
+  // the page's first layout, so this follows it.
+  function placeBySize(map, legendButton) {
+    const small = window.matchMedia(SMALL);
+    const place = function () {
+      map.zoomControl.setPosition(small.matches ? "topright" : "topleft");
+      legendButton.setPosition(small.matches ? "topleft" : "bottomleft");
+    };
+    small.addEventListener("change", place);
+    place();
   }
 
   // The legend (treaty_map.js, redrawn each date) is hidden by a class on the map, so a redraw keeps it folded.
   function foldLegend(map) {
     const container = map.getContainer();
-    control("bottomleft", "tm-key", function (box) {
+    return control("bottomleft", "tm-key", function (box) {
       const set = toggleButton(box, "tm-key-button", "Legend", "Legend", function (open) {
         L.DomUtil[open ? "removeClass" : "addClass"](container, "tm-key-folded");
       });
-      set(!window.matchMedia(SMALL).matches);
+      // Follow the frame's width (as placeBySize does) until the viewer chooses.
+      const small = window.matchMedia(SMALL);
+      let chosen = false;
+      box.querySelector("button").addEventListener("click", function () { chosen = true; });
+      small.addEventListener("change", function () { if (!chosen) set(!small.matches); });
+      set(!small.matches);
     }).addTo(map);
   }
 
@@ -114,7 +132,7 @@
     const layers = window.treatyMapLayers;
     if (!layers) return;
     foldAttribution(layers.map);
-    foldLegend(layers.map);
+    placeBySize(layers.map, foldLegend(layers.map));
     wheelAfterClick(layers.map);
     followSizes(layers.map);
   }
@@ -125,21 +143,27 @@
     ".tm-info-button, .tm-key-button { font: 600 14px/1 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; cursor: pointer;",
     "  min-width: 30px; min-height: 30px; padding: 4px 8px; border: 1px solid var(--tm-panel-edge); border-radius: 6px;",
     "  background: var(--tm-panel); color: inherit; box-shadow: 0 1px 4px var(--tm-shadow); }",
-    ".tm-info-button { font-size: 18px; padding: 2px 6px; }",
-    ".tm-info-panel { order: -1; max-width: min(520px, calc(100vw - 40px)); background: var(--tm-panel); border-radius: 6px;",
+    // An "i" in a circle: the ⓘ character is missing from many fonts.
+    ".tm-info-button { width: 30px; height: 30px; padding: 0; border-radius: 50%; font: italic 700 17px/1 Georgia, 'Times New Roman', serif; }",
+    ".tm-info-panel { max-width: min(520px, calc(100vw - 40px)); background: var(--tm-panel); border-radius: 6px;",
     "  box-shadow: 0 1px 4px var(--tm-shadow); }",
     ".tm-info-panel .leaflet-control-attribution.leaflet-control { float: none; margin: 0; max-width: none; padding: 6px 8px;",
     "  background: transparent; text-align: left; }",
     ".tm-key-folded .tm-legend { display: none; }",
+    "@media (max-width: 480px) { .leaflet-control-scale { display: none; } }",  // a phone: it would cover Portugal
     ".tm-wheel-hint { position: absolute; left: 50%; top: 50%; transform: translate(-50%, -50%); z-index: 1000; pointer-events: none;",
     "  padding: 8px 14px; border-radius: 6px; background: var(--tm-panel); box-shadow: 0 1px 6px var(--tm-shadow);",
     "  font-size: 15px; opacity: 0; transition: opacity 0.2s; }",
     ".tm-wheel-hint.tm-shown { opacity: 1; }",
-    // Narrow: the day slider takes a row of its own, the buttons wrap below it.
+    // Narrow: two rows, the date and the day slider above, the buttons below; smaller on a phone.
     "@media (max-width: 820px) {",
     "  .tm-timeline { flex-wrap: wrap; row-gap: 4px; }",
-    "  .tm-timeline .tm-track { order: -1; flex: 1 0 100%; }",
-    "  .tm-timeline button, .tm-timeline select { padding: 4px 7px; }",
+    "  .tm-timeline .tm-date-label { order: -2; }",
+    "  .tm-timeline .tm-track { order: -1; flex: 1 0 calc(100% - 13em); }",  // with the date, a whole row
+    "}",
+    "@media (max-width: 480px) {",
+    "  body .tm-timeline { gap: 4px; font-size: 13px; }",
+    "  .tm-timeline button, .tm-timeline select { padding: 3px 6px; }",
     "}",
   ].join("\n");
   document.head.appendChild(style);

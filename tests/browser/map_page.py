@@ -203,6 +203,10 @@ class MapPage:
         )
         return page_side + in_frame
 
+    def map_frame_fits_the_window(self) -> bool:
+        """Whether the map's frame, timeline included, is no taller than the window (scrolled to, all of it shows)."""
+        return self.page.locator(MAP_FRAME).bounding_box()["height"] <= self.page.evaluate("window.innerHeight")
+
     def wheel_over_map(self, delta_y: float) -> None:
         """Turn the mouse wheel with the pointer over the middle of the map (negative: away from the viewer)."""
         box = self.map_box()

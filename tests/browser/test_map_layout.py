@@ -60,6 +60,15 @@ def test_no_map_control_covers_the_centre_of_a_state_at_the_opening_view(screen)
     assert screen.controls_over_state_centres() == []
 
 
+def test_on_a_phone_and_at_200_percent_zoom_no_map_control_covers_a_state_either(small_screen):
+    assert small_screen.controls_over_state_centres() == []
+
+
+def test_on_a_laptop_and_full_hd_the_legend_is_open(screen):
+    assert screen.map.locator(".tm-legend").is_visible()
+    assert screen.map.get_by_role("button", name="Legend").get_attribute("aria-expanded") == "true"
+
+
 def test_the_map_data_attribution_opens_from_an_info_button(screen):
     info = screen.map.get_by_role("button", name="About the map data")
     assert not screen.map.locator(".leaflet-control-attribution").is_visible()
@@ -73,6 +82,7 @@ def test_the_map_data_attribution_opens_from_an_info_button(screen):
 
 def test_every_control_stays_on_screen_on_a_phone_and_at_200_percent_zoom(small_screen):
     assert small_screen.controls_off_screen() == []
+    assert small_screen.map_frame_fits_the_window()
     for name in ["First change", "Previous change", "Next change", "Last change", "Today", "▶ Play", "Legend", "About the map data"]:
         assert small_screen.map.get_by_role("button", name=name, exact=True).is_visible(), name
     assert small_screen.map.locator(".tm-date-label").is_visible()

@@ -138,7 +138,9 @@
   function frameHeight() {
     let height = base.height;
     try {
-      height = Math.max(window.treatyMapConstant.min_height, Math.min(base.height, window.parent.innerHeight - pageTop() - 12));
+      // Never taller than the window (a laptop at 200 % zoom is 384 px tall): map and timeline fit on screen together.
+      const least = Math.min(window.treatyMapConstant.min_height, window.parent.innerHeight - 24);
+      height = Math.max(least, Math.min(base.height, window.parent.innerHeight - pageTop() - 12));
     } catch (error) { /* not embedded: keep the requested height */ }
     return height;
   }
