@@ -8,6 +8,7 @@
   const EDGE = 8;   // the card's least distance from the map's edges
   const GAP = 16;   // between the pointer and the card
   const CARD = "tm-tooltip";
+  const PANE = "tmCardPane";  // Leaflet names its element leaflet-tmCard-pane
 
   // Leaflet places a tooltip left or right of the pointer, centred on it, and lets it overflow the map.
   // Ours is placed here instead; any other tooltip keeps Leaflet's placement.
@@ -16,6 +17,10 @@
     const card = this._container;
     if (!L.DomUtil.hasClass(card, CARD)) return leafletPlace.call(this, layerPoint);
     const map = this._map;
+    // Leaflet's tooltip pane lies under the map's controls (inside the moving map pane): the card goes to a
+    // pane of its own over them, placed in the map's own coordinates.
+    const pane = map.getPane(PANE) || map.createPane(PANE, map.getContainer());
+    if (card.parentNode !== pane) pane.appendChild(card);
     const room = map.getSize();
     const height = room.y - 2 * EDGE + "px";
     if (card.style.maxHeight !== height) card.style.maxHeight = height;
@@ -27,7 +32,7 @@
     if (x + width > room.x - EDGE) x = pointer.x - GAP - width;  // else left of it,
     x = clamp(x, EDGE, room.x - EDGE - width);                   // else wherever it fits
     const y = clamp(pointer.y - tall / 2, EDGE, room.y - EDGE - tall);
-    L.DomUtil.setPosition(card, map.containerPointToLayerPoint([x, y]).round());
+    L.DomUtil.setPosition(card, L.point(x, y).round());
   };
 
   function clamp(value, low, high) {
@@ -40,8 +45,7 @@
     "." + CARD + " { width: max-content; min-width: min(220px, calc(100vw - 16px)); max-width: min(420px, calc(100vw - 16px));",
     "  box-sizing: border-box; display: flex; flex-direction: column; overflow: hidden; white-space: normal; }",
     "." + CARD + "::before { display: none; }",
-    // Over the map's controls while it shows (Leaflet draws its panes below them).
-    ".leaflet-container:has(." + CARD + ") .leaflet-top, .leaflet-container:has(." + CARD + ") .leaflet-bottom { z-index: 399; }",  // the arrow would point away from the pointer once the card is shifted
+    ".leaflet-tmCard-pane { z-index: 1001; pointer-events: none; }",  // over the controls (1000)  // the arrow would point away from the pointer once the card is shifted
     "." + CARD + " .tm-card { max-width: none; min-height: 0; display: flex; flex-direction: column; }",
     "." + CARD + " .tm-card > * { flex: none; }",
     "." + CARD + " .tm-card > .tm-facts, ." + CARD + " .tm-card > .tm-note { flex: 0 1 auto; min-height: 1.4em; overflow: hidden; }",

@@ -19,6 +19,46 @@ from treaty.status import statuses_on, timelines
 MAP_FRAME = 'iframe[title="components.map_view.treaty_map"]'
 DATA = Path(__file__).resolve().parents[2] / "data"
 
+# In a page holding the map (the app's frame or the offline HTML), as functions for evaluate():
+# the point of a state's shape or marker the mouse can reach that lies farthest from the map's centre,
+FARTHEST_POINT = """iso3 => {
+    let target = null;
+    const find = layer => { if (layer.feature.properties.iso3 === iso3) target = layer; };
+    window.treatyMapLayers.countries.eachLayer(find);
+    window.treatyMapLayers.microstates.eachLayer(find);
+    if (!target) return null;
+    const map = target._map.getContainer().getBoundingClientRect();
+    const mid = {x: map.left + map.width / 2, y: map.top + map.height / 2};
+    const shape = target._path.getBoundingClientRect();
+    let best = null, far = -1;
+    for (let i = 0; i <= 40; i++) for (let j = 0; j <= 40; j++) {
+        const p = {x: shape.left + shape.width * i / 40, y: shape.top + shape.height * j / 40};
+        if (p.x < map.left || p.y < map.top || p.x > map.right || p.y > map.bottom) continue;
+        if (document.elementFromPoint(p.x, p.y) !== target._path) continue;
+        const d = Math.hypot(p.x - mid.x, p.y - mid.y);
+        if (d > far) { far = d; best = p; }
+    }
+    return best;
+}"""
+# and each map control whose box holds the centre of a state's shape, as 'control over ISO'.
+CONTROLS_OVER_STATES = """() => {
+    const map = window.treatyMapLayers.map.getContainer().getBoundingClientRect();
+    const controls = [...document.querySelectorAll('.leaflet-control')]
+        .map(e => [e.className, e.getBoundingClientRect()]).filter(([, r]) => r.width > 0 && r.height > 0);
+    const found = [];
+    const check = layer => {
+        const r = layer._path.getBoundingClientRect();
+        const x = r.left + r.width / 2, y = r.top + r.height / 2;
+        if (x < map.left || y < map.top || x > map.right || y > map.bottom) return;
+        for (const [name, c] of controls)
+            if (x >= c.left && x <= c.right && y >= c.top && y <= c.bottom)
+                found.push(name + ' over ' + layer.feature.properties.iso3);
+    };
+    window.treatyMapLayers.countries.eachLayer(check);
+    window.treatyMapLayers.microstates.eachLayer(check);
+    return found;
+}"""
+
 
 @lru_cache(maxsize=2)
 def _compiled(treaty_id: str):
@@ -108,28 +148,7 @@ class MapPage:
     def farthest_point_of(self, iso3: str) -> dict:
         """The point of a state's shape (or microstate marker), as the mouse can reach it in the map, farthest
         from the map's centre: Norway's north, Portugal's west, Cyprus's south-east."""
-        point = self.map.locator("body").evaluate(
-            """(body, iso3) => {
-                let target = null;
-                const find = layer => { if (layer.feature.properties.iso3 === iso3) target = layer; };
-                window.treatyMapLayers.countries.eachLayer(find);
-                window.treatyMapLayers.microstates.eachLayer(find);
-                if (!target) return null;
-                const map = target._map.getContainer().getBoundingClientRect();
-                const mid = {x: map.left + map.width / 2, y: map.top + map.height / 2};
-                const shape = target._path.getBoundingClientRect();
-                let best = null, far = -1;
-                for (let i = 0; i <= 40; i++) for (let j = 0; j <= 40; j++) {
-                    const p = {x: shape.left + shape.width * i / 40, y: shape.top + shape.height * j / 40};
-                    if (p.x < map.left || p.y < map.top || p.x > map.right || p.y > map.bottom) continue;
-                    if (document.elementFromPoint(p.x, p.y) !== target._path) continue;
-                    const d = Math.hypot(p.x - mid.x, p.y - mid.y);
-                    if (d > far) { far = d; best = p; }
-                }
-                return best;
-            }""",
-            iso3,
-        )
+        point = self.frame().evaluate(FARTHEST_POINT, iso3)
         assert point, f"no point of {iso3} under the mouse's reach"
         return point
 
@@ -161,25 +180,7 @@ class MapPage:
     def controls_over_state_centres(self) -> list[str]:
         """Each map control (legend, buttons, scale...) whose box holds the centre of a state's shape as drawn
         in the map, as 'control over ISO'."""
-        return self.map.locator("body").evaluate(
-            """() => {
-                const map = window.treatyMapLayers.map.getContainer().getBoundingClientRect();
-                const controls = [...document.querySelectorAll('.leaflet-control')]
-                    .map(e => [e.className, e.getBoundingClientRect()]).filter(([, r]) => r.width > 0 && r.height > 0);
-                const found = [];
-                const check = layer => {
-                    const r = layer._path.getBoundingClientRect();
-                    const x = r.left + r.width / 2, y = r.top + r.height / 2;
-                    if (x < map.left || y < map.top || x > map.right || y > map.bottom) return;
-                    for (const [name, c] of controls)
-                        if (x >= c.left && x <= c.right && y >= c.top && y <= c.bottom)
-                            found.push(name + ' over ' + layer.feature.properties.iso3);
-                };
-                window.treatyMapLayers.countries.eachLayer(check);
-                window.treatyMapLayers.microstates.eachLayer(check);
-                return found;
-            }"""
-        )
+        return self.frame().evaluate(CONTROLS_OVER_STATES)
 
     CONTROLS = "button, input, select, [role=slider], .leaflet-control, label, output"
 

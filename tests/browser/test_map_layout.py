@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.map_page import MapPage
+from tests.browser.map_page import CONTROLS_OVER_STATES, FARTHEST_POINT, MapPage
+from tests.test_render_standalone import page_html
 
 pytestmark = pytest.mark.browser
 
@@ -14,6 +15,13 @@ SCREENS = {"full-hd": (1920, 1080, 1), "laptop": (1366, 768, 1)}
 SMALL_SCREENS = {"phone-414x896": (414, 896, 2), "laptop-1366x768-at-200%": (683, 384, 2)}
 # States at every edge of the opening view, two microstates, and the states with the longest cards.
 EDGE_STATES = ["NOR", "PRT", "CYP", "FIN", "ISL", "RUS", "MLT", "SMR", "POL", "UKR", "FRA"]
+
+
+def assert_readable_and_inside(card: dict, frame: dict, iso3: str) -> None:
+    """The hover card is between 200 and 420 px wide and wholly inside the map's box."""
+    assert 200 <= card["width"] <= 420, (iso3, card)
+    assert frame["x"] <= card["x"] and card["x"] + card["width"] <= frame["x"] + frame["width"], (iso3, card, frame)
+    assert frame["y"] <= card["y"] and card["y"] + card["height"] <= frame["y"] + frame["height"], (iso3, card, frame)
 
 
 def open_at(browser, app_url, width, height, scale, query="date=2025-12-27"):
@@ -41,10 +49,7 @@ def small_screen(request, browser, app_url):
 def test_the_hover_card_is_readable_and_inside_the_map_for_states_at_every_edge(screen):
     for iso3 in EDGE_STATES:
         text = screen.hover(iso3, at=screen.farthest_point_of(iso3))
-        card, frame = screen.card_box(), screen.map_box()
-        assert 200 <= card["width"] <= 420, (iso3, card)
-        assert frame["x"] <= card["x"] and card["x"] + card["width"] <= frame["x"] + frame["width"], (iso3, card, frame)
-        assert frame["y"] <= card["y"] and card["y"] + card["height"] <= frame["y"] + frame["height"], (iso3, card, frame)
+        assert_readable_and_inside(screen.card_box(), screen.map_box(), iso3)
         name, status = text.split("\n")[:2]
         assert name and status, text
         assert screen.card_line_visible(name) and screen.card_line_visible(status), (iso3, text)
@@ -105,3 +110,30 @@ def test_the_wheel_scrolls_past_the_map_until_the_map_is_clicked(screen):
     screen.wheel_over_map(-400)
     screen.wait_until_still()
     assert screen.zoom() > opening
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "scale", "states"),
+    # The offline page opens on central Europe (no fitting to the frame): on a phone, the states in view.
+    [(1366, 768, 1, ["NOR", "PRT", "CYP", "MLT", "POL"]), (414, 896, 2, ["NOR", "FIN", "POL", "UKR"])],
+    ids=["laptop", "phone"],
+)
+def test_the_offline_html_has_the_same_card_kept_inside_the_map_and_no_control_over_a_state(browser, tmp_path, width, height, scale, states):
+    path = tmp_path / "map.html"
+    path.write_text(page_html(), encoding="utf-8")
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale)
+    page = context.new_page()
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-rendered-date]", state="attached")
+    assert page.evaluate(CONTROLS_OVER_STATES) == []
+    frame = page.locator(".folium-map").bounding_box()
+    for iso3 in states:
+        point = page.evaluate(FARTHEST_POINT, iso3)
+        page.mouse.move(point["x"], point["y"])
+        card = page.locator(".tm-tooltip").last
+        card.wait_for(state="visible")
+        assert_readable_and_inside(card.bounding_box(), frame, iso3)
+    for button in page.locator(".tm-timeline button, .tm-timeline select").all():
+        side = button.bounding_box()
+        assert 0 <= side["x"] and side["x"] + side["width"] <= width, button.inner_text()
+    context.close()
