@@ -20,10 +20,12 @@ from treaty.statuses import NOT_COVERED
 
 STATIC = Path(__file__).parent / "static"
 MAP_SCRIPT = STATIC / "treaty_map.js"
-# The scripts the app's map and the offline HTML both load after the map, in this order: the timeline
-# (controller, then bar), the themes and presentation mode, the keyboard and names.
+# The scripts the app's map and the offline HTML both load after the map, in this order: the hover card and
+# the controls' layout, the timeline (controller, then bar), the themes and presentation mode, the keyboard
+# and names.
 SHARED_SCRIPTS = tuple(
-    STATIC / name for name in ("timeline_controller.js", "timeline_bar.js", "map_present.js", "map_keyboard.js")
+    STATIC / name
+    for name in ("hover_card.js", "map_layout.js", "timeline_controller.js", "timeline_bar.js", "map_present.js", "map_keyboard.js")
 )
 
 

@@ -27,7 +27,7 @@ from treaty.narrative import describe_day
 from treaty.status import Timeline, change_dates, timelines
 
 LEAFLET_DIR = Path(leaflet_package.BASE_DIR)
-# After the map, in order: the shared timeline, then this page's part of it.
+# After the map, in order: the scripts shared with the app's map, then this page's part of the timeline.
 TIMELINE_SCRIPTS = (*SHARED_SCRIPTS, STATIC / "standalone_timeline.js")
 
 TEXT_VERSION = '<details id="tm-text-version"><summary>Text version of the map</summary><div class="tm-text-body"></div></details>'

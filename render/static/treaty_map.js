@@ -138,7 +138,7 @@
     state.ready = true;
     layers.map.attributionControl.setPrefix(false);
     forEachFeature(function (layer, props) {
-      layer.bindTooltip(function () { return describe(props.iso3, props.name, false); }, { sticky: true, className: "tm-tooltip" });
+      layer.bindTooltip(function () { return describe(props.iso3, props.name, false); }, { sticky: true, className: "tm-tooltip", opacity: 1 });
       layer.on("click", function () {
         state.openPopupIso = props.iso3;
         // No taller than the map, so opening it never pans Europe out of the frame.

@@ -19,6 +19,46 @@ from treaty.status import statuses_on, timelines
 MAP_FRAME = 'iframe[src*="components.map_view.treaty_map"]'  # its title names what it shows, by date
 DATA = Path(__file__).resolve().parents[2] / "data"
 
+# In a page holding the map (the app's frame or the offline HTML), as functions for evaluate():
+# the point of a state's shape or marker the mouse can reach that lies farthest from the map's centre,
+FARTHEST_POINT = """iso3 => {
+    let target = null;
+    const find = layer => { if (layer.feature.properties.iso3 === iso3) target = layer; };
+    window.treatyMapLayers.countries.eachLayer(find);
+    window.treatyMapLayers.microstates.eachLayer(find);
+    if (!target) return null;
+    const map = target._map.getContainer().getBoundingClientRect();
+    const mid = {x: map.left + map.width / 2, y: map.top + map.height / 2};
+    const shape = target._path.getBoundingClientRect();
+    let best = null, far = -1;
+    for (let i = 0; i <= 40; i++) for (let j = 0; j <= 40; j++) {
+        const p = {x: shape.left + shape.width * i / 40, y: shape.top + shape.height * j / 40};
+        if (p.x < map.left || p.y < map.top || p.x > map.right || p.y > map.bottom) continue;
+        if (document.elementFromPoint(p.x, p.y) !== target._path) continue;
+        const d = Math.hypot(p.x - mid.x, p.y - mid.y);
+        if (d > far) { far = d; best = p; }
+    }
+    return best;
+}"""
+# and each map control whose box holds the centre of a state's shape, as 'control over ISO'.
+CONTROLS_OVER_STATES = """() => {
+    const map = window.treatyMapLayers.map.getContainer().getBoundingClientRect();
+    const controls = [...document.querySelectorAll('.leaflet-control')]
+        .map(e => [e.className, e.getBoundingClientRect()]).filter(([, r]) => r.width > 0 && r.height > 0);
+    const found = [];
+    const check = layer => {
+        const r = layer._path.getBoundingClientRect();
+        const x = r.left + r.width / 2, y = r.top + r.height / 2;
+        if (x < map.left || y < map.top || x > map.right || y > map.bottom) return;
+        for (const [name, c] of controls)
+            if (x >= c.left && x <= c.right && y >= c.top && y <= c.bottom)
+                found.push(name + ' over ' + layer.feature.properties.iso3);
+    };
+    window.treatyMapLayers.countries.eachLayer(check);
+    window.treatyMapLayers.microstates.eachLayer(check);
+    return found;
+}"""
+
 
 @lru_cache(maxsize=2)
 def _compiled(treaty_id: str):
@@ -80,10 +120,11 @@ class MapPage:
                 getComputedStyle(row.querySelector('.tm-swatch')).backgroundColor]))"""
         )
 
-    def hover(self, iso3: str) -> str:
-        """Move the mouse onto a state's shape and return the tooltip's text."""
+    def hover(self, iso3: str, at: dict | None = None) -> str:
+        """Move the mouse onto a state's shape (its centre, or the point `at` in the map's frame) and return
+        the tooltip's text."""
         self.wait_until_still()
-        box = self.map.locator("body").evaluate(
+        box = at or self.map.locator("body").evaluate(
             """(body, iso3) => {
                 let rect = null;
                 window.treatyMapLayers.countries.eachLayer(layer => {
@@ -98,9 +139,99 @@ class MapPage:
         )
         frame_box = self.page.locator(MAP_FRAME).bounding_box()
         self.page.mouse.move(frame_box["x"] + box["x"], frame_box["y"] + box["y"])
-        tooltip = self.map.locator(".tm-tooltip")
+        tooltip = self.card()
         tooltip.wait_for(state="visible", timeout=10_000)
         return tooltip.inner_text()
+
+    # ---- the hover card and the map's controls, measured as drawn ----
+
+    def farthest_point_of(self, iso3: str) -> dict:
+        """The point of a state's shape (or microstate marker), as the mouse can reach it in the map, farthest
+        from the map's centre: Norway's north, Portugal's west, Cyprus's south-east."""
+        point = self.frame().evaluate(FARTHEST_POINT, iso3)
+        assert point, f"no point of {iso3} under the mouse's reach"
+        return point
+
+    def card(self):
+        """The hover card on screen (the one it replaced fades out for a moment: it comes first)."""
+        return self.map.locator(".tm-tooltip").last
+
+    def card_box(self) -> dict:
+        """The hover card's box on the page."""
+        return self.card().bounding_box()
+
+    def map_box(self) -> dict:
+        """The map's box on the page (the frame's map area, the timeline bar excluded)."""
+        return self.map.locator(".leaflet-container").bounding_box()
+
+    def card_line_visible(self, text: str) -> bool:
+        """Whether a line of the hover card with this text is drawn whole, not cut off by the card's edge."""
+        return self.card().evaluate(
+            """(card, text) => {
+                const box = card.getBoundingClientRect();
+                const line = [...card.querySelectorAll('.tm-card > *')].find(e => e.innerText.trim() === text);
+                if (!line) return false;
+                const r = line.getBoundingClientRect();
+                return r.height > 0 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
+            }""",
+            text,
+        )
+
+    def controls_over_state_centres(self) -> list[str]:
+        """Each map control (legend, buttons, scale...) whose box holds the centre of a state's shape as drawn
+        in the map, as 'control over ISO'."""
+        return self.frame().evaluate(CONTROLS_OVER_STATES)
+
+    CONTROLS = "button, input, select, [role=slider], .leaflet-control, label, output"
+
+    def controls_off_screen(self) -> list[str]:
+        """Each control drawn outside the window sideways (on the page, which scrolls down), or outside the
+        map's frame (which does not scroll)."""
+        page_side = self.page.evaluate(
+            """sel => { const W = document.documentElement.clientWidth;
+                return [...document.querySelectorAll(sel)].filter(e => { const r = e.getBoundingClientRect();
+                    return r.width > 0 && r.height > 0 && (r.left < -1 || r.right > W + 1); })
+                  .map(e => (e.innerText || e.getAttribute('aria-label') || e.tagName).trim().slice(0, 30)); }""",
+            self.CONTROLS,
+        )
+        in_frame = self.map.locator("body").evaluate(
+            """(body, sel) => { const W = document.documentElement.clientWidth, H = document.documentElement.clientHeight;
+                return [...document.querySelectorAll(sel)].filter(e => { const r = e.getBoundingClientRect();
+                    return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden' &&
+                        (r.left < -1 || r.right > W + 1 || r.top < -1 || r.bottom > H + 1); })
+                  .map(e => (e.innerText || e.getAttribute('aria-label') || e.tagName).trim().slice(0, 30)); }""",
+            self.CONTROLS,
+        )
+        return page_side + in_frame
+
+    def map_frame_fits_the_window(self) -> bool:
+        """Whether the map's frame, timeline included, is no taller than the window (scrolled to, all of it shows)."""
+        return self.page.locator(MAP_FRAME).bounding_box()["height"] <= self.page.evaluate("window.innerHeight")
+
+    def wheel_over_map(self, delta_y: float) -> None:
+        """Turn the mouse wheel with the pointer over the middle of the map (negative: away from the viewer)."""
+        box = self.map_box()
+        self.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        self.page.mouse.wheel(0, delta_y)
+        self.page.wait_for_timeout(400)
+
+    def click_sea(self) -> None:
+        """Click the map where no state and no control is."""
+        self.wait_until_still()
+        point = self.map.locator("body").evaluate(
+            """() => {
+                const map = window.treatyMapLayers.map.getContainer().getBoundingClientRect();
+                for (let j = 1; j < 20; j++) for (let i = 1; i < 20; i++) {
+                    const x = map.left + map.width * i / 20, y = map.top + map.height * j / 20;
+                    const hit = document.elementFromPoint(x, y);
+                    if (hit && !hit.closest('.leaflet-interactive, .leaflet-control')) return {x, y};
+                }
+                return null;
+            }"""
+        )
+        assert point, "no sea to click"
+        frame_box = self.page.locator(MAP_FRAME).bounding_box()
+        self.page.mouse.click(frame_box["x"] + point["x"], frame_box["y"] + point["y"])
 
     # ---- the briefing toolkit: the address, the date keys, play, selection, tabs, timeline, layout ----
 

@@ -146,7 +146,9 @@
   function frameHeight() {
     let height = base.height;
     try {
-      height = Math.max(window.treatyMapConstant.min_height, Math.min(base.height, window.parent.innerHeight - pageTop() - 12));
+      // Never taller than the window (a laptop at 200 % zoom is 384 px tall): map and timeline fit on screen together.
+      const least = Math.min(window.treatyMapConstant.min_height, window.parent.innerHeight - 24);
+      height = Math.max(least, Math.min(base.height, window.parent.innerHeight - pageTop() - 12));
     } catch (error) { /* not embedded: keep the requested height */ }
     return height;
   }
@@ -179,8 +181,10 @@
     document.documentElement.lang = "en";
     const style = document.createElement("style");
     style.textContent = [
-      ".folium-map { height: calc(100% - " + BAR_HEIGHT + "px) !important; }",
-      ".tm-timeline { position: fixed; left: 0; right: 0; bottom: 0; height: " + BAR_HEIGHT + "px;",
+      // --tm-bar-height: the bar's height once it wraps on a narrow screen (map_layout.js)
+      ":root { --tm-bar-height: " + BAR_HEIGHT + "px; }",
+      ".folium-map { height: calc(100% - var(--tm-bar-height)) !important; }",
+      ".tm-timeline { position: fixed; left: 0; right: 0; bottom: 0; min-height: " + BAR_HEIGHT + "px;",
       "  padding: 6px 8px; background: var(--tm-panel); border-top: 1px solid var(--tm-panel-edge); }",
     ].join("\n");
     document.head.appendChild(style);
