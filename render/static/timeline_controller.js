@@ -277,6 +277,23 @@
       },
       // Zoom the track to [start, end] (null: the whole track); the date stays inside it.
       setWindow: setWindow,
+      // The window a page opens on, once the changes are known: its link's (cut to the track) or the recent
+      // changes, widened to show the date; if that is not the link's window, the "window" listeners hear of it.
+      openWindow: function (linked) {
+        const shown = windowShowing(withinTrack(linked || recentWindow(changes, track), track), date, track);
+        setWindow(shown.start, shown.end);
+        if (linked && (linked.start !== shown.start || linked.end !== shown.end)) emit("window", shown);
+        return shown;
+      },
+      // Widen the window (to whole months) to show `iso`, a date from elsewhere (Today, the server); the
+      // "window" listeners hear of it if it changed.
+      reveal: function (iso) {
+        const shown = { start: windowStart(), end: windowEnd() };
+        const wider = windowShowing(shown, iso, track);
+        if (wider === shown) return;
+        setWindow(wider.start, wider.end);
+        emit("window", { start: windowStart(), end: windowEnd() });
+      },
       // The briefer chose a window: as setWindow, and the "window" listeners hear of it (to keep it in the address).
       chooseWindow: function (start, end) {
         setWindow(start, end);

@@ -92,3 +92,37 @@ test("the briefer's window is heard by the window listeners; the page's is not",
   assert.deepEqual(heard, [{ start: "2020-01-01", end: "2027-02-20" }], "as cut to the track");
   assert.equal(timeline.date, "2025-06-27");
 });
+
+test("a page opens on the recent changes, widened to show its date; a link's window is kept if it shows the date", () => {
+  const open = (date, linked) => {
+    const timeline = T.createController({ ...TRACK, today: "2026-03-15", changes: CHANGES, date });
+    const heard = [];
+    timeline.on("window", (window) => heard.push(window));
+    return { shown: timeline.openWindow(linked), heard, timeline };
+  };
+  assert.deepEqual(open("2025-12-27").shown, { start: "2025-01-01", end: "2026-04-30" });
+  assert.deepEqual(open("2026-12-01").shown, { start: "2025-01-01", end: "2026-12-31" });
+  const old = open("1999-03-01");
+  assert.deepEqual(old.shown, { start: "1999-03-01", end: "2026-04-30" });
+  assert.equal(old.timeline.date, "1999-03-01", "the date stays");
+  assert.deepEqual(old.heard, [], "the window was not the link's");
+  const linked = open("2012-07-01", { start: "2012-01-01", end: "2013-12-31" });
+  assert.deepEqual(linked.shown, { start: "2012-01-01", end: "2013-12-31" });
+  assert.deepEqual(linked.heard, []);
+  const outside = open("2025-06-27", { start: "2012-01-01", end: "2013-12-31" });
+  assert.deepEqual(outside.shown, { start: "2012-01-01", end: "2025-06-30" });
+  assert.deepEqual(outside.heard, [{ start: "2012-01-01", end: "2025-06-30" }], "the address is told the wider window");
+  assert.equal(outside.timeline.firstChange(), "2012-07-01");
+});
+
+test("revealing a date outside the window widens it to whole months and tells the window listeners", () => {
+  const timeline = T.createController({ ...TRACK, today: "2026-12-01", changes: CHANGES, date: "2025-06-27" });
+  timeline.setWindow("2025-01-01", "2026-04-30");
+  const heard = [];
+  timeline.on("window", (window) => heard.push(window));
+  timeline.reveal("2026-02-01");
+  assert.deepEqual(heard, [], "inside already: nothing changes");
+  timeline.reveal(timeline.today);
+  assert.deepEqual(heard, [{ start: "2025-01-01", end: "2026-12-31" }]);
+  assert.equal(timeline.goToToday(), "2026-12-01", "not cut to the old window's end");
+});
