@@ -261,6 +261,13 @@
       resized.observe(overview);
     }
 
+    function sliderValue(element, iso, text) {
+      element.setAttribute("aria-valuemin", String(T.dayNumber(controller.first)));
+      element.setAttribute("aria-valuemax", String(T.dayNumber(controller.last)));
+      element.setAttribute("aria-valuenow", String(T.dayNumber(iso)));
+      element.setAttribute("aria-valuetext", text);
+    }
+
     let tickAt = {};     // change date → its tick on the slider
     let drawn = null;    // what the slider's ticks and labels and the window's strip were drawn for
     let marked = null;   // the tick of the date on screen, drawn thicker
@@ -280,9 +287,10 @@
       box.style.left = startHandle.style.left = percent(left);
       box.style.width = percent(right - left);
       endHandle.style.left = percent(right);
-      box.setAttribute("aria-valuetext", T.longDate(start) + " to " + T.longDate(end));
-      startHandle.setAttribute("aria-valuetext", T.longDate(start));
-      endHandle.setAttribute("aria-valuetext", T.longDate(end));
+      // The three sliders' values are day numbers on the whole history, spoken as dates.
+      sliderValue(box, start, T.longDate(start) + " to " + T.longDate(end));
+      sliderValue(startHandle, start, T.longDate(start));
+      sliderValue(endHandle, end, T.longDate(end));
       part("tm-window-range").textContent = T.longDate(start) + " – " + T.longDate(end);
       presets = changes ? T.presets(changes, trackBounds()) : [];
       part("tm-presets").innerHTML = presets.map(function (preset, index) {

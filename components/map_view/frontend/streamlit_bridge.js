@@ -179,7 +179,7 @@
     const style = document.createElement("style");
     style.textContent = [
       ".folium-map { height: calc(100% - var(--tm-bar-height, 100px)) !important; }",
-      ".tm-timeline { position: fixed; left: 0; right: 0; bottom: 0;",
+      ".tm-timeline { position: fixed; left: 0; right: 0; bottom: 0; z-index: 1001;",
       "  padding: 6px 8px; background: var(--tm-panel); border-top: 1px solid var(--tm-panel-edge); }",
     ].join("\n");
     document.head.appendChild(style);
