@@ -89,7 +89,7 @@
       '<div class="tm-box" role="slider" tabindex="0" aria-label="Window position"></div>' +
       '<div class="tm-handle tm-handle-start" role="slider" tabindex="0" aria-label="Window start"></div>' +
       '<div class="tm-handle tm-handle-end" role="slider" tabindex="0" aria-label="Window end"></div></div>' +
-      '<output class="tm-window-range"></output></div>';
+      '<output class="tm-window-range" aria-live="off"></output></div>';  // the sliders speak the window
     options.parent.insertBefore(bar, options.parent.firstChild);
     const part = function (name) { return bar.querySelector("." + name); };
     const range = part("tm-range"), label = part("tm-date-label"), ticks = part("tm-ticks"), playButton = part("tm-play-button");
@@ -292,11 +292,22 @@
       sliderValue(startHandle, start, T.longDate(start));
       sliderValue(endHandle, end, T.longDate(end));
       part("tm-window-range").textContent = T.longDate(start) + " – " + T.longDate(end);
+      drawPresets(changes);
+      Array.prototype.forEach.call(part("tm-presets").children, function (button, index) {
+        button.setAttribute("aria-pressed", String(presets[index].start === start && presets[index].end === end));
+      });
+    }
+
+    // Drawn again only for other data (a focused preset keeps the focus when the window changes).
+    let presetsFor = null;
+    function drawPresets(changes) {
+      const key = [changes && changes.length, controller.first, controller.last].join();
+      if (presetsFor && presetsFor.key === key && presetsFor.changes === changes) return;
+      presetsFor = { key: key, changes: changes };
       presets = changes ? T.presets(changes, trackBounds()) : [];
       part("tm-presets").innerHTML = presets.map(function (preset, index) {
-        const pressed = preset.start === start && preset.end === end;
-        return '<button type="button" data-preset="' + index + '" aria-pressed="' + pressed + '" title="' +
-          T.longDate(preset.start) + " – " + T.longDate(preset.end) + '">' + preset.label + "</button>";
+        return '<button type="button" data-preset="' + index + '" title="' + T.longDate(preset.start) + " – " +
+          T.longDate(preset.end) + '">' + preset.label + "</button>";
       }).join(" ");
     }
 

@@ -114,3 +114,38 @@ def test_the_date_of_a_change_tick_shows_under_the_pointer_and_on_the_focused_sl
     briefing.map.locator(".tm-range").focus()
     label.wait_for(state="visible", timeout=5_000)
     assert label.inner_text() == "27 December 2025"
+
+
+def test_the_window_is_set_with_the_keyboard_and_its_controls_are_large_enough_to_hit(page, app_url):
+    briefing = MapPage(page, app_url).open("date=2025-12-27")
+    briefing.timeline_ready()
+    wait_for_window(briefing, "2025-01-01", "2026-04-30")
+    end = briefing.map.get_by_role("slider", name="Window end")
+    end.focus()
+    end.press("ArrowRight")  # a month (30 days) later
+    wait_for_window(briefing, "2025-01-01", "2026-05-30")
+    assert end.get_attribute("aria-valuetext") == "30 May 2026"
+    assert briefing.rendered_date() == "2025-12-27", "the window's arrows do not step the date"
+    start = briefing.map.get_by_role("slider", name="Window start")
+    start.focus()
+    start.press("PageUp")  # a year (365 days) later: the date is brought inside
+    wait_for_window(briefing, "2026-01-01", "2026-05-30")
+    briefing.wait_for_date("2026-01-01")
+    position = briefing.map.get_by_role("slider", name="Window position")
+    position.focus()
+    position.press("ArrowLeft")
+    wait_for_window(briefing, "2025-12-02", "2026-04-30")
+    briefing.wait_for_address(window="2025-12-02..2026-04-30")
+
+    recent = briefing.map.get_by_role("button", name="2025–26 changes")
+    recent.focus()
+    recent.press("Enter")
+    wait_for_window(briefing, "2025-01-01", "2026-04-30")
+    assert briefing.map.locator("body").evaluate("() => document.activeElement.textContent") == "2025–26 changes", "the focus stays"
+
+    for name in ("2025–26 changes", "Whole history", "Zoom out the timeline", "Zoom in the timeline"):
+        box = briefing.map.get_by_role("button", name=name).bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, name
+    for name in ("Window start", "Window end"):
+        box = briefing.map.get_by_role("slider", name=name).bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, name
