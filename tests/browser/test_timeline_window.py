@@ -149,3 +149,28 @@ def test_the_window_is_set_with_the_keyboard_and_its_controls_are_large_enough_t
     for name in ("Window start", "Window end"):
         box = briefing.map.get_by_role("slider", name=name).bounding_box()
         assert box["width"] >= 24 and box["height"] >= 24, name
+
+
+def test_dragging_the_box_on_the_whole_history_moves_the_window_and_its_end_resizes_it(page, app_url):
+    briefing = MapPage(page, app_url).open("date=2025-12-27")
+    briefing.timeline_ready()
+    wait_for_window(briefing, "2025-01-01", "2026-04-30")
+    strip = briefing.map.locator(".tm-overview").bounding_box()
+    box = briefing.map.locator(".tm-box").bounding_box()
+    middle_y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] / 2, middle_y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 - strip["width"] / 3, middle_y, steps=5)  # about ten years back
+    page.mouse.up()
+    start, end = window_on_slider(briefing)
+    assert "2013-01-01" < start < "2017-01-01"
+    assert day_number(end) - day_number(start) == 484, "moved, not resized"
+    briefing.wait_for_address(window=f"{start}..{end}")
+
+    handle = briefing.map.get_by_role("slider", name="Window end").bounding_box()
+    page.mouse.move(handle["x"] + 4, middle_y)
+    page.mouse.down()
+    page.mouse.move(strip["x"] + strip["width"] - 1, middle_y, steps=5)  # to the end of the history
+    page.mouse.up()
+    assert window_on_slider(briefing)[0] == start
+    assert window_on_slider(briefing)[1] >= "2027-02-20", "the end reaches the end of the track"
