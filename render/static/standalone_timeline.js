@@ -2,7 +2,7 @@
 // (timeline_controller.js, timeline_bar.js) over the same history of colours. On each move it colours
 // the map (TreatyMap, treaty_map.js), writes the heading and the sentence (dataset text, with
 // textContent only) and puts the date, and the window the briefer chose, in the address
-// (#2025-12-27&window=2025-01-01..2026-12-31), so a copied link reopens them.
+// (the hash: date, then &window=start..end), so a copied link reopens them.
 (function () {
   "use strict";
   const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
