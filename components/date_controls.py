@@ -1,8 +1,10 @@
-"""The date on screen and its bounds: from the treaty's adoption to a year after its last change.
+"""The date on screen and its bounds: from the treaty's adoption to a year after its last change; and
+the window of the timeline the briefer chose.
 
 The map's timeline (in the browser) moves the date; the server keeps it in `st.session_state[DAY]`
 and in the URL (`?date=YYYY-MM-DD`), so a link restores it. An unreadable or out-of-range date in
-the URL falls back to today, with a notice.
+the URL falls back to today, with a notice. The same for the window (`?window=YYYY-MM-DD..YYYY-MM-DD`,
+in `st.session_state[WINDOW]`), which falls back to none: the browser then frames the recent changes.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from render.payload import track_last
 
 
 DAY = "day"
+WINDOW = "window"
 
 
 @dataclass(frozen=True)
@@ -68,3 +71,45 @@ def move_to(bounds: DateRange, wanted: str) -> None:
         st.session_state[DAY] = bounds.clamp(date.fromisoformat(wanted))
     except (TypeError, ValueError):
         pass  # not a date: the browser's timeline only sends dates, so this is not a viewer's choice
+
+
+def window_within(bounds: DateRange, text: object) -> tuple[str | None, str | None]:
+    """A window as written in an address ("2025-01-01..2026-12-31"), cut to the bounds; or None and why not."""
+    parts = text.split("..") if isinstance(text, str) else []
+    try:
+        start, end = (date.fromisoformat(part) for part in parts) if len(parts) == 2 else (None, None)
+    except ValueError:
+        start = end = None
+    if start is None or end is None or start >= end:
+        return None, "is not two dates, the first before the second (YYYY-MM-DD..YYYY-MM-DD)"
+    start, end = bounds.clamp(start), bounds.clamp(end)
+    if start >= end:
+        return None, f"is outside the treaty's history ({bounds.first} to {bounds.last})"
+    return f"{start.isoformat()}..{end.isoformat()}", None
+
+
+def chosen_window(bounds: DateRange) -> str | None:
+    """The timeline's window: from the link at first, then wherever the briefer set it on the map; None
+    until one is chosen (the browser frames the recent changes). Kept in the URL as ?window=."""
+    if WINDOW not in st.session_state:
+        raw = st.query_params.get(WINDOW)
+        st.session_state[WINDOW], problem = (None, None) if raw is None else window_within(bounds, raw)
+        if problem:
+            st.session_state["window_notice"] = (
+                f"The link's window {literal(raw)} {problem}: showing the recent changes instead."
+            )
+    if notice := st.session_state.pop("window_notice", None):
+        st.warning(notice, icon="⚠️")
+    window = st.session_state[WINDOW]
+    if window is None:
+        st.query_params.pop(WINDOW, None)
+    else:
+        st.query_params[WINDOW] = window
+    return window
+
+
+def choose_window(bounds: DateRange, wanted: object) -> None:
+    """Apply a window the briefer chose on the map's timeline (text from the browser)."""
+    window, problem = window_within(bounds, wanted)
+    if problem is None:  # the browser's timeline only sends windows, so anything else is not a briefer's choice
+        st.session_state[WINDOW] = window

@@ -7,7 +7,7 @@ from typing import NamedTuple
 import streamlit as st
 
 from components.data import load_geometry
-from components.date_controls import DateRange, move_to
+from components.date_controls import DateRange, choose_window, chosen_window, move_to
 from components.map_view import is_published, prepare_frontend, publish, treaty_map
 from components.selection import select
 from geo.regions import EUROPE
@@ -65,7 +65,7 @@ LAST_CLICK = "map_click"
 
 
 def apply_map_action(bounds: DateRange, history_url: str) -> None:
-    """Act on what the viewer last did on the map (a date, a click) before anything is drawn.
+    """Act on what the viewer last did on the map (a date, a window, a click) before anything is drawn.
 
     Each message carries the viewer's latest date and last click; it is applied once (by nonce), the
     click once (by its id), and the date only if the browser read it from this treaty's history: a key
@@ -81,6 +81,8 @@ def apply_map_action(bounds: DateRange, history_url: str) -> None:
         select(click["iso3"])
     if "date" in action and action.get("history", history_url) == history_url:
         move_to(bounds, action["date"])
+    if "window" in action:
+        choose_window(bounds, action["window"])
 
 
 def map_panel(
@@ -104,6 +106,7 @@ def map_panel(
         "first": bounds.first.isoformat(),
         "last": bounds.last.isoformat(),
         "today": bounds.clamp(today).isoformat(),
+        "window": chosen_window(bounds),  # the briefer's window on the timeline ("start..end"), or None
         "selected": selected,
         "height": height,
         "theme": theme,

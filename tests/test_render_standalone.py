@@ -180,13 +180,13 @@ def test_the_page_steps_by_day_with_the_same_keys_and_buttons_as_the_app(tmp_pat
     wait_for_date(page, "2026-02-20")
     assert not page.locator(".tm-next").is_enabled()
     page.keyboard.press("Home")
-    wait_for_date(page, "1997-12-03")  # the first signatures
+    wait_for_date(page, "2025-01-31")  # the first change in the window, which frames the recent changes
     assert not page.locator(".tm-previous").is_enabled()
     page.click(".tm-last")
     wait_for_date(page, "2026-02-20")
     page.click(".tm-first")
-    wait_for_date(page, "1997-12-03")
-    assert page.url.endswith("#1997-12-03")
+    wait_for_date(page, "2025-01-31")
+    assert page.url.endswith("#2025-01-31")
     context.close()
     assert outside == [] and errors == []
 
@@ -212,5 +212,39 @@ def test_a_link_to_any_day_reopens_the_page_on_it_and_play_stops_at_the_last_cha
     page.wait_for_selector('body[data-playing="false"]', state="attached")
     assert page.text_content(".tm-play-button") == "▶ Play"
     assert page.evaluate(FILL_OF, "POL") == STATUS_HEX["withdrawn"]
+    context.close()
+    assert outside == [] and errors == []
+
+
+@pytest.mark.browser
+def test_the_window_opens_on_the_recent_changes_and_a_preset_goes_into_the_address_and_back(tmp_path, browser):
+    context, page, outside, errors = open_offline(browser, tmp_path, "#2025-12-26")
+    wait_for_date(page, "2025-12-26")
+    assert page.text_content(".tm-window-range") == "1 January 2025 – 30 April 2026"  # around the 2025-26 changes
+    assert page.locator(".tm-axis .tm-year").all_inner_texts() == ["2025", "2026"]
+    assert page.url.endswith("#2025-12-26"), "the default window is not written into the address"
+    page.get_by_role("button", name="Whole history").click()
+    page.wait_for_url("**#2025-12-26&window=1997-09-18..2027-02-20")
+    page.keyboard.press("Home")
+    wait_for_date(page, "1997-12-03")  # the first signatures
+    page.wait_for_url("**#1997-12-03&window=1997-09-18..2027-02-20")
+    page.reload()
+    wait_for_date(page, "1997-12-03")
+    assert page.text_content(".tm-window-range") == "18 September 1997 – 20 February 2027"
+    context.close()
+    assert outside == [] and errors == []
+
+
+@pytest.mark.browser
+def test_play_in_a_linked_window_stops_at_its_last_change(tmp_path, browser):
+    context, page, outside, errors = open_offline(browser, tmp_path, "#2025-06-01&window=2025-06-01..2025-12-31")
+    wait_for_date(page, "2025-06-01")
+    assert page.text_content(".tm-window-range") == "1 June 2025 – 31 December 2025"
+    page.locator(".tm-play-pace").select_option(label="1 s")
+    page.click(".tm-play-button")
+    wait_for_date(page, "2025-06-27")  # the window's first change
+    page.wait_for_selector('body[data-playing="false"]', state="attached", timeout=15_000)
+    assert page.get_attribute("body", "data-rendered-date") == "2025-12-27", "10 January 2026 is after the window"
+    assert page.url.endswith("#2025-12-27&window=2025-06-01..2025-12-31")
     context.close()
     assert outside == [] and errors == []

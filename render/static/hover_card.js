@@ -45,7 +45,7 @@
     "." + CARD + " { width: max-content; min-width: min(220px, calc(100vw - 16px)); max-width: min(420px, calc(100vw - 16px));",
     "  box-sizing: border-box; display: flex; flex-direction: column; overflow: hidden; white-space: normal; }",
     "." + CARD + "::before { display: none; }",
-    ".leaflet-tmCard-pane { z-index: 1001; pointer-events: none; }",  // over the controls (1000)  // the arrow would point away from the pointer once the card is shifted
+    ".leaflet-tmCard-pane { z-index: 1001; pointer-events: none; }",  // over the controls (1000)
     "." + CARD + " .tm-card { max-width: none; min-height: 0; display: flex; flex-direction: column; }",
     "." + CARD + " .tm-card > * { flex: none; }",
     "." + CARD + " .tm-card > .tm-facts, ." + CARD + " .tm-card > .tm-note { flex: 0 1 auto; min-height: 1.4em; overflow: hidden; }",

@@ -1,10 +1,12 @@
 // The offline page's part of the timeline: the same controller and bar as the app's map
 // (timeline_controller.js, timeline_bar.js) over the same history of colours. On each move it colours
 // the map (TreatyMap, treaty_map.js), writes the heading and the sentence (dataset text, with
-// textContent only) and puts the date in the address, so a copied link reopens it.
+// textContent only) and puts the date, and the window the briefer chose, in the address
+// (the hash: date, then &window=start..end), so a copied link reopens them.
 (function () {
   "use strict";
   const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+  const WINDOW_KEY = "&window=";
 
   function readJson(id) {
     return JSON.parse(document.getElementById(id).textContent);
@@ -40,13 +42,15 @@
       document.title = heading;
       element("tm-sentence").textContent = sentenceOn(iso);
       try {
-        window.history.replaceState(null, "", "#" + iso);
+        window.history.replaceState(null, "", "#" + iso + (chosen ? WINDOW_KEY + T.formatWindow(chosen) : ""));
       } catch (error) { /* some browsers refuse it for file: pages; the map still works */ }
       bar.update();
     }
 
-    const linked = location.hash.slice(1);
+    const address = location.hash.slice(1).split(WINDOW_KEY);
+    const linked = address[0];
     const isDay = ISO_DATE.test(linked) && T.isoOf(T.dayNumber(linked)) === linked;  // not 2025-02-30
+    let chosen = address.length === 2 ? T.parseWindow(address[1]) : null;  // the briefer's window, if any
     const timeline = T.createController({
       first: page.first,
       last: page.last,
@@ -56,6 +60,11 @@
     });
     const bar = window.TreatyTimelineBar.create(timeline, { parent: element("tm-controls") });
     timeline.on("move", show);
+    timeline.on("window", function (picked) {
+      chosen = picked;
+      show(timeline.date);
+    });
+    timeline.openWindow(chosen);
     show(timeline.date);
   }
 

@@ -65,6 +65,12 @@ def test_the_change_buttons_jump_between_status_changes_and_stop_at_the_ends(pag
     briefing.wait_for_date("2026-02-20")
     assert not briefing.timeline_button_enabled("Change ▶"), "there is no change after the last one"
     briefing.press_timeline("First change")
+    briefing.wait_for_date("2025-01-31")  # the first change in the window, which frames the recent changes
+    assert not briefing.timeline_button_enabled("◀ Change"), "there is no change before the first one in the window"
+    briefing.wait_for_address(date="2025-01-31")
+
+    briefing.map.get_by_role("button", name="Whole history").click()
+    briefing.press_timeline("First change")
     briefing.wait_for_date("1997-12-03")  # the Convention opened for signature on 3 December 1997
     assert not briefing.timeline_button_enabled("◀ Change"), "there is no change before the first one"
     briefing.wait_for_address(date="1997-12-03")
@@ -127,7 +133,7 @@ def test_arrow_keys_step_through_the_changes_in_presentation_mode(page, app_url)
     briefing.press_key("End")
     briefing.wait_for_date("2026-02-20")
     briefing.press_key("Home")
-    briefing.wait_for_date("1997-12-03")
+    briefing.wait_for_date("2025-01-31")  # the first change in the window (the recent changes)
 
 
 def test_play_steps_to_the_last_change_and_stops_there(page, app_url):

@@ -7,11 +7,11 @@
 (function () {
   "use strict";
   const T = window.TreatyTimeline;
-  const BAR_HEIGHT = 54;
 
   let base = null;        // the server's last message (all but the fills): title, bounds, selection, files
   let history = null;     // { changes: [ISO...], periods: [{fills, pending}] } for base.history_url
-  let timeline = null;    // the controller: the date on screen, the track, jumps, play
+  let timeline = null;    // the controller: the date on screen, the track, its window, jumps, play
+  let chosenWindow;       // the window from the link or the briefer ({start, end}), null for the recent changes
   const fetched = { details: null, history: null };
   let pending = null;
 
@@ -67,15 +67,10 @@
 
   let lastDate = null;  // the date's colouring on screen, to repaint it in another theme
   function paint(dateArgs) {
-<<<<<<< HEAD
     lastDate = dateArgs;
     // The chosen theme's palette and chrome, from every theme's sent once (map_present.js).
     const args = window.TreatyMapPresent.themed(Object.assign({}, window.treatyMapConstant, base, dateArgs));
-    const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url, args.resolved_theme, args.present]);
-=======
-    const args = Object.assign({}, window.treatyMapConstant, base, dateArgs);
-    const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url, args.sentence]);
->>>>>>> accessibility
+    const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url, args.resolved_theme, args.present, args.sentence]);
     if (key !== painted) {
       painted = key;
       args.fills = T.expandFills(dateArgs.fills, window.treatyMapConstant.codes, window.treatyMapConstant.palette);
@@ -104,9 +99,11 @@
     fetchOnce("history", message.history_url, function (loaded) {
       history = loaded;
       timeline.setChanges(loaded.changes);
+      timeline.openWindow(chosenWindow);
       bar.update();
     });
     if (caughtUp(message) || painted === null) {
+      if (history) timeline.reveal(message.date);  // a date the server chose (a link, another tab) may be outside the window
       timeline.setDate(message.date);
       paint(message);
     } else {
@@ -177,18 +174,26 @@
       return;
     }
     timeline = T.createController(Object.assign({ date: message.date }, track));
+    chosenWindow = T.parseWindow(message.window);  // the server checked the link's
     timeline.on("move", moved);
+    timeline.on("window", function (picked) {
+      chosenWindow = picked;
+      tell({ window: T.formatWindow(picked) });
+    });
     document.documentElement.lang = "en";
     const style = document.createElement("style");
     style.textContent = [
-      // --tm-bar-height: the bar's height once it wraps on a narrow screen (map_layout.js)
-      ":root { --tm-bar-height: " + BAR_HEIGHT + "px; }",
-      ".folium-map { height: calc(100% - var(--tm-bar-height)) !important; }",
-      ".tm-timeline { position: fixed; left: 0; right: 0; bottom: 0; min-height: " + BAR_HEIGHT + "px;",
+      ".folium-map { height: calc(100% - var(--tm-bar-height, 100px)) !important; }",
+      ".tm-timeline { position: fixed; left: 0; right: 0; bottom: 0; z-index: 1001;",
       "  padding: 6px 8px; background: var(--tm-panel); border-top: 1px solid var(--tm-panel-edge); }",
     ].join("\n");
     document.head.appendChild(style);
     bar = window.TreatyTimelineBar.create(timeline, { parent: document.body, listen: listen });
+    // The bar is as tall as its rows (it wraps on a narrow frame): the map takes the rest.
+    new ResizeObserver(function () {
+      document.documentElement.style.setProperty("--tm-bar-height", bar.element.offsetHeight + "px");
+      window.treatyMapLayers.map.invalidateSize();
+    }).observe(bar.element);
   }
 
   // Listeners on the app's page too (the presenter's keys land there); removed with this frame.
