@@ -4,8 +4,9 @@ from __future__ import annotations
 import streamlit as st
 
 from components.notices import literal
+from render.captions import SOURCES_TAB
 
-TABS = ("State record", "All states", "Withdrawal timeline", "Compare treaties", "Download", "Sources and method")
+TABS = ("State record", "All states", "Withdrawal timeline", "Compare treaties", "Download", SOURCES_TAB)
 URL_KEY = "view"
 
 

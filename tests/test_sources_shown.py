@@ -125,6 +125,7 @@ def test_the_csv_lists_key_date_sources_strongest_first_with_kind_and_citation(d
 
 def test_the_export_caption_names_the_strongest_publishers_first_with_their_kind(dataset):
     assert sources_line(dataset) == (
-        "Sources: Secretary-General of the United Nations (UN depositary), Norwegian treaty series (official), "
-        "Landmine Monitor 2003 Lithuania (Monitor) and 4 more — full list in the dataset"
+        "Key sources: Secretary-General of the United Nations (UN depositary), Norwegian treaty series (official), "
+        "Landmine Monitor 2003 Lithuania (Monitor). All 7 sources, date by date: Treaty Map, “Sources and method” tab, "
+        "or data/apmbc.yaml"
     )
