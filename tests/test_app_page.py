@@ -73,7 +73,7 @@ def headline(page: AppTest) -> str | None:
 
 def all_states_row(page: AppTest, iso3: str) -> dict:
     frame = tab(page, "All states").dataframe[0].value
-    rows = frame[frame["iso3"] == iso3].to_dict("records")
+    rows = frame[frame["Code"] == iso3].to_dict("records")
     assert len(rows) == 1, rows
     return rows[0]
 
@@ -264,9 +264,9 @@ def test_lithuania_leaves_the_cluster_munitions_convention_on_6_march_2025(day, 
     page = open_page(treaty="ccm", date=day, view="All states")
     assert treaty_selector(page).value == "ccm"
     lithuania = all_states_row(page, "LTU")
-    assert lithuania["state"] == "Lithuania"
-    assert lithuania["status"] == LABELS[status]
-    assert lithuania["withdrawal_takes_effect"] == takes_effect
+    assert lithuania["State"] == "Lithuania"
+    assert lithuania["Status"] == LABELS[status]
+    assert lithuania["Withdrawal takes effect"] == (takes_effect.isoformat() if takes_effect else "")
 
 
 def test_the_state_record_counts_a_single_day_in_the_singular():
@@ -487,3 +487,41 @@ def test_presentation_mode_shows_the_map_without_header_or_tabs():
     assert [t.label for t in page.tabs][:3] == ["State record", "All states", "Withdrawal timeline"]
     assert "present" not in page.query_params
     assert shown_date(page) == date(2025, 12, 27)
+
+
+# ---- the record, the table and the link's state --------------------------------------------------
+
+def test_a_state_code_in_lower_case_selects_the_state_and_the_address_is_corrected():
+    page = open_page(date="2025-12-27", state="pol")
+    assert warnings(page) == []
+    assert page.query_params["state"] == "POL"
+    assert tab(page, "State record").markdown[0].value.startswith("**Poland**")
+
+
+def test_the_record_opens_on_the_withdrawal_date_and_countdown_then_lists_every_event_in_order():
+    page = open_page(date="2025-12-13", state="FIN")
+    record = [m.value for m in tab(page, "State record").markdown]
+    assert record[0] == ("**Finland** — Withdrawal notified, pending (still bound) · "
+                         "**Withdrawal takes effect on 10 January 2026** (in 28 days)")
+    assert not any("None" in line for line in record)
+
+
+def test_the_record_lists_every_source_of_every_event_with_its_link():
+    page = open_page(date="2025-12-27", state="LTU")
+    record = "\n".join(m.value for m in tab(page, "State record").markdown)
+    dataset = load_dataset(DATA / "apmbc.yaml")
+    for event in dataset.state("LTU").events:
+        for source in dataset.sources_for(event.sources):
+            assert (source.url or source.citation) in record.replace("\\", ""), source
+    assert "None" not in record
+
+
+def test_the_all_states_table_has_headings_in_words_and_empty_cells_where_nothing_applies():
+    page = open_page(date="2025-12-27", view="All states")
+    frame = tab(page, "All states").dataframe[0].value
+    assert list(frame.columns) == ["State", "Code", "Status", "Bound", "Since", "Withdrawal takes effect", "Countdown"]
+    finland = frame[frame["Code"] == "FIN"].iloc[0]
+    assert (finland["Bound"], finland["Withdrawal takes effect"], finland["Countdown"]) == ("yes", "2026-01-10", "in 14 days")
+    russia = frame[frame["Code"] == "RUS"].iloc[0]
+    assert (russia["Bound"], russia["Since"], russia["Withdrawal takes effect"], russia["Countdown"]) == ("no", "", "", "")
+    assert not frame.isin(["None", None]).any().any()
