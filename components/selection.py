@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.notices import literal
+from components.notices import literal, notice
 
 SELECTED = "selected"
 URL_KEY = "state"
@@ -17,7 +17,7 @@ def selected_state(codes: set[str]) -> str | None:
         code = wanted.strip().upper() if wanted else None  # ISO codes are upper case; a typed link may not be
         st.session_state[SELECTED] = code if code in codes else None
         if wanted is not None and code not in codes:
-            st.warning(f"The link's state {literal(wanted, 20)} is not in this dataset: no state is selected.", icon="⚠️")
+            notice(f"The link's state {literal(wanted, 20)} is not in this dataset: no state is selected.")
     if st.session_state[SELECTED] not in codes:
         st.session_state[SELECTED] = None
     return st.session_state[SELECTED]

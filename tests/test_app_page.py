@@ -21,7 +21,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.status_table import csv_bytes, status_frame
-from tests.app_page import click_on_map, map_arguments, move_on_timeline, open_page, shown_date, tell_from_map
+from tests.app_page import click_on_map, map_arguments, move_on_timeline, open_page, open_script, shown_date, tell_from_map
 from components.withdrawal_timeline import timeline_spec
 from treaty.statuses import LABELS
 from treaty.loader import load_dataset
@@ -525,3 +525,16 @@ def test_the_all_states_table_has_headings_in_words_and_empty_cells_where_nothin
     russia = frame[frame["Code"] == "RUS"].iloc[0]
     assert (russia["Bound"], russia["Since"], russia["Withdrawal takes effect"], russia["Countdown"]) == ("no", "", "", "")
     assert not frame.isin(["None", None]).any().any()
+
+
+def test_a_dismissed_notice_stays_away_and_other_notices_still_show():
+    script = (
+        "from components.notices import notice\n"
+        "notice('The link names no such view.')\n"
+        "notice('Another notice.')\n"
+    )
+    page = open_script(script)
+    assert warnings(page) == ["The link names no such view.", "Another notice."]
+    next(button for button in page.button if button.label == "Dismiss").click().run()
+    assert warnings(page) == ["Another notice."]
+    assert warnings(page.run()) == ["Another notice."]
