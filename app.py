@@ -16,6 +16,7 @@ from components.notices import plain
 from components.presentation import presentation_switch
 from components.problems import problems_panel
 from components.selection import keep_in_url, selected_state
+from components.share import copy_link_button, print_stylesheet
 from components.state_panel import state_panel
 from components.status_table import status_table
 from components.treaty_choice import available_treaties, choose_treaty
@@ -28,10 +29,12 @@ st.set_page_config(page_title="Treaty Map", page_icon="🗺️", layout="wide", 
 
 files = available_treaties()
 loaded, labels = load_treaties(files)
-choice, switch = st.columns([5, 1], vertical_alignment="center")
+choice, share, switch = st.columns([10, 1.4, 2], vertical_alignment="center")
 with choice:
     treaty_id = choose_treaty(files, labels)
+copy_link_button(share)
 present = presentation_switch(switch)
+print_stylesheet()
 
 treaty = loaded[treaty_id]
 if treaty.problems:
