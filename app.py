@@ -29,7 +29,7 @@ st.set_page_config(page_title="Treaty Map", page_icon="🗺️", layout="wide", 
 
 files = available_treaties()
 loaded, labels = load_treaties(files)
-choice, share, switch = st.columns([10, 1.4, 2], vertical_alignment="center")
+choice, share, switch = st.columns([8, 1.2, 2], vertical_alignment="center")
 with choice:
     treaty_id = choose_treaty(files, labels)
 copy_link_button(share)

@@ -13,7 +13,7 @@ COPIED = "Link copied"
 # works where the clipboard API is missing (plain http on a LAN). Colours and font are the page's.
 _COPY_LINK = """
 <style>
-  body { margin: 0; font-family: sans-serif; }
+  body { margin: 0; font-family: sans-serif; font-size: 14px; }
   button { font: inherit; color: inherit; background: transparent; border: 1px solid; border-radius: 0.5rem;
            padding: 0.3rem 0.8rem; cursor: pointer; opacity: 0.9; }
   button:hover, button:focus-visible { opacity: 1; }

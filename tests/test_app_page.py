@@ -538,3 +538,24 @@ def test_a_dismissed_notice_stays_away_and_other_notices_still_show():
     next(button for button in page.button if button.label == "Dismiss").click().run()
     assert warnings(page) == ["Another notice."]
     assert warnings(page.run()) == ["Another notice."]
+
+
+def test_the_map_view_the_viewer_chose_goes_into_the_address_and_a_link_opens_on_it():
+    page = tell_from_map(open_page(date="2025-12-27"), view={"lat": 56.12345, "lon": 24.5, "zoom": 6.25})
+    assert (page.query_params["zoom"], page.query_params["centre"]) == ("6.25", "56.123,24.5")
+    again = open_page(date="2025-12-27", zoom="6.25", centre="56.123,24.5")
+    assert map_arguments(again)["view"] == {"lat": 56.123, "lon": 24.5, "zoom": 6.25}
+    assert map_arguments(open_page(date="2025-12-27"))["view"] is None  # the map opens on the whole region
+
+
+@pytest.mark.parametrize("link", [{"zoom": "6", "centre": "abc"}, {"zoom": "99", "centre": "56,24"}, {"centre": "56,24"}])
+def test_an_unreadable_map_view_in_the_link_opens_on_the_whole_region_with_a_notice(link):
+    page = open_page(date="2025-12-27", **link)
+    assert map_arguments(page)["view"] is None
+    assert len(warnings(page)) == 1 and "map view" in warnings(page)[0]
+    assert "zoom" not in page.query_params and "centre" not in page.query_params
+
+
+def test_a_view_message_that_is_not_a_map_view_changes_nothing():
+    page = tell_from_map(open_page(date="2025-12-27"), view={"lat": "north", "lon": 24, "zoom": 6})
+    assert "zoom" not in page.query_params and "centre" not in page.query_params
