@@ -35,11 +35,12 @@ def file_bytes(data: ExportData, day: date, fmt: str, heading: Heading = Heading
 def download_buttons(dataset: Dataset, timelines: tuple[Timeline, ...], day: date, geometry: Geometry, version: tuple) -> None:
     """A download button per format for `day`, named e.g. apmbc-2025-12-27.png."""
     data = _export_data(dataset, timelines, geometry, version)
-    title, subtitle = st.columns(2)
-    heading = Heading(
-        title.text_input("Title on the image", key="export_title", max_chars=120, placeholder=Heading().title_for(dataset, day)),
-        subtitle.text_input("Subtitle", key="export_subtitle", max_chars=240, placeholder="What changes that day (the sentence above the map)"),
-    )
+    left, right = st.columns(2)
+    with left:
+        title = st.text_input("Title on the image", key="export_title", max_chars=120, placeholder=Heading().title_for(dataset, day))
+    with right:
+        subtitle = st.text_input("Subtitle", key="export_subtitle", max_chars=240, placeholder="What changes that day (the sentence above the map)")
+    heading = Heading(title, subtitle)
     for fmt in (fmt for fmt in FORMATS.values() if fmt.on_download_tab):
         st.download_button(
             fmt.label,
