@@ -288,7 +288,7 @@ class SnapshotRenderer:
             spine.set_visible(False)
         # The frame is the view where it holds map data: past the region's edge (the Sahara, Arabia)
         # the page shows, so a cut never reads as a coast. Land and markers are clipped to it.
-        frame = PathPatch(_polygon_path(_region_outline().intersection(shapely.box(x0, y0, x1, y1))),
+        self._frame = frame = PathPatch(_polygon_path(_region_outline().intersection(shapely.box(x0, y0, x1, y1))),
                           facecolor=SEA, edgecolor=FRAME_EDGE, linewidth=self.unit, zorder=0)
         axes.add_patch(frame)
         countries = self.inputs.countries
@@ -388,6 +388,7 @@ class SnapshotRenderer:
         if fmt not in _METADATA:
             raise ValueError(f"unknown format '{fmt}': use one of {', '.join(_METADATA)}")
         self.show(day, heading)
+        self._frame.set_facecolor("none" if transparent else SEA)  # transparent: the sea is background too
         buffer = io.BytesIO()
         metadata = {**_METADATA[fmt], "Title": heading.title_for(self.inputs.dataset, day)}
         with _SAVE_LOCK, mpl.rc_context(_SAVE_RC):

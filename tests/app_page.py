@@ -44,7 +44,7 @@ def _opened(page: AppTest, link: dict[str, str]) -> AppTest:
 
 def map_arguments(page: AppTest) -> dict:
     """The map component's JSON arguments: the date, its fills, the timeline's bounds, the ack..."""
-    components = page.get("component_instance")
+    components = [c for c in page.get("component_instance") if c.proto.component_name.endswith(".treaty_map")]
     assert len(components) == 1, "exactly one map on the page"
     return json.loads(components[0].proto.json_args)
 

@@ -132,6 +132,10 @@ def test_transparent_png_has_an_alpha_channel_and_no_background():
     assert clear.mode == "RGBA"
     assert clear.getpixel((2, 2))[3] == 0
     assert solid.convert("RGBA").getpixel((2, 2))[3] == 255
+    renderer = SnapshotRenderer(inputs, SIZE_PRESETS["square"])
+    north_sea = renderer.pixel_at(3.0, 56.0)
+    assert clear.getpixel(north_sea)[3] == 0, "the sea is background too"
+    assert solid.convert("RGB").getpixel(north_sea) == (0xDC, 0xE6, 0xEE)
 
 
 def test_a_reused_figure_draws_exactly_what_a_fresh_one_draws():
