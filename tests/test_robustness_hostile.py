@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app_page import open_page
+from tests.app_page import maps, open_page
 from treaty.loader import DatasetError, load_dataset
 from treaty.status import statuses_on, timelines
 
@@ -326,7 +326,7 @@ def _assert_fallbacks(app):
     assert params.get("date") in ([date.today().isoformat()], date.today().isoformat())
     assert params.get("treaty") in (["apmbc"], "apmbc")
     assert "state" not in params and "present" not in params
-    assert app.get("component_instance"), "no map drawn"
+    assert maps(app), "no map drawn"
     assert not app.toggle[0].value, "presentation mode switched on by a bad link"
     for notice in app.warning:
         assert len(notice.value) < 400, "a notice quotes the whole 10 kB value"

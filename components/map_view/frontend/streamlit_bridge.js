@@ -179,7 +179,7 @@
       tell({ view: { lat: chosen.centre.lat, lon: chosen.centre.lng, zoom: chosen.zoom } });
     });
     // Printed, the frame is shorter (components/share.py): show the chosen area whole, then return to it.
-    function print(on) {
+    function layOutForPrint(on) {
       if (on === printing) return;
       printing = true;
       map.invalidateSize();
@@ -187,9 +187,9 @@
       else map.setView(chosen.centre, chosen.zoom, { animate: false });
       printing = on;
     }
-    window.matchMedia("print").addEventListener("change", function (query) { print(query.matches); });
-    window.addEventListener("beforeprint", function () { print(true); });
-    window.addEventListener("afterprint", function () { print(false); });
+    window.matchMedia("print").addEventListener("change", function (query) { layOutForPrint(query.matches); });
+    window.addEventListener("beforeprint", function () { layOutForPrint(true); });
+    window.addEventListener("afterprint", function () { layOutForPrint(false); });
   }
   try { window.parent.addEventListener("resize", fitFrame); } catch (error) { /* cross-origin */ }
 
