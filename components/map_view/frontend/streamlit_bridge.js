@@ -174,7 +174,10 @@
     let chosen = { centre: map.getCenter(), zoom: map.getZoom(), bounds: map.getBounds() };
     let printing = false;
     map.on("moveend", function () {
-      if (printing) return;
+      // A resize (the frame fitted to the window) keeps the centre within a pixel: not a move to tell,
+      // and a message would cost a rerun that clears the page's notices.
+      const moved = map.getZoom() !== chosen.zoom || map.project(map.getCenter()).distanceTo(map.project(chosen.centre)) > 2;
+      if (printing || !moved) return;
       chosen = { centre: map.getCenter(), zoom: map.getZoom(), bounds: map.getBounds() };
       tell({ view: { lat: chosen.centre.lat, lon: chosen.centre.lng, zoom: chosen.zoom } });
     });
