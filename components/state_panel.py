@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.notices import plain
-from components.status_table import csv_bytes
+from components.status_table import countdown_text, csv_bytes
 
 from treaty.dates import PartialDate, Precision, long_date
 from treaty.facts import state_facts
@@ -103,12 +103,11 @@ def _source_list(sources: tuple[Source, ...]) -> str:
 
 
 def summary_line(status: StateStatus) -> str:
-    """Status, and when a withdrawal takes (or took) effect with the countdown: the answer a briefer is
-    asked first, above the record so it never needs scrolling to."""
+    """Status, and when a pending withdrawal takes effect with the countdown (or since when the status
+    holds): the answer a briefer is asked first, above the record so it never needs scrolling to."""
     line = f"**{plain(status.name)}** — {LABELS[status.status.value]}"
     if status.takes_effect:
-        days = status.days_remaining
-        return line + f" · **Withdrawal takes effect on {long_date(status.takes_effect)}** (in {days} day{'s' * (days != 1)})"
+        return line + f" · **Withdrawal takes effect on {long_date(status.takes_effect)}** ({countdown_text(status.days_remaining)})"
     if status.since:
         return line + f" since {long_date(status.since)}" + (" (approximate)" if status.since_approximate else "")
     return line
@@ -123,9 +122,8 @@ def state_panel(dataset: Dataset, status: StateStatus | None) -> None:
     if state.note:
         st.caption(plain(state.note))
     st.caption("Every source of each date, strongest first: " + ", ".join(kind.label for kind in SourceKind) + ".")
-    with st.container(key="state_record"):
-        for block in record_blocks(dataset, status.iso3):
-            st.markdown(block)
+    for block in record_blocks(dataset, status.iso3):
+        st.markdown(block)
     st.download_button(
         "Download this record (CSV, a row per source)",
         data=csv_bytes(facts_frame(dataset, status.iso3)),

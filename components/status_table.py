@@ -63,9 +63,14 @@ def shown_frame(frame: pd.DataFrame) -> pd.DataFrame:
             "Since": [_day(since) + (" (approximate)" if approximate else "")
                       for since, approximate in zip(frame["since"], frame["since_approximate"], strict=True)],
             "Withdrawal takes effect": frame["withdrawal_takes_effect"].map(_day),
-            "Countdown": frame["days_remaining"].map(lambda days: "" if pd.isna(days) else f"in {days} day{'s' * (days != 1)}"),
+            "Countdown": frame["days_remaining"].map(lambda days: "" if pd.isna(days) else countdown_text(days)),
         }
     )
+
+
+def countdown_text(days: int) -> str:
+    """'in 14 days', 'in 1 day': figures, as on the map's card."""
+    return f"in {days} day{'s' * (days != 1)}"
 
 
 def _day(day: date | None) -> str:
