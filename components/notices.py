@@ -31,7 +31,7 @@ def notice(text: str) -> None:
     key = hashlib.sha256(text.encode()).hexdigest()[:12]
     if key in dismissed:
         return
-    message, close = st.columns([12, 1], vertical_alignment="center")
+    message, close = st.columns([7, 1], vertical_alignment="center")
     message.warning(text, icon="⚠️")
     close.button("Dismiss", key=f"dismiss-{key}", icon=":material/close:", help="Hide this notice",
                  on_click=dismissed.add, args=(key,))
