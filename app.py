@@ -17,6 +17,7 @@ from components.notices import plain
 from components.presentation import presentation_switch
 from components.problems import problems_panel
 from components.selection import keep_in_url, selected_state
+from components.share import copy_link_button, print_stylesheet
 from components.state_panel import state_panel
 from components.status_table import status_table
 from components.theme import theme_choice
@@ -30,12 +31,14 @@ st.set_page_config(page_title="Treaty Map", page_icon="🗺️", layout="wide", 
 
 files = available_treaties()
 loaded, labels = load_treaties(files)
-choice, look, switch = st.columns([4, 1, 1], vertical_alignment="center")
+choice, look, share, switch = st.columns([7, 1.2, 1.2, 2], vertical_alignment="center")
 with choice:
     treaty_id = choose_treaty(files, labels)
 theme = theme_choice(look)
+copy_link_button(share)
 present = presentation_switch(switch)
 page_accessibility()
+print_stylesheet()
 
 treaty = loaded[treaty_id]
 if treaty.problems:

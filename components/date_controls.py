@@ -13,7 +13,7 @@ from datetime import date
 
 import streamlit as st
 
-from components.notices import literal
+from components.notices import literal, notice
 from render.payload import track_last
 
 
@@ -54,13 +54,13 @@ def initial_day(bounds: DateRange, today: date) -> tuple[date, str | None]:
 def chosen_date(bounds: DateRange, today: date) -> date:
     """The date on screen: from the link at first, then wherever the map's timeline moved it."""
     if DAY not in st.session_state:
-        st.session_state[DAY], notice = initial_day(bounds, today)
-        if notice:
-            st.session_state["date_notice"] = notice
+        st.session_state[DAY], problem = initial_day(bounds, today)
+        if problem:
+            st.session_state["date_notice"] = problem
     # Another treaty has another history: keep the date inside it.
     day = st.session_state[DAY] = bounds.clamp(st.session_state[DAY])
-    if notice := st.session_state.pop("date_notice", None):
-        st.warning(notice, icon="⚠️")
+    if problem := st.session_state.pop("date_notice", None):
+        notice(problem)
     st.query_params["date"] = day.isoformat()
     return day
 

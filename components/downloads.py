@@ -1,5 +1,5 @@
 """Download buttons for the date on screen, one per format the Download tab offers (export/formats.py):
-PNG (16:9 slide), SVG, PDF and the offline HTML map.
+PNG (16:9 slide), SVG, PDF and the offline HTML map; the briefer may set the images' title and subtitle.
 
 Each file is made only when its button is pressed: Streamlit (1.67) runs a callable `data` on click,
 in a thread of its own, so moving the date costs four buttons, never four renders. A file once
@@ -14,7 +14,7 @@ import streamlit as st
 
 from components.data import Geometry
 from export.formats import FORMATS, ExportData, Run
-from render.snapshot import prepare_inputs
+from render.snapshot import Heading, prepare_inputs
 from render.text_version import alt_text
 from treaty.model import Dataset
 from treaty.status import Timeline
@@ -28,18 +28,24 @@ def _export_data(_dataset: Dataset, _timelines: tuple[Timeline, ...], _geometry:
 
 
 @lru_cache(maxsize=16)
-def file_bytes(data: ExportData, day: date, fmt: str) -> bytes:
+def file_bytes(data: ExportData, day: date, fmt: str, heading: Heading = Heading()) -> bytes:
     """One export file; a new run (and figure) per call, so downloads in parallel threads never share one."""
-    return FORMATS[fmt].write(Run(data), [day])
+    return FORMATS[fmt].write(Run(data, heading=heading), [day])
 
 
 def download_buttons(dataset: Dataset, timelines: tuple[Timeline, ...], day: date, geometry: Geometry, version: tuple) -> None:
     """A download button per format for `day`, named e.g. apmbc-2025-12-27.png."""
     data = _export_data(dataset, timelines, geometry, version)
+    left, right = st.columns(2)
+    with left:
+        title = st.text_input("Title on the image", key="export_title", max_chars=120, placeholder=Heading().title_for(dataset, day))
+    with right:
+        subtitle = st.text_input("Subtitle", key="export_subtitle", max_chars=240, placeholder="What changes that day (the sentence above the map)")
+    heading = Heading(title, subtitle)
     for fmt in (fmt for fmt in FORMATS.values() if fmt.on_download_tab):
         st.download_button(
             fmt.label,
-            data=lambda name=fmt.name: file_bytes(data, day, name),
+            data=lambda name=fmt.name: file_bytes(data, day, name, heading),
             file_name=fmt.file_name(dataset, [day]),
             mime=fmt.mime,
             key=f"download-{fmt.name}",

@@ -9,6 +9,7 @@ import streamlit as st
 from components.data import load_geometry
 from components.date_controls import DateRange, choose_window, chosen_window, move_to
 from components.map_view import is_published, prepare_frontend, publish, treaty_map
+from components.notices import literal, notice
 from components.selection import select
 from geo.regions import EUROPE
 from render.captions import attribution_line
@@ -83,6 +84,46 @@ def apply_map_action(bounds: DateRange, history_url: str) -> None:
         move_to(bounds, action["date"])
     if "window" in action:
         choose_window(bounds, action["window"])
+    keep_view_in_link(action.get("view"))
+
+
+# The map's zoom and centre in the link (?zoom=5.5&centre=52.1,16.3): a shared link opens on the same view.
+ZOOM_KEY, CENTRE_KEY = "zoom", "centre"
+ZOOMS = (1.0, 12.0)  # Leaflet zooms a Europe map can use: the world to a city
+
+
+def _view(lat: object, lon: object, zoom: object) -> dict | None:
+    """A view the map can show, rounded for the link (metres and a hundredth of a zoom step), or None."""
+    try:
+        lat, lon, zoom = float(lat), float(lon), float(zoom)
+    except (TypeError, ValueError):
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and ZOOMS[0] <= zoom <= ZOOMS[1]):
+        return None
+    return {"lat": round(lat, 3), "lon": round(lon, 3), "zoom": round(zoom, 2)}
+
+
+def keep_view_in_link(sent: object) -> None:
+    """The view the viewer moved the map to (sent by the bridge with its messages) goes into the address."""
+    if isinstance(sent, dict) and (view := _view(sent.get("lat"), sent.get("lon"), sent.get("zoom"))):
+        st.query_params[ZOOM_KEY] = f"{view['zoom']:g}"
+        st.query_params[CENTRE_KEY] = f"{view['lat']:g},{view['lon']:g}"
+
+
+def view_from_link() -> dict | None:
+    """The link's view, for the map to open on; an unreadable one is dropped with a notice (the map then
+    opens on the whole region)."""
+    zoom, centre = st.query_params.get(ZOOM_KEY), st.query_params.get(CENTRE_KEY)
+    if zoom is None and centre is None:
+        return None
+    lat, _, lon = (centre or "").partition(",")
+    view = _view(lat, lon, zoom)
+    if view is None:
+        notice(f"The link's map view (zoom {literal(zoom or '')}, centre {literal(centre or '')}) is not readable: "
+               f"showing the whole of {EUROPE.label}.")
+        st.query_params.pop(ZOOM_KEY, None)
+        st.query_params.pop(CENTRE_KEY, None)
+    return view
 
 
 def map_panel(
@@ -111,7 +152,9 @@ def map_panel(
         "height": height,
         "theme": theme,
         "present": present,
+        "view": view_from_link(),  # where the map opens; the viewer's later moves stay in the browser
         # The browser keeps the date the viewer chose until the server has seen it (see the bridge).
         "ack": st.session_state.get(ACKNOWLEDGED),
     }
-    treaty_map(payload, key=MAP_KEY)
+    with st.container(key="map_frame"):  # the print stylesheet sizes the map by this key (components/share.py)
+        treaty_map(payload, key=MAP_KEY)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.notices import literal
+from components.notices import literal, notice
 
 PRESENT = "present"
 
@@ -29,7 +29,7 @@ def presentation_switch(container) -> bool:
         wanted = st.query_params.get(PRESENT)
         st.session_state[PRESENT] = wanted in ("1", "true")
         if wanted not in (None, "0", "1", "true", "false"):
-            st.warning(f"The link's presentation setting {literal(wanted)} is not 1 or 0: presentation mode is off.", icon="⚠️")
+            notice(f"The link's presentation setting {literal(wanted)} is not 1 or 0: presentation mode is off.")
     on = container.toggle("Presentation mode", key=PRESENT, help="Full-width map, large type; ←/→ step through the changes")
     if on:
         st.query_params[PRESENT] = "1"

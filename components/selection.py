@@ -3,19 +3,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.notices import literal
+from components.notices import literal, notice
 
 SELECTED = "selected"
 URL_KEY = "state"
 
 
 def selected_state(codes: set[str]) -> str | None:
-    """The selected ISO code, read once from the URL; an unknown code is dropped with a notice."""
+    """The selected ISO code, read once from the URL in any case (?state=pol is Poland); an unknown code
+    is dropped with a notice."""
     if SELECTED not in st.session_state:
         wanted = st.query_params.get(URL_KEY)
-        st.session_state[SELECTED] = wanted if wanted in codes else None
-        if wanted is not None and wanted not in codes:
-            st.warning(f"The link's state {literal(wanted, 20)} is not in this dataset: no state is selected.", icon="⚠️")
+        code = wanted.strip().upper() if wanted else None  # ISO codes are upper case; a typed link may not be
+        st.session_state[SELECTED] = code if code in codes else None
+        if wanted is not None and code not in codes:
+            notice(f"The link's state {literal(wanted, 20)} is not in this dataset: no state is selected.")
     if st.session_state[SELECTED] not in codes:
         st.session_state[SELECTED] = None
     return st.session_state[SELECTED]

@@ -1,12 +1,14 @@
-"""The selected state's whole record: every event with its date, flags and sources."""
+"""The selected state's whole record: a summary line (status, when a withdrawal takes effect), then every
+event with its date, flags, full note and every source with its link; and the record as a CSV."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
 from components.notices import plain
+from components.status_table import countdown_text, csv_bytes
 
-from treaty.dates import long_date
+from treaty.dates import PartialDate, Precision, long_date
 from treaty.facts import state_facts
 from treaty.model import Dataset, Source, SourceKind
 from treaty.status import StateStatus
@@ -58,23 +60,75 @@ def _source_rows(day: str, event: str, flags: str, note: str, sources: tuple[Sou
     return rows or [{**shared, "Note": note, "Kind": "", "Source": "", "Link": None}]
 
 
+def _when(day: str) -> str:
+    """'8 May 2025', 'May 2025' or '2025': as precise as the record is."""
+    period = PartialDate.parse(day)
+    if period.precision is Precision.DAY:
+        return long_date(period.first)
+    return period.first.strftime("%B %Y") if period.precision is Precision.MONTH else str(period.first.year)
+
+
+def markdown_link_target(url: str) -> str:
+    """A web address as a Markdown link destination that no bracket, quote, space or parenthesis can end early."""
+    return "<" + "".join(f"%{ord(char):02X}" if char in '<> ()"' else char for char in url) + ">"
+
+
+def _source_line(source: Source) -> str:
+    """'- official: [Publisher — title](address)', or the citation of a source with no address."""
+    name = plain(source.name if source.name == source.title else f"{source.name} — {source.title}")
+    shown = f"[{name}]({markdown_link_target(source.url)})" if source.url else name
+    citation = f" — {plain(source.citation)}" if source.citation and not source.url else ""
+    return f"- {source.kind.label}: {shown}{citation}"
+
+
+def record_blocks(dataset: Dataset, iso3: str) -> list[str]:
+    """The record as Markdown, one block per dated fact in date order: date and event, flags, the note in
+    full, then every source strongest first with its kind and link (or citation); where sources differ,
+    the other date with its sources. Dataset text is escaped, so it reads as written."""
+    blocks = []
+    for fact in state_facts(dataset, dataset.state(iso3)):
+        flags = ", ".join(filter(None, [_flags(fact), "sources differ" if fact.alternatives else ""]))
+        parts = [f"**{_when(fact.date)}** — {fact.label}" + (f" · *{flags}*" if flags else "")]
+        parts += [plain(text) for text in (fact.note, fact.why_this_date and f"Date shown: {fact.why_this_date}") if text]
+        parts.append(_source_list(fact.sources))
+        for other in fact.alternatives:
+            parts.append(f"Other sources' date: **{_when(other.date)}**" + (f" — {plain(other.note)}" if other.note else ""))
+            parts.append(_source_list(other.sources))
+        blocks.append("\n\n".join(part for part in parts if part))
+    return blocks
+
+
+def _source_list(sources: tuple[Source, ...]) -> str:
+    return "\n".join(_source_line(source) for source in sources)
+
+
+def summary_line(status: StateStatus) -> str:
+    """Status, and when a pending withdrawal takes effect with the countdown (or since when the status
+    holds): the answer a briefer is asked first, above the record so it never needs scrolling to."""
+    line = f"**{plain(status.name)}** — {LABELS[status.status.value]}"
+    if status.takes_effect:
+        return line + f" · **Withdrawal takes effect on {long_date(status.takes_effect)}** ({countdown_text(status.days_remaining)})"
+    if status.since:
+        return line + f" since {long_date(status.since)}" + (" (approximate)" if status.since_approximate else "")
+    return line
+
+
 def state_panel(dataset: Dataset, status: StateStatus | None) -> None:
     if status is None:
         st.caption("Click a state on the map to see its whole record and sources here.")
         return
-    line = f"**{plain(status.name)}** — {LABELS[status.status.value]}"
-    if status.takes_effect:
-        line += f"; withdrawal takes effect on {long_date(status.takes_effect)} (in {status.days_remaining} day{'s' * (status.days_remaining != 1)})"
-    elif status.since:
-        line += f" since {long_date(status.since)}" + (" (approximate)" if status.since_approximate else "")
-    st.markdown(line)
+    st.markdown(summary_line(status))
     state = dataset.state(status.iso3)
     if state.note:
         st.caption(plain(state.note))
     st.caption("Every source of each date, strongest first: " + ", ".join(kind.label for kind in SourceKind) + ".")
-    st.dataframe(
-        facts_frame(dataset, status.iso3),
-        hide_index=True,
-        width="stretch",
-        column_config={"Link": st.column_config.LinkColumn("Link", display_text="open"), "Note": st.column_config.TextColumn(width="large")},
+    for block in record_blocks(dataset, status.iso3):
+        st.markdown(block)
+    st.download_button(
+        "Download this record (CSV, a row per source)",
+        data=csv_bytes(facts_frame(dataset, status.iso3)),
+        file_name=f"{dataset.treaty.id}-{status.iso3}-record.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
     )

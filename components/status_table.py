@@ -1,4 +1,5 @@
-"""Every state's status on the chosen date: a sortable, filterable table and its CSV download."""
+"""Every state's status on the chosen date: a sortable, filterable table in words, and its CSV download
+(machine-readable column names, the sources of every key date)."""
 from __future__ import annotations
 
 from datetime import date
@@ -50,6 +51,32 @@ def status_frame(dataset: Dataset, statuses: list[StateStatus], day: date) -> pd
     return frame
 
 
+def shown_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table as read on screen: headings in words, yes/no, ISO dates (they sort as text), the
+    countdown in words, and an empty cell wherever there is nothing to say."""
+    return pd.DataFrame(
+        {
+            "State": frame["state"],
+            "Code": frame["iso3"],
+            "Status": frame["status"],
+            "Bound": frame["bound"].map({True: "yes", False: "no"}),
+            "Since": [_day(since) + (" (approximate)" if approximate else "")
+                      for since, approximate in zip(frame["since"], frame["since_approximate"], strict=True)],
+            "Withdrawal takes effect": frame["withdrawal_takes_effect"].map(_day),
+            "Countdown": frame["days_remaining"].map(lambda days: "" if pd.isna(days) else countdown_text(days)),
+        }
+    )
+
+
+def countdown_text(days: int) -> str:
+    """'in 14 days', 'in 1 day': figures, as on the map's card."""
+    return f"in {days} day{'s' * (days != 1)}"
+
+
+def _day(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.map(neutralise).to_csv(index=False).encode("utf-8")
 
@@ -65,7 +92,7 @@ def status_table(dataset: Dataset, statuses: list[StateStatus], day: date) -> No
         shown = shown[shown["state"].str.lower().str.contains(needle, regex=False) | shown["iso3"].str.lower().str.contains(needle, regex=False)]
     if chosen:
         shown = shown[shown["status"].isin(chosen)]
-    st.dataframe(shown.drop(columns=["date", "data_as_of", "sources"]), hide_index=True, width="stretch")
+    st.dataframe(shown_frame(shown), hide_index=True, width="stretch")
     st.download_button(
         "Download CSV (all states, with sources)",
         data=csv_bytes(frame),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.notices import literal, plain
+from components.notices import literal, notice, plain
 from treaty.datasets import DATA_DIR, DEFAULT_TREATY
 from treaty.loader import dataset_files
 
@@ -40,9 +40,9 @@ def choose_treaty(files: dict[str, Path], labels: dict[str, str]) -> str:
         else:
             st.session_state[TREATY] = default
             if wanted is not None:
-                st.warning(f"The link's treaty {literal(wanted)} is not one of {', '.join(files)}: showing {plain(labels[default])}.", icon="⚠️")
+                notice(f"The link's treaty {literal(wanted)} is not one of {', '.join(files)}: showing {plain(labels[default])}.")
     if st.session_state[TREATY] not in files:
-        st.warning(f"The treaty file {literal(st.session_state[TREATY])} is no longer in the data folder: showing {plain(labels[default])}.", icon="⚠️")
+        notice(f"The treaty file {literal(st.session_state[TREATY])} is no longer in the data folder: showing {plain(labels[default])}.")
         st.session_state[TREATY] = default
     if len(files) > 1:
         st.segmented_control("Treaty", list(files), format_func=labels.get, key=TREATY, required=True, label_visibility="collapsed")

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.notices import literal
+from components.notices import literal, notice
+from render.captions import SOURCES_TAB
 
-TABS = ("State record", "All states", "Withdrawal timeline", "Compare treaties", "Download", "Sources and method")
+TABS = ("State record", "All states", "Withdrawal timeline", "Compare treaties", "Download", SOURCES_TAB)
 URL_KEY = "view"
 
 
 def check_view_link() -> None:
     """A view in the link that is not a tab: say so, and drop it so the first tab opens."""
     if (view := st.query_params.get(URL_KEY)) is not None and view not in TABS:
-        st.warning(f"The link's view {literal(view)} is not one of the tabs: showing {TABS[0]}.", icon="⚠️")
+        notice(f"The link's view {literal(view)} is not one of the tabs: showing {TABS[0]}.")
         del st.query_params[URL_KEY]
 
 

@@ -2,6 +2,7 @@
 
     python -m export --dates 2025-06-27 2025-12-27 --formats png pdf pptx
     python -m export --changes-from 2025-01-01 --changes-to 2026-12-31 --formats gif html --size 4:3
+    python -m export --dates 2025-12-27 --formats pptx --title "Baltic exits" --subtitle "Briefing, 5 January"
 
 Writes into --out, or a fresh temporary folder, and prints every file written. Exits 1 listing the
 dataset's problems if it does not validate, 2 on a usage error.
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from export.batch import changes_between, export_batch, load_export_data
 from export.formats import FORMATS
-from render.snapshot import SIZE_PRESETS, parse_size
+from render.snapshot import SIZE_PRESETS, Heading, parse_size
 from treaty.datasets import DATA_DIR, DEFAULT_TREATY
 from treaty.loader import DatasetError
 
@@ -58,6 +59,8 @@ def parser() -> argparse.ArgumentParser:
                           help=f"{', '.join(SIZE_PRESETS)} or WIDTHxHEIGHT (default 16:9, 1920x1080)")
     commands.add_argument("--scale", type=_scale, default=1.0, help="multiplies the pixels, e.g. 2 for print")
     commands.add_argument("--transparent", action="store_true", help="PNG, SVG and PDF without a background")
+    commands.add_argument("--title", default="", help="the images' and slides' title (default: treaty and date)")
+    commands.add_argument("--subtitle", default="", help="the line under the title (default: what changes that day)")
     commands.add_argument("--out", type=Path, help="folder to write into (default: a new temporary folder)")
     commands.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="treaty dataset file")
     return commands
@@ -88,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         commands.error(f"no status changes between {arguments.changes_from} and {arguments.changes_to or 'the last change'}")
     out_dir = arguments.out or Path(tempfile.mkdtemp(prefix=f"{data.inputs.dataset.treaty.id}-export-"))
     written = export_batch(data, days, list(dict.fromkeys(arguments.formats)), out_dir,
-                           arguments.size, arguments.scale, arguments.transparent)
+                           arguments.size, arguments.scale, arguments.transparent,
+                           Heading(arguments.title, arguments.subtitle))
     for path in written:
         print(path)
     print(f"{len(written)} file(s) for {len(set(days))} date(s) in {out_dir}")

@@ -13,7 +13,7 @@ from pathlib import Path
 from export.formats import FORMATS, ExportData, Run, Scope
 from geo.countries import geometry_metadata, load_countries, microstate_points
 from geo.drawable import load_drawable
-from render.snapshot import SIZE_PRESETS, prepare_inputs
+from render.snapshot import SIZE_PRESETS, Heading, prepare_inputs
 from treaty.status import Timeline, change_dates, timelines
 
 
@@ -38,6 +38,7 @@ def export_batch(
     size: tuple[int, int] = SIZE_PRESETS["16:9"],
     scale: float = 1,
     transparent: bool = False,
+    heading: Heading = Heading(),
 ) -> list[Path]:
     """Write every requested file into `out_dir`; returns their paths in the order written."""
     days = sorted(set(days))
@@ -45,7 +46,7 @@ def export_batch(
     if unknown or not days:
         raise ValueError(f"unknown format(s) {', '.join(unknown)}" if unknown else "no dates to export")
     out_dir.mkdir(parents=True, exist_ok=True)
-    run = Run(data, size, scale, transparent)
+    run = Run(data, size, scale, transparent, heading)
     chosen = [fmt for name, fmt in FORMATS.items() if name in formats]
     # Every per-date file of a date before the next date: the figure is restyled once per date.
     files = [(fmt, [day]) for day in days for fmt in chosen if fmt.scope is Scope.PER_DATE]

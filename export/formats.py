@@ -17,8 +17,8 @@ import geopandas as gpd
 
 from export.animation import gif_bytes
 from export.deck import Slide, deck_bytes
-from render.captions import as_of_line, attribution_line, file_stem, sources_line, title_on
-from render.snapshot import SIZE_PRESETS, SnapshotInputs, SnapshotRenderer
+from render.captions import as_of_line, attribution_line, file_stem, sources_line
+from render.snapshot import SIZE_PRESETS, Heading, SnapshotInputs, SnapshotRenderer
 from render.standalone import standalone_html
 from treaty.model import Dataset
 from treaty.narrative import describe_day
@@ -35,12 +35,14 @@ class ExportData:
 
 @dataclass(eq=False)
 class Run:
-    """One export: the data, the image settings, and one figure shared by its dates and formats."""
+    """One export: the data, the options every writer reads (image size, scale, background, the
+    briefer's title and subtitle), and one figure shared by its dates and formats."""
 
     data: ExportData
     size: tuple[int, int] = SIZE_PRESETS["16:9"]
     scale: float = 1
     transparent: bool = False
+    heading: Heading = Heading()
 
     @cached_property
     def renderer(self) -> SnapshotRenderer:
@@ -71,7 +73,7 @@ class ExportFormat:
 def _image(fmt: str) -> Callable[[Run, list[date]], bytes]:
     def write(run: Run, days: list[date]) -> bytes:
         [day] = days
-        return run.renderer.render(day, fmt, run.transparent)
+        return run.renderer.render(day, fmt, run.transparent, run.heading)
 
     return write
 
@@ -85,7 +87,7 @@ def _html(run: Run, days: list[date]) -> bytes:
 
 
 def _gif(run: Run, days: list[date]) -> bytes:
-    return gif_bytes(run.renderer.rgb(day) for day in days)
+    return gif_bytes(run.renderer.rgb(day, run.heading) for day in days)
 
 
 def notes_for(data: ExportData, day: date) -> str:
@@ -103,7 +105,12 @@ def notes_for(data: ExportData, day: date) -> str:
 def _deck(run: Run, days: list[date]) -> bytes:
     dataset = run.data.inputs.dataset
     slides = [
-        Slide(title_on(dataset, day), run.renderer.render(day, "png"), notes_for(run.data, day), run.renderer.alt_text(day))
+        Slide(
+            run.heading.title_for(dataset, day),
+            run.renderer.render(day, "png", heading=run.heading),
+            notes_for(run.data, day),
+            run.renderer.alt_text(day),
+        )
         for day in days
     ]
     picture_size = (round(run.size[0] * run.scale), round(run.size[1] * run.scale))

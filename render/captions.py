@@ -8,6 +8,7 @@ from treaty.dates import long_date
 from treaty.model import Dataset
 
 NAMED_PUBLISHERS = 3
+SOURCES_TAB = "Sources and method"  # the app's tab that lists every source (components/views.py)
 
 
 def title_on(dataset: Dataset, day: date) -> str:
@@ -20,8 +21,8 @@ def as_of_line(dataset: Dataset) -> str:
 
 
 def sources_line(dataset: Dataset) -> str:
-    """The strongest, then most cited, publishers with their kind, then how many more: the dataset, not this
-    code, says who the sources are."""
+    """The strongest, then most cited, publishers with their kind, then where an audience finds them all:
+    the dataset, not this code, says who the sources are."""
     cited = Counter(
         (source.name, source.kind)
         for state in dataset.states
@@ -29,9 +30,10 @@ def sources_line(dataset: Dataset) -> str:
         for source in dataset.sources_for(event.sources)
     )
     named = sorted(cited, key=lambda publisher: (publisher[1].rank, -cited[publisher]))[:NAMED_PUBLISHERS]
-    others = len(dataset.sources) - len(named)
-    more = f" and {others} more" if others > 0 else ""
-    return f"Sources: {', '.join(f'{name} ({kind.label})' for name, kind in named)}{more} — full list in the dataset"
+    return (
+        f"Key sources: {', '.join(f'{name} ({kind.label})' for name, kind in named)}. "
+        f"All {len(dataset.sources)} sources, date by date: Treaty Map, “{SOURCES_TAB}” tab, or data/{dataset.treaty.id}.yaml"
+    )
 
 
 def attribution_line(geometry_metadata: dict) -> str:

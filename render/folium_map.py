@@ -7,7 +7,6 @@ never rebuilds or re-sends the geometry.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import folium
 import geopandas as gpd
@@ -16,17 +15,10 @@ from jinja2 import Template
 
 from geo.regions import EUROPE
 from render.palette import BORDER_COLOUR, COLOURS, NOT_COVERED_BORDER
+from render.scripts import STATIC
 from treaty.statuses import NOT_COVERED
 
-STATIC = Path(__file__).parent / "static"
 MAP_SCRIPT = STATIC / "treaty_map.js"
-# The scripts the app's map and the offline HTML both load after the map, in this order: the hover card and
-# the controls' layout, the timeline (controller, then bar), the themes and presentation mode, the keyboard
-# and names.
-SHARED_SCRIPTS = tuple(
-    STATIC / name
-    for name in ("hover_card.js", "map_layout.js", "timeline_controller.js", "timeline_bar.js", "map_present.js", "map_keyboard.js")
-)
 
 
 class _ExposeLayers(MacroElement):

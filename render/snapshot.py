@@ -23,7 +23,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
-from matplotlib.patches import Rectangle
+from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path
 from matplotlib.textpath import TextToPath
 from pyproj import Transformer
@@ -34,6 +34,7 @@ from geo.join import status_keys
 from render.captions import as_of_line, attribution_line, sources_line, title_on
 from render.text_version import alt_text
 from render.palette import BORDER_COLOUR, CATEGORIES, COLOURS, NOT_COVERED_BORDER
+from treaty.dates import long_date
 from treaty.model import Dataset
 from treaty.narrative import describe_day
 from treaty.status import Timeline, statuses_on
@@ -45,6 +46,11 @@ SEA = "#DCE6EE"  # the interactive map's background
 INK = "#1A1A1A"
 MUTED = "#444444"
 MARKER_EDGE = "#333333"
+FRAME_EDGE = "#B8C4CE"
+# The geometry is cut along the region's parallels and meridians (geo/build.py). A straight cut in
+# degrees is a curve in the map's projection: cut edges and the frame are both split into steps this
+# long before projecting, so land ends exactly on the frame instead of on a false straight coastline.
+EDGE_STEP_DEG = 0.25
 
 # Layout in pixels of a 1080-pixel-high image; every size scales these with its height.
 MARGIN, GAP = 36, 18
@@ -65,6 +71,20 @@ _METADATA = {"png": {}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}  #
 _TEXT_TO_PATH = TextToPath()
 
 
+@dataclass(frozen=True)
+class Heading:
+    """The briefer's own title and subtitle; blank keeps the default (treaty and date; the day's sentence)."""
+
+    title: str = ""
+    subtitle: str = ""
+
+    def title_for(self, dataset: Dataset, day: date) -> str:
+        return self.title.strip() or title_on(dataset, day)
+
+    def subtitle_for(self, timelines: tuple[Timeline, ...], day: date) -> str:
+        return self.subtitle.strip() or describe_day(timelines, day)
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: a cache key for one dataset version
 class SnapshotInputs:
     """Everything a frame draws from, projected once: the dataset, its timelines and the map geometry."""
@@ -80,10 +100,11 @@ def prepare_inputs(
     dataset: Dataset, timelines: tuple[Timeline, ...], countries: gpd.GeoDataFrame, geometry_metadata: dict
 ) -> SnapshotInputs:
     """Project the lon/lat geometry once; every renderer and date reuses it."""
+    dense = countries.set_geometry(countries.geometry.segmentize(EDGE_STEP_DEG))
     return SnapshotInputs(
         dataset,
         timelines,
-        countries.to_crs(MAP_CRS),
+        dense.to_crs(MAP_CRS),
         microstate_points(countries).to_crs(MAP_CRS),
         geometry_metadata,
     )
@@ -139,6 +160,14 @@ def _wrap(text: str, font: tuple[float, bool], max_width: float, max_lines: int 
             last = last[:-1]
         lines = lines[: max_lines - 1] + [[*last, "…"]]
     return [" ".join(words) for words in lines]
+
+
+@lru_cache(maxsize=1)
+def _region_outline() -> shapely.Polygon:
+    """The region's clip box (where the geometry ends) as drawn in the map's projection."""
+    west, south, east, north = EUROPE.clip
+    ring = shapely.segmentize(shapely.box(west, south, east, north), EDGE_STEP_DEG).exterior
+    return shapely.Polygon(zip(*_to_map_crs().transform(*ring.xy), strict=True))
 
 
 def _polygon_path(geometry) -> Path:
@@ -255,11 +284,16 @@ class SnapshotRenderer:
         x0, y0, x1, y1 = _fitted_extent(right - left, bottom - top)
         axes.set_xlim(x0, x1)
         axes.set_ylim(y0, y1)
-        axes.set_facecolor(SEA)
+        axes.set_facecolor("none")
         axes.set_xticks([])
         axes.set_yticks([])
         for spine in axes.spines.values():
-            spine.set_edgecolor("#B8C4CE")
+            spine.set_visible(False)
+        # The frame is the view where it holds map data: past the region's edge (the Sahara, Arabia)
+        # the page shows, so a cut never reads as a coast. Land and markers are clipped to it.
+        self._frame = frame = PathPatch(_polygon_path(_region_outline().intersection(shapely.box(x0, y0, x1, y1))),
+                          facecolor=SEA, edgecolor=FRAME_EDGE, linewidth=self.unit, zorder=0)
+        axes.add_patch(frame)
         countries = self.inputs.countries
         # Clipped to a little more than the view: an SVG or PDF then carries no hidden Central Asia.
         pad = 0.02 * (x1 - x0)
@@ -276,6 +310,7 @@ class SnapshotRenderer:
             antialiased=True,
         )
         axes.add_collection(self._countries, autolim=False)
+        self._countries.set_clip_path(frame)
         points = self.inputs.microstates
         self._marker_codes = list(points["iso3"])
         marker_points = 2 * MARKER_RADIUS_PX * self.unit * 72 / PIXELS_PER_INCH
@@ -283,6 +318,7 @@ class SnapshotRenderer:
             points.geometry.x, points.geometry.y, s=marker_points**2, facecolors=COLOURS[NOT_COVERED],
             edgecolors=MARKER_EDGE, linewidths=1.2 * self.unit, zorder=3,
         )
+        self._markers.set_clip_path(frame)
 
     def _draw_overlay(self) -> None:
         """Texts and legend on an axes in image pixels (y down), drawn over the map."""
@@ -310,7 +346,8 @@ class SnapshotRenderer:
         left, top = self.layout.legend_origin
         row = self._px(LEGEND_ROW)
         swatch_width, swatch_height = self._px(SWATCH[0]), self._px(SWATCH[1])
-        overlay.text(left, top, "Status on this date", fontproperties=self._props("legend_title"), color=INK, va="top")
+        # Dated, so the image keeps its date under a briefer's own title.
+        self._legend_title = overlay.text(left, top, "", fontproperties=self._props("legend_title"), color=INK, va="top")
         rows_per_column = math.ceil(len(CATEGORIES) / self.layout.legend_columns)
         # Counts end short of the next column's swatches, so a number never reads as the next row's.
         count_right = self.layout.legend_column_width - self._px(8 if self.layout.legend_columns == 1 else 40)
@@ -331,30 +368,32 @@ class SnapshotRenderer:
         return counts
 
     # ---- per date ---------------------------------------------------------------------------------
-    def show(self, day: date) -> None:
-        """Restyle the figure for `day`: fills, marker colours, title, sentence and legend counts."""
+    def show(self, day: date, heading: Heading = Heading()) -> None:
+        """Restyle the figure for `day`: fills, marker colours, title, sentence (or subtitle) and legend."""
         inputs = self.inputs
         keys = status_keys(self._shape_codes, statuses_on(inputs.timelines, day))
         self._countries.set_facecolor([COLOURS[keys[code]] for code in self._drawn_codes])
         self._markers.set_facecolor([COLOURS[keys[code]] for code in self._marker_codes])
-        title, title_px = self._fitted_title(title_on(inputs.dataset, day))
+        title, title_px = self._fitted_title(heading.title_for(inputs.dataset, day))
         self._title.set_text(title)
         self._title.set_fontsize(title_px * 72 / PIXELS_PER_INCH)
-        sentence = describe_day(inputs.timelines, day)
+        sentence = heading.subtitle_for(inputs.timelines, day)
         width = self.width - 2 * self._px(MARGIN)
         self._sentence.set_text("\n".join(_wrap(sentence, self._fonts["sentence"], width, SENTENCE_LINES)))
+        self._legend_title.set_text(f"Status on {long_date(day)}")
         tally = {category.key: 0 for category in CATEGORIES}
         for key in keys.values():
             tally[key] += 1
         for key, text in self._counts.items():
             text.set_text(str(tally[key]))
 
-    def render(self, day: date, fmt: str = "png", transparent: bool = False) -> bytes:
+    def render(self, day: date, fmt: str = "png", transparent: bool = False, heading: Heading = Heading()) -> bytes:
         if fmt not in _METADATA:
             raise ValueError(f"unknown format '{fmt}': use one of {', '.join(_METADATA)}")
-        self.show(day)
+        self.show(day, heading)
+        self._frame.set_facecolor("none" if transparent else SEA)  # transparent: the sea is background too
         buffer = io.BytesIO()
-        title, description = title_on(self.inputs.dataset, day), self.alt_text(day)
+        title, description = heading.title_for(self.inputs.dataset, day), self.alt_text(day)
         metadata = {**_METADATA[fmt], "Title": title, **({"Subject": description} if fmt == "pdf" else {})}
         with _SAVE_LOCK, mpl.rc_context(_SAVE_RC):
             self.figure.savefig(buffer, format=fmt, dpi="figure", transparent=transparent, metadata=metadata)
@@ -368,9 +407,9 @@ class SnapshotRenderer:
         """What the picture shows, in words: for the SVG's <desc>, the PDF's subject, PowerPoint's alt text."""
         return alt_text(self.inputs.dataset, self.inputs.timelines, day)
 
-    def rgb(self, day: date) -> np.ndarray:
+    def rgb(self, day: date, heading: Heading = Heading()) -> np.ndarray:
         """The frame for `day` as an H x W x 3 array, without encoding a file (for animations)."""
-        self.show(day)
+        self.show(day, heading)
         self.canvas.draw()
         return np.asarray(self.canvas.buffer_rgba())[:, :, :3].copy()
 

@@ -20,7 +20,8 @@ import xstatic.pkg.leaflet as leaflet_package
 from branca.element import Element
 
 from render.captions import as_of_line, attribution_line, sources_line, title_on
-from render.folium_map import SHARED_SCRIPTS, STATIC, build_map, render_html
+from render.folium_map import STATIC, build_map, render_html
+from render.scripts import SHARED_SCRIPTS
 from render.payload import details_payload, history_payload, palette_payload, track_last
 from treaty.model import Dataset
 from treaty.narrative import describe_day

@@ -42,9 +42,14 @@ def _opened(page: AppTest, link: dict[str, str]) -> AppTest:
     return page.run()
 
 
+def maps(page: AppTest) -> list:
+    """The map components on the page (the Copy-link button is a component too)."""
+    return [c for c in page.get("component_instance") if c.proto.component_name.endswith(".treaty_map")]
+
+
 def map_arguments(page: AppTest) -> dict:
     """The map component's JSON arguments: the date, its fills, the timeline's bounds, the ack..."""
-    components = page.get("component_instance")
+    components = maps(page)
     assert len(components) == 1, "exactly one map on the page"
     return json.loads(components[0].proto.json_args)
 

@@ -21,7 +21,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.status_table import csv_bytes, status_frame
-from tests.app_page import click_on_map, map_arguments, move_on_timeline, open_page, shown_date, tell_from_map
+from tests.app_page import click_on_map, map_arguments, move_on_timeline, open_page, open_script, shown_date, tell_from_map
 from components.withdrawal_timeline import timeline_spec
 from treaty.statuses import LABELS
 from treaty.loader import load_dataset
@@ -73,7 +73,7 @@ def headline(page: AppTest) -> str | None:
 
 def all_states_row(page: AppTest, iso3: str) -> dict:
     frame = tab(page, "All states").dataframe[0].value
-    rows = frame[frame["iso3"] == iso3].to_dict("records")
+    rows = frame[frame["Code"] == iso3].to_dict("records")
     assert len(rows) == 1, rows
     return rows[0]
 
@@ -263,9 +263,9 @@ def test_lithuania_leaves_the_cluster_munitions_convention_on_6_march_2025(day, 
     page = open_page(treaty="ccm", date=day, view="All states")
     assert treaty_selector(page).value == "ccm"
     lithuania = all_states_row(page, "LTU")
-    assert lithuania["state"] == "Lithuania"
-    assert lithuania["status"] == LABELS[status]
-    assert lithuania["withdrawal_takes_effect"] == takes_effect
+    assert lithuania["State"] == "Lithuania"
+    assert lithuania["Status"] == LABELS[status]
+    assert lithuania["Withdrawal takes effect"] == (takes_effect.isoformat() if takes_effect else "")
 
 
 def test_the_state_record_counts_a_single_day_in_the_singular():
@@ -486,3 +486,75 @@ def test_presentation_mode_shows_the_map_without_header_or_tabs():
     assert [t.label for t in page.tabs][:3] == ["State record", "All states", "Withdrawal timeline"]
     assert "present" not in page.query_params
     assert shown_date(page) == date(2025, 12, 27)
+
+
+# ---- the record, the table and the link's state --------------------------------------------------
+
+def test_a_state_code_in_lower_case_selects_the_state_and_the_address_is_corrected():
+    page = open_page(date="2025-12-27", state="pol")
+    assert warnings(page) == []
+    assert page.query_params["state"] == "POL"
+    assert tab(page, "State record").markdown[0].value.startswith("**Poland**")
+
+
+def test_the_record_opens_on_the_withdrawal_date_and_countdown_then_lists_every_event_in_order():
+    page = open_page(date="2025-12-13", state="FIN")
+    record = [m.value for m in tab(page, "State record").markdown]
+    assert record[0] == ("**Finland** — Withdrawal notified, pending (still bound) · "
+                         "**Withdrawal takes effect on 10 January 2026** (in 28 days)")
+    assert not any("None" in line for line in record)
+
+
+def test_the_record_lists_every_source_of_every_event_with_its_link():
+    page = open_page(date="2025-12-27", state="LTU")
+    record = "\n".join(m.value for m in tab(page, "State record").markdown)
+    dataset = load_dataset(DATA / "apmbc.yaml")
+    for event in dataset.state("LTU").events:
+        for source in dataset.sources_for(event.sources):
+            assert (source.url or source.citation) in record.replace("\\", ""), source
+    assert "None" not in record
+
+
+def test_the_all_states_table_has_headings_in_words_and_empty_cells_where_nothing_applies():
+    page = open_page(date="2025-12-27", view="All states")
+    frame = tab(page, "All states").dataframe[0].value
+    assert list(frame.columns) == ["State", "Code", "Status", "Bound", "Since", "Withdrawal takes effect", "Countdown"]
+    finland = frame[frame["Code"] == "FIN"].iloc[0]
+    assert (finland["Bound"], finland["Withdrawal takes effect"], finland["Countdown"]) == ("yes", "2026-01-10", "in 14 days")
+    russia = frame[frame["Code"] == "RUS"].iloc[0]
+    assert (russia["Bound"], russia["Since"], russia["Withdrawal takes effect"], russia["Countdown"]) == ("no", "", "", "")
+    assert not frame.isin(["None", None]).any().any()
+
+
+def test_a_dismissed_notice_stays_away_and_other_notices_still_show():
+    script = (
+        "from components.notices import notice\n"
+        "notice('The link names no such view.')\n"
+        "notice('Another notice.')\n"
+    )
+    page = open_script(script)
+    assert warnings(page) == ["The link names no such view.", "Another notice."]
+    next(button for button in page.button if button.label == "Dismiss").click().run()
+    assert warnings(page) == ["Another notice."]
+    assert warnings(page.run()) == ["Another notice."]
+
+
+def test_the_map_view_the_viewer_chose_goes_into_the_address_and_a_link_opens_on_it():
+    page = tell_from_map(open_page(date="2025-12-27"), view={"lat": 56.12345, "lon": 24.5, "zoom": 6.25})
+    assert (page.query_params["zoom"], page.query_params["centre"]) == ("6.25", "56.123,24.5")
+    again = open_page(date="2025-12-27", zoom="6.25", centre="56.123,24.5")
+    assert map_arguments(again)["view"] == {"lat": 56.123, "lon": 24.5, "zoom": 6.25}
+    assert map_arguments(open_page(date="2025-12-27"))["view"] is None  # the map opens on the whole region
+
+
+@pytest.mark.parametrize("link", [{"zoom": "6", "centre": "abc"}, {"zoom": "99", "centre": "56,24"}, {"centre": "56,24"}])
+def test_an_unreadable_map_view_in_the_link_opens_on_the_whole_region_with_a_notice(link):
+    page = open_page(date="2025-12-27", **link)
+    assert map_arguments(page)["view"] is None
+    assert len(warnings(page)) == 1 and "map view" in warnings(page)[0]
+    assert "zoom" not in page.query_params and "centre" not in page.query_params
+
+
+def test_a_view_message_that_is_not_a_map_view_changes_nothing():
+    page = tell_from_map(open_page(date="2025-12-27"), view={"lat": "north", "lon": 24, "zoom": 6})
+    assert "zoom" not in page.query_params and "centre" not in page.query_params

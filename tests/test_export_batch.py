@@ -15,7 +15,7 @@ from export.__main__ import DATA_DIR, main
 from render.captions import title_on
 from render.snapshot import SnapshotRenderer
 from tests.expected_colours import expected_rgb
-from tests.export_fixtures import PENDING_DAY, WITHDRAWN_DAY, interior_point, opening_date, real_data, tags_of
+from tests.export_fixtures import PENDING_DAY, WITHDRAWN_DAY, interior_point, opening_date, pdf_text, real_data, tags_of
 from tests.treaty_fixtures import REAL_DATASET, minimal_yaml, mutate, write
 from treaty.narrative import describe_day
 from treaty.status import Status
@@ -58,10 +58,24 @@ def test_the_deck_has_a_titled_slide_per_date_with_the_map_and_notes(tmp_path):
         pictures = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
         assert len(pictures) == 1
         assert Image.open(io.BytesIO(pictures[0].image.blob)).size == (720, 540)
-        what, sources, credits = slide.notes_slide.notes_text_frame.text.split("\n\n")
-        assert what == describe_day(compiled, day)
-        assert sources.startswith("Sources: ") and sources.endswith(" — full list in the dataset.")
-        assert credits.startswith("Data as of ") and "Made with Natural Earth" in credits
+        notes = slide.notes_slide.notes_text_frame.text
+        assert describe_day(compiled, day) in notes
+        assert "Key sources: " in notes and "Made with Natural Earth" in notes
+
+
+def test_title_and_subtitle_from_the_command_line_reach_every_image_and_the_deck(tmp_path):
+    title, subtitle = "Baltic exits from the Ottawa Convention", "Note for the committee, 5 January 2026"
+    assert export("--dates", DAYS[1], "--formats", "png", "svg", "pdf", "pptx", "--title", title, "--subtitle", subtitle,
+                  "--out", str(tmp_path), *SMALL) == 0
+    stem = tmp_path / f"apmbc-{DAYS[1]}"
+    svg = stem.with_suffix(".svg").read_text(encoding="utf-8")
+    drawn = svg.split("</desc>", 1)[1]  # the text alternative names the map and its date, whatever the title
+    assert f">{title}<" in drawn and f">{subtitle}<" in drawn and "Mine Ban Convention on" not in drawn
+    pdf = pdf_text(stem.with_suffix(".pdf").read_bytes())
+    assert title in pdf and subtitle in pdf
+    assert f"<dc:title>{title}</dc:title>" in svg  # the file's own title too
+    assert Presentation(str(stem.with_suffix(".pptx"))).slides[0].shapes.title.text == title
+    assert Image.open(stem.with_suffix(".png")).text["Title"] == title  # drawn by the same figure as the SVG
 
 
 def gif_frames(path: Path) -> list[Image.Image]:

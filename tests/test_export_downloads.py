@@ -49,3 +49,15 @@ def test_each_button_offers_its_format_named_by_treaty_and_date(monkeypatch):
     assert html.startswith("<!DOCTYPE html>") and '"date":"2025-12-27"' in html
     again = next(options for options in offered if options["file_name"].endswith(".png"))["data"]()
     assert again is png  # made once per dataset version, date and format
+
+
+def test_the_title_and_subtitle_typed_in_the_tab_reach_the_images(monkeypatch):
+    typed = {"Title on the image": "Baltic exits", "Subtitle": "Note for the committee"}
+    offered = []
+    monkeypatch.setattr(st, "text_input", lambda label, **options: typed[label])
+    monkeypatch.setattr(st, "download_button", lambda label, **options: offered.append(options))
+    data = real_data()
+    downloads.download_buttons(data.inputs.dataset, data.inputs.timelines, WITHDRAWN_DAY, geometry(), ("real", 1))
+    svg = next(options for options in offered if options["file_name"].endswith(".svg"))["data"]().decode("utf-8")
+    assert ">Baltic exits<" in svg and ">Note for the committee<" in svg
+    assert "Mine Ban Convention on 27 December 2025" not in svg.split("</desc>", 1)[1]  # only the text alternative names it

@@ -13,7 +13,7 @@ from PIL import Image
 from render.captions import as_of_line, sources_line, title_on
 from render.palette import CATEGORIES
 from treaty.statuses import NOT_COVERED
-from render.snapshot import SIZE_PRESETS, SnapshotRenderer, parse_size, prepare_inputs, render_snapshot
+from render.snapshot import SIZE_PRESETS, Heading, SnapshotRenderer, parse_size, prepare_inputs, render_snapshot
 from tests.expected_colours import expected_rgb
 from tests.export_fixtures import (
     HOSTILE_NAME,
@@ -95,7 +95,7 @@ def test_svg_keeps_title_legend_sentence_sources_and_attribution_as_text():
     for category in CATEGORIES:
         assert category.label in texts
     assert as_of_line(dataset) in joined
-    assert sources_line(dataset).split(" — ")[0] in joined
+    assert sources_line(dataset).split(". All")[0] in joined
     assert "Made with Natural Earth" in joined
     assert data.inputs.geometry_metadata["point_of_view"].split(" — ")[0] in joined
 
@@ -132,6 +132,10 @@ def test_transparent_png_has_an_alpha_channel_and_no_background():
     assert clear.mode == "RGBA"
     assert clear.getpixel((2, 2))[3] == 0
     assert solid.convert("RGBA").getpixel((2, 2))[3] == 255
+    renderer = SnapshotRenderer(inputs, SIZE_PRESETS["square"])
+    north_sea = renderer.pixel_at(3.0, 56.0)
+    assert clear.getpixel(north_sea)[3] == 0, "the sea is background too"
+    assert solid.convert("RGB").getpixel(north_sea) == (0xDC, 0xE6, 0xEE)
 
 
 def test_a_reused_figure_draws_exactly_what_a_fresh_one_draws():
@@ -167,7 +171,7 @@ def test_a_long_sentence_is_wrapped_and_cut_at_three_lines_with_an_ellipsis():
     first = next(index for index, text in enumerate(texts) if text.startswith("On 3 December 1997"))
     sentence = texts[first : first + 3]
     assert sentence[-1].endswith("…")
-    assert texts[first + 3].startswith("Sources:")  # the next text drawn is the footer: no fourth line
+    assert texts[first + 3].startswith("Key sources:")  # the next text drawn is the footer: no fourth line
 
 
 @pytest.mark.parametrize("short_name", ["Convention on Cluster Munitions", "A Treaty Name " * 12])
@@ -196,3 +200,34 @@ def test_an_impossible_size_is_refused(text):
 def test_an_unknown_format_is_refused():
     with pytest.raises(ValueError, match="unknown format"):
         render_snapshot(real_data().inputs, WITHDRAWN_DAY, fmt="bmp")
+
+
+PAGE_RGB = (255, 255, 255)
+
+
+@pytest.mark.parametrize("preset", ["16:9", "square"])
+def test_land_cut_at_the_regions_edge_ends_on_the_frame_with_the_page_beyond_not_sea(preset):
+    # The geometry stops at 34 degrees north: south of Iran's cut the image shows the page, so the cut
+    # reads as the map's edge, never as a coast with sea below it (the old straight "coastline").
+    renderer = SnapshotRenderer(real_data().inputs, SIZE_PRESETS[preset])
+    image = open_png(renderer.render(WITHDRAWN_DAY)).convert("RGB")
+    inside, beyond = renderer.pixel_at(47.0, 34.4), renderer.pixel_at(47.0, 33.6)
+    assert image.getpixel(inside) == expected_rgb(NOT_COVERED)
+    assert image.getpixel(beyond) == PAGE_RGB
+    # The frame's bottom corners lie beyond the edge too: page, not land or sea.
+    left, _, right, bottom = (round(value) for value in renderer.layout.map_box)
+    assert {image.getpixel((left + 3, bottom - 3)), image.getpixel((right - 3, bottom - 3))} == {PAGE_RGB}
+
+
+def test_the_briefers_title_and_subtitle_replace_the_default_and_the_legend_keeps_the_date():
+    heading = Heading("Baltic exits from the Ottawa Convention", "Briefing for the committee, 5 January 2026")
+    texts = svg_texts(SnapshotRenderer(real_data().inputs).render(WITHDRAWN_DAY, "svg", heading=heading))
+    assert texts[:2] == ["Baltic exits from the Ottawa Convention", "Briefing for the committee, 5 January 2026"]
+    assert "Status on 27 December 2025" in texts
+    assert not any("withdrawals of Estonia" in text for text in texts)
+
+
+def test_a_blank_heading_keeps_the_treaty_date_and_sentence():
+    texts = svg_texts(SnapshotRenderer(real_data().inputs).render(WITHDRAWN_DAY, "svg", heading=Heading("  ", "")))
+    assert texts[0] == "Mine Ban Convention on 27 December 2025"
+    assert texts[1].startswith("On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect")

@@ -24,7 +24,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from tests.app_page import open_page
+from tests.app_page import maps, open_page
 from treaty.loader import DatasetError, _get, _SafeLineLoader, load_dataset
 from treaty.model import Dataset
 from treaty.status import Status, timelines
@@ -618,5 +618,5 @@ def test_the_app_shows_the_problem_panel_for_a_mutated_file(tmp_path, monkeypatc
     app = open_page(monkeypatch, data)
     assert app.error and "The dataset file has problems" in app.error[0].value
     assert app.code and str(data / "ccm.yaml") in app.code[0].value
-    assert not app.get("component_instance"), "a map was drawn from a broken file with no good version"
+    assert not maps(app), "a map was drawn from a broken file with no good version"
     assert not marker.exists()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app_page import open_page
+from tests.app_page import maps, open_page
 from treaty.loader import DatasetError, load_dataset
 from treaty.status import statuses_on, timelines
 
@@ -140,12 +140,13 @@ def test_the_state_record_shows_hostile_text_as_text(hostile_file, monkeypatch):
     assert any(NAME in body for body in bodies), "Norway's name is not shown whole in the record"
     assert any(STATE_NOTE in body for body in bodies), "Norway's note is not shown whole"
     assert any(SHORT_NAME in body for body in bodies), "the treaty's short name is not shown whole in the header"
-    record = app.dataframe[0].value
-    assert EVENT_NOTE in set(record["Note"])
-    assert any(PUBLISHER in cell for cell in record["Source"])
-    # A source with no URL has an empty link (null in the table: None or NaN once read back).
-    assert all(not isinstance(link, str) or link.startswith(("http://", "https://")) for link in record["Link"])
-    assert any(isinstance(link, str) for link in record["Link"])
+    record = "\n".join(element.value for element in app.markdown)
+    assert EVENT_NOTE in shown(record)
+    assert PUBLISHER in shown(record)
+    # Every link in the record is a web address, kept whole as one link target: no quote or bracket ends it.
+    targets = re.findall(r"\]\(<([^>]*)>\)", record)
+    assert targets and all(target.startswith(("http://", "https://")) for target in targets)
+    assert "https://example.org/%22%3E%3Cimg%20src=x%20onerror=%22window.__pwned=8%22%3E" in targets
 
 
 def test_the_method_page_shows_hostile_text_as_text(hostile_file, monkeypatch):
@@ -325,7 +326,7 @@ def _assert_fallbacks(app):
     assert params.get("date") in ([date.today().isoformat()], date.today().isoformat())
     assert params.get("treaty") in (["apmbc"], "apmbc")
     assert "state" not in params and "present" not in params
-    assert app.get("component_instance"), "no map drawn"
+    assert maps(app), "no map drawn"
     assert not app.toggle[0].value, "presentation mode switched on by a bad link"
     for notice in app.warning:
         assert len(notice.value) < 400, "a notice quotes the whole 10 kB value"

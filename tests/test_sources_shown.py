@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from components.state_panel import facts_frame
+from components.state_panel import facts_frame, markdown_link_target, record_blocks
 from components.status_table import status_frame
 from render.captions import sources_line
 from render.payload import details_payload
@@ -125,6 +125,49 @@ def test_the_csv_lists_key_date_sources_strongest_first_with_kind_and_citation(d
 
 def test_the_export_caption_names_the_strongest_publishers_first_with_their_kind(dataset):
     assert sources_line(dataset) == (
-        "Sources: Secretary-General of the United Nations (UN depositary), Norwegian treaty series (official), "
-        "Landmine Monitor 2003 Lithuania (Monitor) and 4 more — full list in the dataset"
+        "Key sources: Secretary-General of the United Nations (UN depositary), Norwegian treaty series (official), "
+        "Landmine Monitor 2003 Lithuania (Monitor). All 7 sources, date by date: Treaty Map, “Sources and method” tab, "
+        "or data/apmbc.yaml"
     )
+
+
+def test_the_record_shows_every_source_with_its_link_or_citation_and_never_none(dataset):
+    [signed, ratified, in_force] = record_blocks(dataset, "NOR")
+    assert signed == "**3 December 1997** — Signed\n\n- Monitor: [Landmine Monitor Norway](<https://example.org/nor>)"
+    assert ratified == (
+        "**9 July 1998** — Ratified (instrument deposited)\n\n"
+        "- official: Norwegian treaty series — Ratification of the Convention — Treaty series 1998 no. 12\n"
+        "- Monitor: [Landmine Monitor Norway](<https://example.org/nor>)"
+    )
+    assert in_force == "**1 March 1999** — Entered into force · *computed by Art. 17*\n\nComputed by Art. 17 from the deposit date."
+
+
+def test_the_record_shows_the_other_date_under_the_shown_one_each_with_its_sources(dataset):
+    deposit = next(block for block in record_blocks(dataset, "LTU") if "Instrument of withdrawal deposited" in block)
+    assert deposit == (
+        "**27 June 2025** — Instrument of withdrawal deposited · *sources differ*\n\n"
+        "Date shown\\: The depositary's notification is dated 27 June.\n\n"
+        "- UN depositary: [Secretary-General of the United Nations — Lithuania notification of withdrawal](<https://example.org/depositary-ltu>)\n"
+        "- press: [Lithuania leaves the Convention](<https://example.org/ltu>)\n\n"
+        "Other sources' date: **26 June 2025** — A press report dated the deposit a day early.\n\n"
+        "- press: [Lithuania leaves the Convention](<https://example.org/ltu>)"
+    )
+
+
+def test_a_month_only_date_comes_after_the_days_of_that_month_and_before_the_next(tmp_path):
+    # The President signs some day in May 2025 after the vote of 8 May: file order, and true order.
+    steps = (
+        "    - type: parliament_vote\n      date: 2025-05-08\n      confirmed: true\n      sources: [news-ltu]\n"
+        "    - type: head_of_state_signature\n      date: 2025-05\n      confirmed: false\n      sources: [news-ltu]\n"
+    )
+    text = mutate(minimal_yaml(), "    - type: withdrawal_deposited\n", steps + "    - type: withdrawal_deposited\n")
+    heads = [block.split("\n")[0] for block in record_blocks(load_dataset(write(tmp_path, text)), "LTU")]
+    assert heads[2:5] == [
+        "**8 May 2025** — Parliament vote",
+        "**May 2025** — Head of state signed · *known to the month, unconfirmed*",
+        "**27 June 2025** — Instrument of withdrawal deposited",
+    ]
+
+
+def test_a_link_with_parentheses_or_spaces_stays_one_markdown_link():
+    assert markdown_link_target("https://example.org/a (b)<c>") == "<https://example.org/a%20%28b%29%3Cc%3E>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from treaty.dates import Precision
+from treaty.dates import PartialDate, Precision
 from treaty.model import CONSENT_TYPES, Dataset, EventType, Source, State, strongest_first
 from treaty.rules import entry_into_force_date, withdrawal_effective_date
 
@@ -74,7 +74,9 @@ def state_facts(dataset: Dataset, state: State) -> list[Fact]:
         if event.type is EventType.WITHDRAWAL_DEPOSITED and EventType.WITHDRAWAL_EFFECTIVE not in recorded:
             day = withdrawal_effective_date(rules.withdrawal, event.date.first)
             facts.append(_derived(EventType.WITHDRAWAL_EFFECTIVE, day.isoformat(), f"Art. {rules.withdrawal.article}", event.confirmed))
-    return sorted(facts, key=lambda fact: fact.date)
+    # A month- or year-only date sorts by its last day: "2025-05" (some day in May) after the vote of
+    # 8 May 2025 it reports on; equal days keep the file's order, which validation keeps by date.
+    return sorted(facts, key=lambda fact: PartialDate.parse(fact.date).last)
 
 
 def _strongest_first(dataset: Dataset, ids: list[str]) -> tuple[Source, ...]:

@@ -22,7 +22,7 @@ import streamlit.components.v1 as components
 import xstatic.pkg.leaflet as leaflet_package
 
 import render
-from render.folium_map import SHARED_SCRIPTS
+from render.scripts import SHARED_SCRIPTS
 
 FRONTEND = Path(__file__).parent / "frontend"
 RENDER = Path(render.__file__).parent

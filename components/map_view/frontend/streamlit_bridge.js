@@ -158,11 +158,48 @@
     const map = window.treatyMapLayers.map;
     const first = shownHeight === null;
     shownHeight = height;
-    // Open on the whole of Europe; later, keep whatever view the presenter chose.
+    // Open on the link's view or the whole of Europe; later, keep whatever view the presenter chose.
     setTimeout(function () {
-      map.invalidateSize();
-      if (first) map.fitBounds(window.treatyMapConstant.view_bounds, window.TreatyMapPresent.viewPadding());
+      if (first) {
+        openView(map, base.view);
+        keepViewInLink(map);
+      } else {
+        map.invalidateSize();
+      }
     }, 0);
+  }
+
+  // ---- the map's view in the link: opened from it, and every move told to the server, which keeps it
+  // in the address (?zoom=&centre=) so a copied link opens on the same view ----
+  function openView(map, view) {
+    map.invalidateSize();
+    if (view) map.setView([view.lat, view.lon], view.zoom, { animate: false });
+    else map.fitBounds(window.treatyMapConstant.view_bounds, Object.assign({ animate: false }, window.TreatyMapPresent.viewPadding()));
+  }
+
+  function keepViewInLink(map) {
+    let chosen = { centre: map.getCenter(), zoom: map.getZoom(), bounds: map.getBounds() };
+    let printing = false;
+    map.on("moveend", function () {
+      // A resize (the frame fitted to the window) keeps the centre within a pixel: not a move to tell,
+      // and a message would cost a rerun that clears the page's notices.
+      const moved = map.getZoom() !== chosen.zoom || map.project(map.getCenter()).distanceTo(map.project(chosen.centre)) > 2;
+      if (printing || !moved) return;
+      chosen = { centre: map.getCenter(), zoom: map.getZoom(), bounds: map.getBounds() };
+      tell({ view: { lat: chosen.centre.lat, lon: chosen.centre.lng, zoom: chosen.zoom } });
+    });
+    // Printed, the frame is shorter (components/share.py): show the chosen area whole, then return to it.
+    function layOutForPrint(on) {
+      if (on === printing) return;
+      printing = true;
+      map.invalidateSize();
+      if (on) map.fitBounds(chosen.bounds, { animate: false });
+      else map.setView(chosen.centre, chosen.zoom, { animate: false });
+      printing = on;
+    }
+    window.matchMedia("print").addEventListener("change", function (query) { layOutForPrint(query.matches); });
+    window.addEventListener("beforeprint", function () { layOutForPrint(true); });
+    window.addEventListener("afterprint", function () { layOutForPrint(false); });
   }
   try { window.parent.addEventListener("resize", fitFrame); } catch (error) { /* cross-origin */ }
 
@@ -186,6 +223,7 @@
       ".folium-map { height: calc(100% - var(--tm-bar-height, 100px)) !important; }",
       ".tm-timeline { position: fixed; left: 0; right: 0; bottom: 0; z-index: 1001;",
       "  padding: 6px 8px; background: var(--tm-panel); border-top: 1px solid var(--tm-panel-edge); }",
+      "@media print { .tm-timeline button, .tm-play, .leaflet-control-zoom { display: none !important; } }",
     ].join("\n");
     document.head.appendChild(style);
     bar = window.TreatyTimelineBar.create(timeline, { parent: document.body, listen: listen });
