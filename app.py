@@ -23,7 +23,7 @@ from components.status_table import status_table
 from components.theme import theme_choice
 from components.treaty_choice import available_treaties, choose_treaty
 from components.views import check_view_link, view_tabs
-from components.withdrawal_timeline import withdrawal_timeline
+from components.withdrawal_chart import withdrawal_chart
 from treaty.narrative import describe_day
 from treaty.status import change_dates, statuses_on
 
@@ -85,7 +85,7 @@ def briefing() -> None:
                 status_table(dataset, statuses, day)
         if timeline.open:
             with timeline:
-                withdrawal_timeline(dataset, compiled, day, today, selected, theme.drawn)
+                withdrawal_chart(dataset, compiled, day, today, selected, theme.drawn)
         if compare.open:
             with compare:
                 comparison(treaty_id, loaded, labels, day)

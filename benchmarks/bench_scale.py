@@ -143,7 +143,7 @@ def _time(function, runs: int) -> list[float]:
 def query_figures(log=print, quick: bool = False) -> tuple[list[Row], dict]:
     from render.payload import countdown, fill_digits
     from treaty.narrative import describe_day
-    from treaty.status import change_dates, statuses_on, timelines
+    from treaty.status import change_dates, statuses_on, compile_timelines
 
     t0 = time.perf_counter()
     datasets = [synthetic_dataset(treaty_index=k) for k in range(TREATIES)]
@@ -154,7 +154,7 @@ def query_figures(log=print, quick: bool = False) -> tuple[list[Row], dict]:
     compiled_all = []
     for dataset in datasets:
         start = time.perf_counter()
-        compiled_all.append(timelines(dataset))
+        compiled_all.append(compile_timelines(dataset))
         compile_ms.append((time.perf_counter() - start) * 1e3)
     rng = random.Random(1)
     days = [date(1997, 9, 18) + timedelta(days=rng.randrange(0, 30 * 365)) for _ in range(QUERY_RUNS)]
@@ -178,7 +178,7 @@ def query_figures(log=print, quick: bool = False) -> tuple[list[Row], dict]:
     rows = [
         Row(SECTION, "statuses_on, all 250 states, one date (compiled once)", status_ms, "ms", budget=5,
             note=f"{transitions:,} transitions per treaty after compiling; {runs} random dates over the 10 treaties"),
-        Row(SECTION, "  timelines(): compile one treaty (250 states x 30 events)", compile_ms, "ms",
+        Row(SECTION, "  compile_timelines(): compile one treaty (250 states x 30 events)", compile_ms, "ms",
             note="once per dataset version (cached by the app with st.cache_resource)"),
         Row(SECTION, "  change_dates(): every rerun in app.py", change_ms, "ms"),
         Row(SECTION, "  describe_day(): every rerun in app.py", describe_ms, "ms"),
@@ -192,7 +192,7 @@ def query_figures(log=print, quick: bool = False) -> tuple[list[Row], dict]:
 
 def growth_figures(log=print, quick: bool = False) -> dict:
     """statuses_on and timelines vs states (30 events) and vs events per state (250 states)."""
-    from treaty.status import statuses_on, timelines
+    from treaty.status import statuses_on, compile_timelines
 
     rng = random.Random(2)
     days = [date(1997, 9, 18) + timedelta(days=rng.randrange(0, 30 * 365)) for _ in range(100)]
@@ -200,8 +200,8 @@ def growth_figures(log=print, quick: bool = False) -> dict:
 
     def measure(states: int, events: int) -> dict:
         dataset = synthetic_dataset(states=states, events=events, check=False)
-        compile_ms = _time(lambda: timelines(dataset), 3)
-        compiled = timelines(dataset)
+        compile_ms = _time(lambda: compile_timelines(dataset), 3)
+        compiled = compile_timelines(dataset)
         query = [t for day in days[:runs] for t in _time(lambda: statuses_on(compiled, day), 1)]
         return {"states": states, "events": events, "transitions": sum(len(t.transitions) for t in compiled),
                 "compile_ms": statistics.median(compile_ms), "statuses_on_ms": statistics.median(query),
@@ -325,7 +325,7 @@ def report_details(rows: list[Row]) -> str:
     lines = []
     growth = rows[0].extra.get("growth")
     if growth:
-        lines.append("Scale: cost vs data (median ms; compile = timelines(), once per dataset version)")
+        lines.append("Scale: cost vs data (median ms; compile = compile_timelines(), once per dataset version)")
         lines.append(f"  {'states':>6s} {'events/state':>12s} {'transitions':>11s} {'compile':>9s} {'statuses_on':>11s} {'p90':>7s}")
         for key in ("by_states", "by_events"):
             for line in growth[key]:

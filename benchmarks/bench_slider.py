@@ -70,10 +70,10 @@ class Expected:
     def __init__(self, dataset_path: Path = ROOT / "data" / "apmbc.yaml"):
         from render.palette import COLOURS
         from treaty.loader import load_dataset
-        from treaty.status import timelines
+        from treaty.status import compile_timelines
 
         self.colours = COLOURS
-        self.compiled = timelines(load_dataset(dataset_path))
+        self.compiled = compile_timelines(load_dataset(dataset_path))
         features = json.loads((ROOT / "data" / "europe.geojson").read_text(encoding="utf-8"))["features"]
         self.codes = tuple(feature["properties"]["iso3"] for feature in features)
 

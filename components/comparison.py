@@ -6,12 +6,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.data import Treaty
+from components.data import LoadedTreaty
 from treaty.status import statuses_on
 from treaty.statuses import LABELS
 
 
-def comparison_frame(first: Treaty, second: Treaty, day: date) -> pd.DataFrame:
+def comparison_frame(first: LoadedTreaty, second: LoadedTreaty, day: date) -> pd.DataFrame:
     """One row per state in either dataset: its status under each treaty and whether they differ in being bound."""
     names = (first.dataset.treaty.short_name, second.dataset.treaty.short_name)
     by_treaty = [{s.iso3: s for s in statuses_on(t.timelines, day)} for t in (first, second)]
@@ -30,7 +30,7 @@ def comparison_frame(first: Treaty, second: Treaty, day: date) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def comparison(current_id: str, treaties: dict[str, Treaty], labels: dict[str, str], day: date) -> None:
+def comparison(current_id: str, treaties: dict[str, LoadedTreaty], labels: dict[str, str], day: date) -> None:
     others = [treaty_id for treaty_id, t in treaties.items() if treaty_id != current_id and t.dataset is not None]
     if not others:
         st.caption("Only one treaty dataset is available: nothing to compare with.")

@@ -11,15 +11,15 @@ from geo.countries import geometry_metadata, load_countries, microstate_points
 from geo.drawable import load_drawable
 from treaty.loader import DatasetError, Problem
 from treaty.model import Dataset
-from treaty.status import Timeline, timelines
+from treaty.status import StateHistory, compile_timelines
 
 
 @dataclass
-class Treaty:
+class LoadedTreaty:
     """A validated dataset and its compiled status timelines; `problems` explain a fallback or a failure."""
 
     dataset: Dataset | None
-    timelines: tuple[Timeline, ...] = ()
+    timelines: tuple[StateHistory, ...] = ()
     problems: list[Problem] = field(default_factory=list)
     stale: bool = False  # the file is broken now: these are the last good data
     version: tuple = ()  # path, modification time and size of the file these data came from
@@ -40,21 +40,21 @@ def load_geometry(path: str = str(GEOMETRY_PATH)) -> Geometry:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _validated(path: str, version: tuple) -> Treaty:
+def _validated(path: str, version: tuple) -> LoadedTreaty:
     """One entry per file version (modification time and size): an edit is picked up on the next run."""
     try:
         dataset = load_drawable(path, load_geometry().codes)
     except DatasetError as error:
-        return Treaty(None, problems=error.problems)
-    return Treaty(dataset, timelines(dataset), version=(path, *version))
+        return LoadedTreaty(None, problems=error.problems)
+    return LoadedTreaty(dataset, compile_timelines(dataset), version=(path, *version))
 
 
 @st.cache_resource(show_spinner=False)
-def _last_good() -> dict[str, Treaty]:
+def _last_good() -> dict[str, LoadedTreaty]:
     return {}
 
 
-def load_treaties(files: dict[str, Path]) -> tuple[dict[str, Treaty], dict[str, str]]:
+def load_treaties(files: dict[str, Path]) -> tuple[dict[str, LoadedTreaty], dict[str, str]]:
     """Every treaty file loaded (or its problems), and each treaty's label: its short name, or its
     id while it does not load."""
     loaded = {treaty_id: load_treaty(path) for treaty_id, path in files.items()}
@@ -62,7 +62,7 @@ def load_treaties(files: dict[str, Path]) -> tuple[dict[str, Treaty], dict[str, 
     return loaded, labels
 
 
-def load_treaty(path: Path) -> Treaty:
+def load_treaty(path: Path) -> LoadedTreaty:
     """The dataset at `path`; if it is broken now, its problems with the last good version, if any."""
     try:
         stat = path.stat()
@@ -77,4 +77,4 @@ def load_treaty(path: Path) -> Treaty:
     previous = good.get(str(path))
     if previous is None:
         return loaded
-    return Treaty(previous.dataset, previous.timelines, loaded.problems, stale=True, version=previous.version)
+    return LoadedTreaty(previous.dataset, previous.timelines, loaded.problems, stale=True, version=previous.version)

@@ -17,11 +17,11 @@ from export.formats import FORMATS, ExportData, Run
 from render.snapshot import Heading, prepare_inputs
 from render.text_version import alt_text
 from treaty.model import Dataset
-from treaty.status import Timeline
+from treaty.status import StateHistory
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _export_data(_dataset: Dataset, _timelines: tuple[Timeline, ...], _geometry: Geometry, version: tuple) -> ExportData:
+def _export_data(_dataset: Dataset, _timelines: tuple[StateHistory, ...], _geometry: Geometry, version: tuple) -> ExportData:
     """Projected once per dataset file version."""
     inputs = prepare_inputs(_dataset, _timelines, _geometry.countries, _geometry.metadata)
     return ExportData(inputs, _geometry.countries, _geometry.microstates)
@@ -33,7 +33,7 @@ def file_bytes(data: ExportData, day: date, fmt: str, heading: Heading = Heading
     return FORMATS[fmt].write(Run(data, heading=heading), [day])
 
 
-def download_buttons(dataset: Dataset, timelines: tuple[Timeline, ...], day: date, geometry: Geometry, version: tuple) -> None:
+def download_buttons(dataset: Dataset, timelines: tuple[StateHistory, ...], day: date, geometry: Geometry, version: tuple) -> None:
     """A download button per format for `day`, named e.g. apmbc-2025-12-27.png."""
     data = _export_data(dataset, timelines, geometry, version)
     left, right = st.columns(2)

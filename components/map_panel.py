@@ -16,7 +16,7 @@ from render.captions import attribution_line
 from render.payload import countdown, details_payload, fill_digits, history_payload, palette_payload
 from treaty.dates import long_date
 from treaty.model import Dataset
-from treaty.status import StateStatus, Timeline
+from treaty.status import StateStatus, StateHistory
 from treaty.statuses import Theme
 
 MAP_KEY = "treaty_map"
@@ -47,12 +47,12 @@ class MapFiles(NamedTuple):
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _publish(_dataset: Dataset, _compiled: tuple[Timeline, ...], version: tuple) -> MapFiles:
+def _publish(_dataset: Dataset, _compiled: tuple[StateHistory, ...], version: tuple) -> MapFiles:
     codes = load_geometry().codes
     return MapFiles(publish("details", details_payload(_dataset)), publish("history", history_payload(_compiled, codes)))
 
 
-def published(dataset: Dataset, compiled: tuple[Timeline, ...], version: tuple) -> MapFiles:
+def published(dataset: Dataset, compiled: tuple[StateHistory, ...], version: tuple) -> MapFiles:
     """The dataset version's files, written once (and again should they have gone from the folder)."""
     files = _publish(dataset, compiled, version)
     if not all(is_published(name) for name in files):

@@ -8,7 +8,7 @@ from components.notices import plain
 
 from treaty.dates import count_of, long_date, ordinal
 from treaty.model import Dataset, EntryIntoForceRule, EventType, State
-from treaty.status import state_timeline
+from treaty.status import state_history
 from treaty.statuses import LABELS
 
 SUSPENSION_TYPES = (EventType.SUSPENSION_NOTIFIED, EventType.MEETING_FINDING)
@@ -79,7 +79,7 @@ def _suspension_story(dataset: Dataset, state: State) -> list[str]:
     """The state's suspension events with their notes, then what the map shows from when, in the legend's words."""
     name = plain(state.name)
     events = [e for e in state.events if e.type in SUSPENSION_TYPES]
-    shown = [t for t in state_timeline(dataset, state).transitions if t.cause in SUSPENSION_TYPES]
+    shown = [t for t in state_history(dataset, state).transitions if t.cause in SUSPENSION_TYPES]
     return [
         f"#### {name}: a {'' if dataset.treaty.rules.suspension else 'claimed '}suspension",
         *(f"- {long_date(e.date.first) if e.date.is_exact else e.date}: {plain(e.note or e.type.label)}" for e in events),

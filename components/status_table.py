@@ -28,7 +28,7 @@ def status_frame(dataset: Dataset, statuses: list[StateStatus], day: date) -> pd
     rows = []
     for status in statuses:
         state = dataset.state(status.iso3)
-        facts = [fact for fact in state_facts(dataset, state) if fact.key]
+        facts = [fact for fact in state_facts(dataset, state) if fact.is_key_date]
         cited = [s for fact in facts for s in fact.sources] + dataset.sources_for(state.sources)
         sources = {s.url or s.title: s for s in strongest_first(cited)}
         rows.append(

@@ -14,18 +14,18 @@ from export.formats import FORMATS, ExportData, Run, Scope
 from geo.countries import geometry_metadata, load_countries, microstate_points
 from geo.drawable import load_drawable
 from render.snapshot import SIZE_PRESETS, Heading, prepare_inputs
-from treaty.status import Timeline, change_dates, timelines
+from treaty.status import StateHistory, change_dates, compile_timelines
 
 
 def load_export_data(dataset_path: Path) -> ExportData:
     """The dataset at `dataset_path` and the committed geometry; DatasetError if either cannot be drawn."""
     countries = load_countries()
     dataset = load_drawable(dataset_path, countries["iso3"])
-    inputs = prepare_inputs(dataset, timelines(dataset), countries, geometry_metadata())
+    inputs = prepare_inputs(dataset, compile_timelines(dataset), countries, geometry_metadata())
     return ExportData(inputs, countries, microstate_points(countries))
 
 
-def changes_between(compiled: tuple[Timeline, ...], first: date | None, last: date | None) -> list[date]:
+def changes_between(compiled: tuple[StateHistory, ...], first: date | None, last: date | None) -> list[date]:
     """The change dates from `first` to `last` inclusive (open ends run to the first or last change)."""
     return [day for day in change_dates(compiled) if (first is None or day >= first) and (last is None or day <= last)]
 

@@ -12,7 +12,7 @@ from render.palette import CHROME, DEFAULT_THEME, categories
 from treaty.dates import long_date
 from treaty.facts import Fact, state_facts
 from treaty.model import Dataset, Source
-from treaty.status import Status, StateStatus, Timeline, change_dates, statuses_on
+from treaty.status import Status, StateStatus, StateHistory, change_dates, statuses_on
 from treaty.statuses import NOT_COVERED, STATUS_TABLE, Theme
 
 # A shape's status is sent as one base-36 digit (0-9, then a-z): its row in the status table, which
@@ -53,7 +53,7 @@ def fill_digits(statuses: Sequence[StateStatus], shape_codes: Sequence[str]) -> 
     return "".join(_DIGITS[STATUS_INDEX[keys[code]]] for code in shape_codes)
 
 
-def history_payload(compiled: tuple[Timeline, ...], shape_codes: Sequence[str]) -> dict:
+def history_payload(compiled: tuple[StateHistory, ...], shape_codes: Sequence[str]) -> dict:
     """Every colouring the map can show, so the browser can move the date without asking the server.
 
     Statuses change only on change dates: `periods[0]` holds before the first change, `periods[i]`
@@ -90,7 +90,7 @@ def _fact_json(fact: Fact) -> dict:
     return {
         **plain,
         "precision": fact.precision.value,
-        "key": fact.key,
+        "key_date": fact.is_key_date,
         "sources": [source_json(source) for source in fact.sources],
         "alternatives": [
             {"date": other.date, "note": other.note, "sources": [source_json(source) for source in other.sources]} for other in fact.alternatives

@@ -37,7 +37,7 @@ from render.palette import BORDER_COLOUR, CATEGORIES, COLOURS, NOT_COVERED_BORDE
 from treaty.dates import long_date
 from treaty.model import Dataset
 from treaty.narrative import describe_day
-from treaty.status import Timeline, statuses_on
+from treaty.status import StateHistory, statuses_on
 from treaty.statuses import NOT_COVERED
 
 SIZE_PRESETS = {"16:9": (1920, 1080), "4:3": (1440, 1080), "square": (1080, 1080)}
@@ -81,7 +81,7 @@ class Heading:
     def title_for(self, dataset: Dataset, day: date) -> str:
         return self.title.strip() or title_on(dataset, day)
 
-    def subtitle_for(self, timelines: tuple[Timeline, ...], day: date) -> str:
+    def subtitle_for(self, timelines: tuple[StateHistory, ...], day: date) -> str:
         return self.subtitle.strip() or describe_day(timelines, day)
 
 
@@ -90,14 +90,14 @@ class SnapshotInputs:
     """Everything a frame draws from, projected once: the dataset, its timelines and the map geometry."""
 
     dataset: Dataset
-    timelines: tuple[Timeline, ...]
+    timelines: tuple[StateHistory, ...]
     countries: gpd.GeoDataFrame  # iso3, name, geometry in MAP_CRS
     microstates: gpd.GeoDataFrame  # iso3, name, point geometry in MAP_CRS
     geometry_metadata: dict
 
 
 def prepare_inputs(
-    dataset: Dataset, timelines: tuple[Timeline, ...], countries: gpd.GeoDataFrame, geometry_metadata: dict
+    dataset: Dataset, timelines: tuple[StateHistory, ...], countries: gpd.GeoDataFrame, geometry_metadata: dict
 ) -> SnapshotInputs:
     """Project the lon/lat geometry once; every renderer and date reuses it."""
     dense = countries.set_geometry(countries.geometry.segmentize(EDGE_STEP_DEG))

@@ -25,7 +25,7 @@ from render.scripts import SHARED_SCRIPTS
 from render.payload import details_payload, history_payload, palette_payload, track_last
 from treaty.model import Dataset
 from treaty.narrative import describe_day
-from treaty.status import Timeline, change_dates, timelines
+from treaty.status import StateHistory, change_dates, compile_timelines
 
 LEAFLET_DIR = Path(leaflet_package.BASE_DIR)
 # After the map, in order: the scripts shared with the app's map, then this page's part of the timeline.
@@ -60,7 +60,7 @@ def _leaflet_css() -> str:
     return re.sub(r"url\((images/[\w.-]+\.png)\)", inline, (LEAFLET_DIR / "leaflet.css").read_text(encoding="utf-8"))
 
 
-def _sentences(compiled: tuple[Timeline, ...], initial_day: date) -> dict[str, str]:
+def _sentences(compiled: tuple[StateHistory, ...], initial_day: date) -> dict[str, str]:
     """What happens on each change date, and on the day the page opens on."""
     return {day.isoformat(): describe_day(compiled, day) for day in sorted({*change_dates(compiled), initial_day})}
 
@@ -83,10 +83,10 @@ def standalone_html(
     microstates: gpd.GeoDataFrame,
     geometry_metadata: dict,
     initial_day: date | None = None,
-    compiled: tuple[Timeline, ...] | None = None,
+    compiled: tuple[StateHistory, ...] | None = None,
 ) -> str:
     """The whole interactive map as one offline HTML document, opening on `initial_day` (default: as-of)."""
-    compiled = compiled if compiled is not None else timelines(dataset)
+    compiled = compiled if compiled is not None else compile_timelines(dataset)
     initial_day = initial_day or dataset.as_of
     shape_codes = tuple(countries["iso3"])
     sentences = _sentences(compiled, initial_day)

@@ -10,7 +10,7 @@ from render.captions import title_on
 from treaty.dates import long_date
 from treaty.model import Dataset
 from treaty.narrative import describe_day
-from treaty.status import StateStatus, Timeline, statuses_on
+from treaty.status import StateStatus, StateHistory, statuses_on
 from treaty.statuses import STATUS_TABLE
 
 
@@ -42,7 +42,7 @@ def heading(title: str, day: date) -> str:
     return f"Text version of the map: {title} on {long_date(day)}"
 
 
-def alt_text(dataset: Dataset, timelines: tuple[Timeline, ...], day: date) -> str:
+def alt_text(dataset: Dataset, timelines: tuple[StateHistory, ...], day: date) -> str:
     """The text alternative of an exported map: what it is, the day's sentence, and how many states have
     each status. 'Map of Europe: Mine Ban Convention on 27 December 2025. On 27 December ... States by
     status: Party 40; ...'"""

@@ -22,11 +22,11 @@ from streamlit.testing.v1 import AppTest
 
 from components.status_table import csv_bytes, status_frame
 from tests.app_page import click_on_map, map_arguments, move_on_timeline, open_page, open_script, shown_date, tell_from_map
-from components.withdrawal_timeline import timeline_spec
+from components.withdrawal_chart import chart_spec
 from treaty.statuses import LABELS
 from treaty.loader import load_dataset
 from treaty.model import EventType
-from treaty.status import statuses_on, timelines
+from treaty.status import statuses_on, compile_timelines
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -279,7 +279,7 @@ def test_the_state_record_counts_a_single_day_in_the_singular():
 # ---- the table's CSV ---------------------------------------------------------------------------
 
 def _csv_rows(dataset, day: date) -> list[dict]:
-    statuses = statuses_on(timelines(dataset), day)
+    statuses = statuses_on(compile_timelines(dataset), day)
     return list(csv.DictReader(io.StringIO(csv_bytes(status_frame(dataset, statuses, day)).decode("utf-8"))))
 
 
@@ -290,7 +290,7 @@ def _text(value) -> str:
 @pytest.mark.parametrize("day", [date(2025, 3, 1), date(2025, 12, 27), date(2026, 1, 9)])
 def test_the_csv_has_the_engines_status_of_every_state_with_sources_and_the_data_date(day):
     dataset = load_dataset(DATA / "apmbc.yaml")
-    expected = statuses_on(timelines(dataset), day)
+    expected = statuses_on(compile_timelines(dataset), day)
     rows = _csv_rows(dataset, day)
     assert [row["iso3"] for row in rows] == [s.iso3 for s in expected]
     for row, status in zip(rows, expected):
@@ -347,8 +347,8 @@ def _bars(spec: dict) -> list[dict]:
 
 def test_the_timeline_has_one_notice_bar_per_withdrawing_state_from_deposit_to_effect():
     dataset = load_dataset(DATA / "apmbc.yaml")
-    compiled = timelines(dataset)
-    spec = timeline_spec(dataset, compiled, date(2025, 12, 27), date(2025, 12, 27))
+    compiled = compile_timelines(dataset)
+    spec = chart_spec(dataset, compiled, date(2025, 12, 27), date(2025, 12, 27))
     bars = _bars(spec)
     assert Counter(bar["iso3"] for bar in bars) == Counter(list(WITHDRAWALS_2025))
     for bar in bars:
@@ -373,7 +373,7 @@ def test_the_timeline_tab_draws_the_five_notice_bars():
 
 def test_the_cluster_munitions_timeline_has_lithuanias_bar_only():
     dataset = load_dataset(DATA / "ccm.yaml")
-    bars = _bars(timeline_spec(dataset, timelines(dataset), date(2025, 3, 5), date(2025, 3, 5)))
+    bars = _bars(chart_spec(dataset, compile_timelines(dataset), date(2025, 3, 5), date(2025, 3, 5)))
     assert [(bar["iso3"], bar["from"], bar["to"]) for bar in bars] == [("LTU", "2024-09-06", "2025-03-06")]
 
 

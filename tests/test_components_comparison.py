@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from components.comparison import comparison_frame
-from components.data import Treaty
+from components.data import LoadedTreaty
 from treaty.loader import load_dataset
-from treaty.status import timelines
+from treaty.status import compile_timelines
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -15,7 +15,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 @pytest.fixture(scope="module")
 def treaties():
     loaded = {name: load_dataset(DATA / f"{name}.yaml") for name in ("apmbc", "ccm")}
-    return {name: Treaty(dataset, timelines(dataset)) for name, dataset in loaded.items()}
+    return {name: LoadedTreaty(dataset, compile_timelines(dataset)) for name, dataset in loaded.items()}
 
 
 def bound_by(frame, state):

@@ -76,14 +76,14 @@ def test_the_map_document_is_rebuilt_only_when_what_it_is_made_from_changes(tmp_
 def test_the_dataset_files_are_written_once_and_again_only_if_they_have_gone(tmp_path, monkeypatch):
     from components import map_panel
     from treaty.loader import load_dataset
-    from treaty.status import timelines
+    from treaty.status import compile_timelines
 
     monkeypatch.setattr(map_view, "BUILD_DIR", tmp_path)
     written = []
     monkeypatch.setattr(map_panel, "publish", lambda kind, content: written.append(kind) or map_view.publish(kind, content))
     map_panel._publish.clear()
     dataset = load_dataset("data/apmbc.yaml")
-    compiled, version = timelines(dataset), ("test", 1)
+    compiled, version = compile_timelines(dataset), ("test", 1)
 
     files = map_panel.published(dataset, compiled, version)
     assert map_panel.published(dataset, compiled, version) == files

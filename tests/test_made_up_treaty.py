@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from components.method import method_markdown
-from components.withdrawal_timeline import timeline_spec
+from components.withdrawal_chart import chart_spec
 from export.__main__ import main as export_main
 from export.batch import load_export_data
 from render.payload import history_payload
@@ -21,7 +21,7 @@ from tests.export_fixtures import interior_point
 from treaty.__main__ import main as treaty_main
 from treaty.loader import load_dataset
 from treaty.narrative import describe_day
-from treaty.status import Status, timelines
+from treaty.status import Status, compile_timelines
 
 MADE_UP = Path(__file__).parent / "fixtures" / "made_up_treaty.yaml"
 
@@ -33,7 +33,7 @@ def dataset():
 
 @pytest.fixture(scope="module")
 def compiled(dataset):
-    return {timeline.iso3: timeline for timeline in timelines(dataset)}
+    return {timeline.iso3: timeline for timeline in compile_timelines(dataset)}
 
 
 def test_it_validates_on_the_command_line(capsys):
@@ -78,12 +78,12 @@ def test_its_wording_comes_from_its_rules(dataset):
 
 
 def test_its_sentences_and_timeline_read_right(dataset):
-    all_timelines = timelines(dataset)
+    all_timelines = compile_timelines(dataset)
     assert describe_day(all_timelines, date(2023, 6, 1)) == (
         "On 1 June 2023 Denmark suspends the treaty under its suspension clause: it is not bound while suspended."
     )
     assert describe_day(all_timelines, date(2025, 3, 15)).startswith("On 15 March 2025 the withdrawal of Portugal takes effect")
-    spec = timeline_spec(dataset, all_timelines, date(2025, 1, 1), date(2026, 1, 15))
+    spec = chart_spec(dataset, all_timelines, date(2025, 1, 1), date(2026, 1, 15))
     [bar] = spec["layer"][0]["data"]["values"]
     assert (bar["iso3"], bar["from"], bar["to"], bar["what"]) == ("PRT", "2024-03-15", "2025-03-15", "Notice of twelve months: deposit to effect")
 
@@ -91,7 +91,7 @@ def test_its_sentences_and_timeline_read_right(dataset):
 def test_it_draws_for_the_browser(dataset):
     data = load_export_data(MADE_UP)
     codes = tuple(data.countries["iso3"])
-    history = history_payload(timelines(dataset), codes)
+    history = history_payload(compile_timelines(dataset), codes)
     assert "2012-06-08" in history["changes"] and "2023-06-01" in history["changes"]
 
 

@@ -13,7 +13,7 @@ from geo.countries import load_countries
 from geo.join import MissingShapeError, status_keys
 from render.payload import details_payload, fill_digits, history_payload, palette_payload
 from treaty.loader import load_dataset
-from treaty.status import Status, statuses_on, timelines
+from treaty.status import Status, statuses_on, compile_timelines
 from treaty_fixtures import minimal_yaml, mutate, write
 
 ROOT_DATA = {"apmbc": "data/apmbc.yaml", "ccm": "data/ccm.yaml"}
@@ -28,7 +28,7 @@ def colour_on(history: dict, day: date) -> tuple[str, dict]:
 
 
 def test_fill_digits_are_the_status_keys_in_palette_order_one_per_shape():
-    statuses = statuses_on(timelines(load_dataset(ROOT_DATA["apmbc"])), date(2025, 12, 27))
+    statuses = statuses_on(compile_timelines(load_dataset(ROOT_DATA["apmbc"])), date(2025, 12, 27))
     digits = fill_digits(statuses, CODES)
     assert len(digits) == len(CODES)
     keys = status_keys(CODES, statuses)
@@ -57,7 +57,7 @@ def test_no_browser_script_writes_a_colour_of_its_own():
 
 
 def test_a_state_without_a_shape_is_refused_not_dropped():
-    statuses = statuses_on(timelines(load_dataset(ROOT_DATA["apmbc"])), date(2025, 12, 27))
+    statuses = statuses_on(compile_timelines(load_dataset(ROOT_DATA["apmbc"])), date(2025, 12, 27))
     with pytest.raises(MissingShapeError, match="^no country shape for LTU, LVA in the geometry file$") as refused:
         fill_digits(statuses, tuple(code for code in CODES if code not in ("LVA", "LTU")))
     assert refused.value.codes == ["LTU", "LVA"]
@@ -66,7 +66,7 @@ def test_a_state_without_a_shape_is_refused_not_dropped():
 @pytest.mark.parametrize("treaty_id", sorted(ROOT_DATA))
 def test_the_history_colours_every_day_as_the_status_engine_does(treaty_id):
     dataset = load_dataset(ROOT_DATA[treaty_id])
-    compiled = timelines(dataset)
+    compiled = compile_timelines(dataset)
     history = history_payload(compiled, CODES)
     assert len(history["periods"]) == len(history["changes"]) + 1
     day, last = dataset.treaty.adopted, date(2027, 3, 1)
@@ -81,7 +81,7 @@ def test_the_history_colours_every_day_as_the_status_engine_does(treaty_id):
 
 
 def test_the_history_of_the_mine_ban_convention_ends_with_the_2025_withdrawals():
-    history = history_payload(timelines(load_dataset(ROOT_DATA["apmbc"])), CODES)
+    history = history_payload(compile_timelines(load_dataset(ROOT_DATA["apmbc"])), CODES)
     assert history["changes"][-3:] == ["2025-12-27", "2026-01-10", "2026-02-20"]
     # periods[i] runs from changes[i - 1]: the one before 27 December 2025 has every withdrawal pending.
     before_baltics = history["periods"][history["changes"].index("2025-12-27")]["pending"]
@@ -90,7 +90,7 @@ def test_the_history_of_the_mine_ban_convention_ends_with_the_2025_withdrawals()
     assert history["periods"][-1]["pending"] == {}
 
 
-FACT_FIELDS = ("label", "date", "precision", "approximate", "confirmed", "derived_by", "note", "key")
+FACT_FIELDS = ("label", "date", "precision", "approximate", "confirmed", "derived_by", "note", "key_date")
 SOURCE_FIELDS = ("publisher", "title", "url", "accessed")
 
 

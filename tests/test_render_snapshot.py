@@ -27,7 +27,7 @@ from tests.export_fixtures import (
     real_data,
 )
 from treaty.loader import load_dataset
-from treaty.status import Status, timelines
+from treaty.status import Status, compile_timelines
 
 
 def open_png(data: bytes) -> Image.Image:
@@ -156,7 +156,7 @@ def test_renders_in_parallel_threads_match_renders_in_turn():
 
 def test_hostile_names_stay_text_in_svg_and_png(tmp_path):
     dataset = load_dataset(hostile_dataset(tmp_path))
-    inputs = prepare_inputs(dataset, timelines(dataset), real_data().countries, real_data().inputs.geometry_metadata)
+    inputs = prepare_inputs(dataset, compile_timelines(dataset), real_data().countries, real_data().inputs.geometry_metadata)
     svg = render_snapshot(inputs, WITHDRAWN_DAY, fmt="svg")
     assert b"<script" not in svg and b"<b " not in svg
     joined = " ".join(svg_texts(svg))
@@ -177,7 +177,7 @@ def test_a_long_sentence_is_wrapped_and_cut_at_three_lines_with_an_ellipsis():
 @pytest.mark.parametrize("short_name", ["Convention on Cluster Munitions", "A Treaty Name " * 12])
 def test_a_long_title_stays_inside_the_image(tmp_path, short_name):
     dataset = load_dataset(long_title_dataset(tmp_path, short_name))
-    inputs = prepare_inputs(dataset, timelines(dataset), real_data().countries, real_data().inputs.geometry_metadata)
+    inputs = prepare_inputs(dataset, compile_timelines(dataset), real_data().countries, real_data().inputs.geometry_metadata)
     image = open_png(render_snapshot(inputs, WITHDRAWN_DAY, size=SIZE_PRESETS["square"])).convert("L")
     assert image.crop((30, 0, 90, 90)).getextrema()[0] < 100  # ink where the title starts
     assert image.crop((1062, 0, 1080, 90)).getextrema() == (255, 255)  # none at the right edge

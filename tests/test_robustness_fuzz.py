@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from tests.app_page import maps, open_page
 from treaty.loader import DatasetError, _get, _SafeLineLoader, load_dataset
 from treaty.model import Dataset
-from treaty.status import Status, timelines
+from treaty.status import Status, compile_timelines
 
 REPO = Path(__file__).resolve().parent.parent
 APMBC = REPO / "data" / "apmbc.yaml"
@@ -549,7 +549,7 @@ def test_a_deposit_on_the_last_day_of_the_treaty_era_still_gets_its_dates(tmp_pa
     ]
     dataset = outcome(_write_doc(tmp_path, document))
     assert isinstance(dataset, Dataset), str(dataset)
-    [timeline] = [timeline for timeline in timelines(dataset) if timeline.iso3 == "LTU"]
+    [timeline] = [timeline for timeline in compile_timelines(dataset) if timeline.iso3 == "LTU"]
     assert [(t.on, t.status) for t in timeline.transitions] == [
         (date(2999, 6, 30), Status.JOINED),
         (date(2999, 12, 1), Status.PARTY),

@@ -21,7 +21,7 @@ import pytest
 
 from tests.app_page import maps, open_page
 from treaty.loader import DatasetError, load_dataset
-from treaty.status import statuses_on, timelines
+from treaty.status import statuses_on, compile_timelines
 
 REPO = Path(__file__).resolve().parent.parent
 APMBC = REPO / "data" / "apmbc.yaml"
@@ -201,7 +201,7 @@ def test_the_csv_neutralises_every_formula_like_cell(hostile):
     from components.status_table import csv_bytes, status_frame
 
     day = date(2025, 12, 27)
-    rows = _rows(csv_bytes(status_frame(hostile, statuses_on(timelines(hostile), day), day)))
+    rows = _rows(csv_bytes(status_frame(hostile, statuses_on(compile_timelines(hostile), day), day)))
     _assert_no_formula(rows)
     names = {row[0]: row[1] for row in rows[1:]}
     for code, formula in {"SWE": FORMULA_NAMES["Sweden"], "DNK": "+1+1", "CHE": "-2+3", "AUT": "@SUM(1,1)", "ISL": "\t=1+1"}.items():
@@ -283,7 +283,7 @@ def geometry():
 def test_the_svg_snapshot_escapes_hostile_text(hostile, geometry):
     snapshot = pytest.importorskip("render.snapshot")
     countries, _, metadata = geometry
-    compiled = timelines(hostile)
+    compiled = compile_timelines(hostile)
     svg = snapshot.render_snapshot(snapshot.prepare_inputs(hostile, compiled, countries, metadata), date(2025, 12, 27), fmt="svg")
     root = ElementTree.fromstring(svg)  # well-formed: no markup from the dataset broke out of a text node
     tags = {element.tag.rsplit("}", 1)[-1] for element in root.iter()}

@@ -9,7 +9,7 @@ from components.status_table import status_frame
 from render.captions import sources_line
 from render.payload import details_payload
 from treaty.loader import load_dataset
-from treaty.status import statuses_on, timelines
+from treaty.status import statuses_on, compile_timelines
 from treaty_fixtures import minimal_yaml, mutate, write
 
 WHY = "The depositary's notification is dated 27 June."
@@ -112,7 +112,7 @@ def test_where_sources_differ_the_record_shows_both_dates_their_sources_and_why(
 
 def test_the_csv_lists_key_date_sources_strongest_first_with_kind_and_citation(dataset):
     day = date(2025, 12, 27)
-    rows = status_frame(dataset, statuses_on(timelines(dataset), day), day).set_index("iso3")["sources"]
+    rows = status_frame(dataset, statuses_on(compile_timelines(dataset), day), day).set_index("iso3")["sources"]
     assert rows["LTU"] == (
         "Secretary-General of the United Nations [UN depositary]: https://example.org/depositary-ltu"
         " | Landmine Monitor 2003 Lithuania [Monitor]: http://archives.the-monitor.org/lithuania.html"

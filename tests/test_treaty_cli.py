@@ -10,7 +10,7 @@ import pytest
 from treaty.statuses import LABELS
 from treaty.__main__ import main
 from treaty.loader import load_dataset
-from treaty.status import statuses_on, timelines
+from treaty.status import statuses_on, compile_timelines
 from treaty_fixtures import REAL_DATASET, REPO, minimal_yaml, mutate, problems_of, write
 
 
@@ -100,7 +100,7 @@ def test_status_json_is_the_engines_status_of_every_state_on_the_date(tmp_path, 
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     assert {iso3: (entry["status"], entry["bound"]) for iso3, entry in document["states"].items()} == expected
-    engine = statuses_on(timelines(load_dataset(path)), date.fromisoformat(day))
+    engine = statuses_on(compile_timelines(load_dataset(path)), date.fromisoformat(day))
     assert document == {
         "treaty": "apmbc",
         "date": day,

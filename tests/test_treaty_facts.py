@@ -59,7 +59,7 @@ def test_a_date_computed_from_an_unconfirmed_deposit_is_unconfirmed_too(tmp_path
 
 def test_key_facts_are_the_legal_steps_not_the_domestic_ones(tmp_path):
     facts = {fact.type: fact for fact in facts_of(tmp_path, minimal_yaml(), "NOR")}
-    assert facts[EventType.SIGNATURE].key and facts[EventType.RATIFICATION].key
+    assert facts[EventType.SIGNATURE].is_key_date and facts[EventType.RATIFICATION].is_key_date
     text = mutate(
         minimal_yaml(),
         "      sources: [monitor-nor]\n  - iso3: RUS",
@@ -67,7 +67,7 @@ def test_key_facts_are_the_legal_steps_not_the_domestic_ones(tmp_path):
         "      confirmed: true\n      sources: [monitor-nor]\n  - iso3: RUS",
     )
     vote = next(fact for fact in facts_of(tmp_path, text, "NOR") if fact.type is EventType.PARLIAMENT_VOTE)
-    assert not vote.key
+    assert not vote.is_key_date
 
 
 RECORDED_EIF = "    - type: entry_into_force\n      date: 2003-11-01\n      confirmed: true\n      sources: [monitor-ltu]\n"
@@ -77,7 +77,7 @@ RECORDED_EFFECT = "    - type: withdrawal_effective\n      date: 2025-12-27\n   
 def shown_facts(tmp_path, text, iso3):
     dataset = load_dataset(write(tmp_path, text))
     return [
-        (f.label, f.date, f.precision, f.approximate, f.confirmed, f.derived_by, f.note, [s.title for s in f.sources], f.key)
+        (f.label, f.date, f.precision, f.approximate, f.confirmed, f.derived_by, f.note, [s.title for s in f.sources], f.is_key_date)
         for f in state_facts(dataset, dataset.state(iso3))
     ]
 

@@ -5,19 +5,19 @@ import pytest
 
 from treaty.loader import load_dataset
 from treaty.narrative import describe_day, join_names
-from treaty.status import timelines
+from treaty.status import compile_timelines
 from treaty_fixtures import REAL_DATASET, minimal_yaml, mutate, write
 
 
 @pytest.fixture(scope="module")
 def real():
-    return timelines(load_dataset(REAL_DATASET))
+    return compile_timelines(load_dataset(REAL_DATASET))
 
 
 @pytest.fixture(scope="module")
 def minimal(tmp_path_factory):
     """Lithuania (joined 2003, withdrew 2025), Norway (an early party), Russia (never joined)."""
-    return timelines(load_dataset(write(tmp_path_factory.mktemp("minimal"), minimal_yaml())))
+    return compile_timelines(load_dataset(write(tmp_path_factory.mktemp("minimal"), minimal_yaml())))
 
 
 def test_the_baltic_withdrawals_take_effect_together_and_finland_follows(real):
@@ -75,7 +75,7 @@ NORWAY_CONTESTED = mutate(
 
 
 def _compiled(tmp_path, text):
-    return timelines(load_dataset(write(tmp_path, text)))
+    return compile_timelines(load_dataset(write(tmp_path, text)))
 
 
 def test_the_count_of_bound_states_includes_pending_and_contested_states(tmp_path):
@@ -116,7 +116,7 @@ def test_the_day_a_withdrawal_takes_effect_is_told_with_the_next_one(tmp_path):
 
 
 def test_two_withdrawals_on_one_day_are_told_together(tmp_path):
-    compiled = timelines(load_dataset(REAL_DATASET))
+    compiled = compile_timelines(load_dataset(REAL_DATASET))
     assert describe_day(compiled, date(2025, 12, 27)) == (
         "On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect; Finland's follows in 14 days."
     )

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from treaty.dates import PartialDate
 from treaty.loader import load_dataset
-from treaty.status import Status, change_dates, statuses_on, timelines
+from treaty.status import Status, change_dates, statuses_on, compile_timelines
 from treaty.validation import SCHEDULED_TYPES
 from treaty_fixtures import REAL_DATASET
 
@@ -22,7 +22,7 @@ def dataset():
 
 @pytest.fixture(scope="module")
 def compiled(dataset):
-    return timelines(dataset)
+    return compile_timelines(dataset)
 
 
 fast = settings(max_examples=200, deadline=None, database=None)
@@ -67,7 +67,7 @@ def _known_by(dataset, day):
 @given(day=DAYS)
 def test_the_status_on_a_day_depends_only_on_what_had_happened_by_that_day(dataset, compiled, day):
     """What the map shows for a past day must not change when later events are recorded."""
-    assert statuses_on(compiled, day) == statuses_on(timelines(_known_by(dataset, day)), day)
+    assert statuses_on(compiled, day) == statuses_on(compile_timelines(_known_by(dataset, day)), day)
 
 
 @fast

@@ -6,7 +6,7 @@ import pytest
 from treaty.loader import load_dataset
 from treaty.model import CONSENT_TYPES, EntryIntoForceRule, EventType
 from treaty.rules import entry_into_force_date, withdrawal_effective_date
-from treaty.status import Status, timelines
+from treaty.status import Status, compile_timelines
 from treaty_fixtures import REAL_DATASET, assert_problem, line_of, minimal_yaml, mutate, only_problem, write
 
 
@@ -71,7 +71,7 @@ def test_the_real_file_states_the_rules_the_dates_are_computed_from(real):
 
 
 def test_every_recorded_entry_into_force_is_the_day_the_status_engine_makes_the_state_a_party(real):
-    compiled = {timeline.iso3: timeline for timeline in timelines(real)}
+    compiled = {timeline.iso3: timeline for timeline in compile_timelines(real)}
     checked = 0
     for state in real.states:
         recorded = [event.date.first for event in state.events if event.type is EventType.ENTRY_INTO_FORCE]
@@ -84,7 +84,7 @@ def test_every_recorded_entry_into_force_is_the_day_the_status_engine_makes_the_
 
 
 def test_every_recorded_withdrawal_effective_is_the_day_the_status_engine_says_withdrawn(real):
-    compiled = {timeline.iso3: timeline for timeline in timelines(real)}
+    compiled = {timeline.iso3: timeline for timeline in compile_timelines(real)}
     withdrawn = {}
     for state in real.states:
         recorded = [event.date.first for event in state.events if event.type is EventType.WITHDRAWAL_EFFECTIVE]

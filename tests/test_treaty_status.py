@@ -6,7 +6,7 @@ import pytest
 from treaty.loader import load_dataset
 from treaty.model import EventType
 from treaty.narrative import describe_day
-from treaty.status import Status, change_dates, changes_on, statuses_on, timelines
+from treaty.status import Status, change_dates, changes_on, statuses_on, compile_timelines
 from treaty_fixtures import REAL_DATASET, add_to_norway, minimal_yaml, mutate, write
 
 DAY = timedelta(days=1)
@@ -14,7 +14,7 @@ DAY = timedelta(days=1)
 
 @pytest.fixture(scope="module")
 def compiled():
-    return timelines(load_dataset(REAL_DATASET))
+    return compile_timelines(load_dataset(REAL_DATASET))
 
 
 @pytest.fixture(scope="module")
@@ -184,7 +184,7 @@ def test_a_state_is_bound_while_party_leaving_or_contested(status, bound):
 
 def _lithuania(tmp_path, text):
     dataset = load_dataset(write(tmp_path, text))
-    return next(timeline for timeline in timelines(dataset) if timeline.iso3 == "LTU")
+    return next(timeline for timeline in compile_timelines(dataset) if timeline.iso3 == "LTU")
 
 
 def test_a_withdrawal_delayed_by_a_rule_exception_takes_effect_on_the_recorded_day(tmp_path):
@@ -240,7 +240,7 @@ def _norway_with(*events: tuple[str, str]) -> str:
 
 
 def _norway(tmp_path, text: str):
-    return next(timeline for timeline in timelines(load_dataset(write(tmp_path, text))) if timeline.iso3 == "NOR")
+    return next(timeline for timeline in compile_timelines(load_dataset(write(tmp_path, text))) if timeline.iso3 == "NOR")
 
 
 @pytest.mark.parametrize(
@@ -300,7 +300,7 @@ def test_a_contested_state_that_then_deposits_an_instrument_of_withdrawal_leaves
 def test_a_status_from_a_date_known_only_to_the_month_or_year_starts_on_its_last_day(tmp_path, written, eve, first_day, in_force):
     """Norway's ratification written as '1998-07' had surely happened by 31 July, not by 1 July."""
     dataset = load_dataset(write(tmp_path, mutate(minimal_yaml(), "date: 1998-07-09", f"date: {written}")))
-    norway = next(timeline for timeline in timelines(dataset) if timeline.iso3 == "NOR")
+    norway = next(timeline for timeline in compile_timelines(dataset) if timeline.iso3 == "NOR")
     assert norway.at(eve).status is Status.SIGNATORY
     joined = norway.at(first_day)
     assert (joined.status, joined.since, joined.since_approximate) == (Status.JOINED, first_day, True)

@@ -7,7 +7,7 @@ from typing import NamedTuple
 import pytest
 
 from treaty.loader import load_dataset
-from treaty.status import Status, timelines
+from treaty.status import Status, compile_timelines
 from treaty_fixtures import (
     REAL_DATASET,
     add_to_norway,
@@ -222,7 +222,7 @@ def test_a_file_dated_between_a_deposit_and_its_effect_is_accepted_with_the_with
     text = text.replace("accessed: 2026-11-22", "accessed: 2025-09-01")
     dataset = load_dataset(write(tmp_path, text))
     assert dataset.as_of == date(2025, 9, 1)
-    lithuania = next(timeline for timeline in timelines(dataset) if timeline.iso3 == "LTU")
+    lithuania = next(timeline for timeline in compile_timelines(dataset) if timeline.iso3 == "LTU")
     on_as_of = lithuania.at(date(2025, 9, 1))
     assert (on_as_of.status, on_as_of.takes_effect, on_as_of.days_remaining) == (Status.WITHDRAWAL_PENDING, date(2025, 12, 27), 117)
 

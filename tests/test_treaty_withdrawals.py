@@ -2,14 +2,14 @@
 from datetime import date
 
 from treaty.loader import load_dataset
-from treaty.status import Status, timelines
+from treaty.status import Status, compile_timelines
 from treaty.withdrawals import ChainEvent, NoticePeriod, withdrawal_chains
 from treaty_fixtures import REAL_DATASET, minimal_yaml, mutate, write
 
 
 def test_only_a_state_that_moved_to_leave_has_a_chain(tmp_path):
     dataset = load_dataset(write(tmp_path, minimal_yaml()))
-    events, periods = withdrawal_chains(dataset, timelines(dataset))
+    events, periods = withdrawal_chains(dataset, compile_timelines(dataset))
     assert events == [
         ChainEvent("LTU", "Lithuania", date(2025, 6, 27), "Instrument of withdrawal deposited", True),
         ChainEvent("LTU", "Lithuania", date(2025, 12, 27), "Withdrawal takes effect", True),
@@ -19,7 +19,7 @@ def test_only_a_state_that_moved_to_leave_has_a_chain(tmp_path):
 
 def test_each_notice_bar_ends_the_day_the_map_shows_the_state_withdrawn():
     dataset = load_dataset(REAL_DATASET)
-    compiled = timelines(dataset)
+    compiled = compile_timelines(dataset)
     _, periods = withdrawal_chains(dataset, compiled)
     by_code = {timeline.iso3: timeline for timeline in compiled}
     bars = {period.iso3: (period.deposited, period.takes_effect) for period in periods}
@@ -36,7 +36,7 @@ def _event(kind: str, day: str, source: str) -> str:
 
 def chains(tmp_path, text):
     dataset = load_dataset(write(tmp_path, text))
-    return withdrawal_chains(dataset, timelines(dataset))
+    return withdrawal_chains(dataset, compile_timelines(dataset))
 
 
 def test_a_state_that_withdrew_has_its_deposit_its_effect_and_its_notice_period(tmp_path):

@@ -17,7 +17,7 @@ from treaty.statuses import LABELS as STATUS_LABELS
 from treaty.loader import DatasetError, Problem, barred_sources_path, load_dataset, read_barred_sources, read_dataset
 from treaty.model import Dataset
 from treaty.source_report import source_report
-from treaty.status import statuses_on, timelines
+from treaty.status import statuses_on, compile_timelines
 from treaty.summary import dataset_summary
 
 
@@ -105,7 +105,7 @@ def status_document(dataset: Dataset, day: date) -> dict:
         "date": day.isoformat(),
         "states": {
             status.iso3: {"status": status.status.value, "label": STATUS_LABELS[status.status.value], "bound": status.status.bound}
-            for status in statuses_on(timelines(dataset), day)
+            for status in statuses_on(compile_timelines(dataset), day)
         },
     }
 

@@ -42,7 +42,7 @@ class Fact:
     why_this_date: str | None = None
 
     @property
-    def key(self) -> bool:
+    def is_key_date(self) -> bool:
         return self.type in KEY_TYPES
 
 

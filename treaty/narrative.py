@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from treaty.dates import long_date
-from treaty.status import Status, Timeline, Transition, changes_on, statuses_on
+from treaty.status import Status, StateHistory, Transition, changes_on, statuses_on
 from treaty.statuses import BY_KEY, STATUS_TABLE
 
 _TABLE_ORDER = {row.key: index for index, row in enumerate(STATUS_TABLE)}
@@ -25,7 +25,7 @@ def _clauses(changes: list[tuple[str, Transition]]) -> list[str]:
     ]
 
 
-def describe_day(compiled: tuple[Timeline, ...], day: date) -> str:
+def describe_day(compiled: tuple[StateHistory, ...], day: date) -> str:
     """E.g. 'On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect;
     Finland's follows in 14 days.'"""
     changes = changes_on(compiled, day)

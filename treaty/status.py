@@ -37,7 +37,7 @@ class StateStatus:
 
 
 @dataclass(frozen=True)
-class Timeline:
+class StateHistory:
     iso3: str
     name: str
     transitions: tuple[Transition, ...]
@@ -94,31 +94,31 @@ def _candidate_transitions(dataset: Dataset, state: State) -> list[Transition]:
     return sorted(found, key=lambda transition: transition.on)
 
 
-def state_timeline(dataset: Dataset, state: State) -> Timeline:
+def state_history(dataset: Dataset, state: State) -> StateHistory:
     current = INITIAL
     kept: list[Transition] = []
     for transition in _candidate_transitions(dataset, state):
         if current in BY_KEY[transition.status.value].after:
             kept.append(transition)
             current = transition.status
-    return Timeline(state.iso3, state.name, tuple(kept), tuple(t.on for t in kept))
+    return StateHistory(state.iso3, state.name, tuple(kept), tuple(t.on for t in kept))
 
 
-def timelines(dataset: Dataset) -> tuple[Timeline, ...]:
+def compile_timelines(dataset: Dataset) -> tuple[StateHistory, ...]:
     """Compile once per dataset; every query below is then a bisect per state."""
-    return tuple(state_timeline(dataset, state) for state in dataset.states)
+    return tuple(state_history(dataset, state) for state in dataset.states)
 
 
-def statuses_on(compiled: tuple[Timeline, ...], day: date) -> list[StateStatus]:
+def statuses_on(compiled: tuple[StateHistory, ...], day: date) -> list[StateStatus]:
     return [timeline.at(day) for timeline in compiled]
 
 
-def change_dates(compiled: tuple[Timeline, ...]) -> list[date]:
+def change_dates(compiled: tuple[StateHistory, ...]) -> list[date]:
     """Every date on which at least one state's status changes, ascending."""
     return sorted({day for timeline in compiled for day in timeline.days})
 
 
-def changes_on(compiled: tuple[Timeline, ...], day: date) -> list[tuple[str, Transition]]:
+def changes_on(compiled: tuple[StateHistory, ...], day: date) -> list[tuple[str, Transition]]:
     """(state name, transition) for every status change that happens on `day`."""
     return [
         (timeline.name, transition)

@@ -3,14 +3,14 @@ no one can look up (a warning, not an error)."""
 from __future__ import annotations
 
 from treaty.model import Dataset
-from treaty.status import change_dates, timelines
+from treaty.status import change_dates, compile_timelines
 
 
 def dataset_summary(dataset: Dataset) -> list[str]:
     events = [(state, event) for state in dataset.states for event in state.events]
     unconfirmed = [(state, event) for state, event in events if not event.confirmed]
     inexact = [(state, event) for state, event in events if not event.is_exact]
-    changes = change_dates(timelines(dataset))
+    changes = change_dates(compile_timelines(dataset))
     lines = [
         f"treaty: {dataset.treaty.short_name} ({dataset.treaty.id}), data as of {dataset.as_of}",
         f"states: {len(dataset.states)}",

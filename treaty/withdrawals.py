@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from treaty.model import DOMESTIC_STEP_TYPES, Dataset, EventType
-from treaty.status import Timeline
+from treaty.status import StateHistory
 
 CHAIN_TYPES = DOMESTIC_STEP_TYPES | {
     EventType.WITHDRAWAL_DEPOSITED,
@@ -34,7 +34,7 @@ class NoticePeriod:
     takes_effect: date
 
 
-def withdrawal_chains(dataset: Dataset, compiled: tuple[Timeline, ...]) -> tuple[list[ChainEvent], list[NoticePeriod]]:
+def withdrawal_chains(dataset: Dataset, compiled: tuple[StateHistory, ...]) -> tuple[list[ChainEvent], list[NoticePeriod]]:
     """Events of the states whose timelines include a step towards leaving, and their notice periods.
 
     Notice periods come from the compiled timelines, so the bar ends where the map changes colour.

@@ -101,7 +101,7 @@
         esc(remaining) + (remaining === 1 ? " day" : " days") + "</div>";
     }
     if (detail) {
-      const facts = detail.facts.filter(function (fact) { return fact.key; });
+      const facts = detail.facts.filter(function (fact) { return fact.key_date; });
       if (facts.length) {
         html += '<ul class="tm-facts">' + facts.map(function (fact) {
           return "<li><b>" + esc(fact.label) + ":</b> " + esc(fact.date) + precisionMark(fact) + sourceLine(fact, withLinks) + "</li>";

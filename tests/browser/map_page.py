@@ -14,7 +14,7 @@ from geo.countries import load_countries
 from geo.join import status_keys
 from tests.expected_colours import STATUS_HEX
 from treaty.loader import load_dataset
-from treaty.status import statuses_on, timelines
+from treaty.status import statuses_on, compile_timelines
 
 MAP_FRAME = 'iframe[src*="components.map_view.treaty_map"]'  # its title names what it shows, by date
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -62,7 +62,7 @@ CONTROLS_OVER_STATES = """() => {
 
 @lru_cache(maxsize=2)
 def _compiled(treaty_id: str):
-    return timelines(load_dataset(DATA / f"{treaty_id}.yaml"))
+    return compile_timelines(load_dataset(DATA / f"{treaty_id}.yaml"))
 
 
 def engine_fills(treaty_id: str, day: date) -> dict[str, str]:

@@ -9,7 +9,7 @@ from tests.expected_colours import STATUS_HEX
 from treaty.statuses import LABELS
 from tests.browser.map_page import MapPage, engine_fills
 from treaty.loader import load_dataset
-from treaty.status import change_dates, timelines
+from treaty.status import change_dates, compile_timelines
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -61,7 +61,7 @@ def test_hovering_a_state_shows_its_status_dates_and_sources(page, app_url):
 
 def test_stepping_back_through_ten_changes_colours_every_state_as_the_status_engine_does(page, app_url):
     """The browser colours each date from the history it fetched once; it must agree with Python."""
-    changes = change_dates(timelines(load_dataset(ROOT / "data" / "apmbc.yaml")))
+    changes = change_dates(compile_timelines(load_dataset(ROOT / "data" / "apmbc.yaml")))
     briefing = MapPage(page, app_url).open("date=2026-02-20")
     briefing.wait_for_date("2026-02-20")
     for day in reversed(changes[-11:-1]):

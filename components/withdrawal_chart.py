@@ -10,14 +10,14 @@ from components.selection import select
 from render.palette import CHROME, DEFAULT_THEME, categories
 from treaty.dates import count_of
 from treaty.model import Dataset
-from treaty.status import Timeline
+from treaty.status import StateHistory
 from treaty.statuses import Theme
 from treaty.withdrawals import withdrawal_chains
 
 CHART_KEY = "withdrawal_timeline"
 
 
-def timeline_spec(dataset: Dataset, compiled: tuple[Timeline, ...], day: date, today: date, theme: Theme = DEFAULT_THEME) -> dict:
+def chart_spec(dataset: Dataset, compiled: tuple[StateHistory, ...], day: date, today: date, theme: Theme = DEFAULT_THEME) -> dict:
     """The Vega-Lite chart, in `theme`'s colours (its background and text too: the page's theme may
     differ from Streamlit's own)."""
     events, periods = withdrawal_chains(dataset, compiled)
@@ -81,11 +81,11 @@ def timeline_spec(dataset: Dataset, compiled: tuple[Timeline, ...], day: date, t
     }
 
 
-def withdrawal_timeline(
-    dataset: Dataset, compiled: tuple[Timeline, ...], day: date, today: date, selected: str | None, theme: Theme = DEFAULT_THEME,
+def withdrawal_chart(
+    dataset: Dataset, compiled: tuple[StateHistory, ...], day: date, today: date, selected: str | None, theme: Theme = DEFAULT_THEME,
 ) -> None:
     """Draw the chart; a row the viewer clicks selects its state, and the briefing is drawn again for it."""
-    spec = timeline_spec(dataset, compiled, day, today, theme)
+    spec = chart_spec(dataset, compiled, day, today, theme)
     if not spec["layer"][0]["data"]["values"] and not spec["layer"][1]["data"]["values"]:
         st.caption("No state in this dataset has moved to withdraw.")
         return
