@@ -31,7 +31,7 @@ st.set_page_config(page_title="Treaty Map", page_icon="🗺️", layout="wide", 
 
 files = available_treaties()
 loaded, labels = load_treaties(files)
-choice, look, share, switch = st.columns([7, 1.2, 1.2, 2], vertical_alignment="center")
+choice, look, share, switch = st.columns([6, 2, 1.3, 2], vertical_alignment="center")
 with choice:
     treaty_id = choose_treaty(files, labels)
 theme = theme_choice(look)

@@ -43,7 +43,9 @@ class ThemeChoice:
 def page_rules(chrome: Chrome) -> str:
     """The page's background and text in a theme's colours."""
     return (
-        f'.stApp, header[data-testid="stHeader"] {{ background: {chrome.page}; color: {chrome.text}; }}\n'
+        f'.stApp {{ background: {chrome.page}; color: {chrome.text}; }}\n'
+        # The header bar stays see-through: painted, it would cover the treaty selector under it.
+        'header[data-testid="stHeader"] { background: transparent; }\n'
         # Text on the page itself; a widget's own text stays in Streamlit's colours, on its own surface.
         f'.stApp [data-testid="stMarkdown"], .stApp [data-testid="stHeading"], .stApp [data-testid="stCaptionContainer"],'
         f' .stApp [data-testid="stWidgetLabel"], .stApp [data-baseweb="tab"] p {{ color: {chrome.text}; }}\n'
