@@ -98,8 +98,8 @@ def chosen_window(bounds: DateRange) -> str | None:
             st.session_state["window_notice"] = (
                 f"The link's window {literal(raw)} {problem}: showing the recent changes instead."
             )
-    if notice := st.session_state.pop("window_notice", None):
-        st.warning(notice, icon="⚠️")
+    if message := st.session_state.pop("window_notice", None):
+        notice(message)
     window = st.session_state[WINDOW]
     if window is None:
         st.query_params.pop(WINDOW, None)

@@ -30,7 +30,7 @@ def presentation_switch(container) -> bool:
         st.session_state[PRESENT] = wanted in ("1", "true")
         if wanted not in (None, "0", "1", "true", "false"):
             notice(f"The link's presentation setting {literal(wanted)} is not 1 or 0: presentation mode is off.")
-    on = container.toggle("Presentation mode", key=PRESENT, help="Full-width map, large type; ←/→ step through the changes")
+    on = container.toggle("Presentation mode", key=PRESENT)  # no help icon: one Tab stop fewer before the map
     if on:
         st.query_params[PRESENT] = "1"
     else:

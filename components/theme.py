@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from components.notices import literal
+from components.notices import literal, notice
 from render.palette import CHROME, Chrome
 from treaty.statuses import Theme
 
@@ -66,11 +66,10 @@ def theme_choice(container) -> ThemeChoice:
         wanted = st.query_params.get(THEME)
         st.session_state[THEME] = wanted if wanted in IN_ADDRESS else SYSTEM
         if wanted is not None and wanted not in IN_ADDRESS:
-            st.warning(f"The link's theme {literal(wanted)} is not light, dark or contrast: the system's theme is used.", icon="⚠️")
+            notice(f"The link's theme {literal(wanted)} is not light, dark or contrast: the system's theme is used.")
     name = container.selectbox(
         "Theme", list(LABELS), format_func=LABELS.get, key=THEME, label_visibility="collapsed",
-        help="Light, dark for a projector in a dim room, or high contrast; the system's by default",
-    )
+    )  # no help icon: one Tab stop fewer before the map (README and Sources and method say what each theme is for)
     if name == SYSTEM:
         st.query_params.pop(THEME, None)
     else:

@@ -58,8 +58,8 @@
 
   // The zoom buttons join the ⓘ at the top right (over the sea and Russia's far north, not Iceland, and clear
   // of the legend's button, which a long legend pushes up the left side). On a small screen the legend's
-  // button goes to the top left (not over Portugal). The frame's width settles after the page's first
-  // layout, so this follows it.
+  // button goes to the top left (not over Portugal). The frame's
+  // width settles after the page's first layout, so this follows it.
   function placeBySize(map, legendButton) {
     const small = window.matchMedia(SMALL);
     map.zoomControl.setPosition("topright");

@@ -61,9 +61,14 @@
       addSwitch(legend);
       legend.querySelector(".tm-legend-all").focus();
     });
-    const old = legend.querySelector(".tm-legend-all");
-    if (old) old.replaceWith(button);
-    else legend.appendChild(button);
+    // In its own list item: the legend is a list (map_keyboard.js), whose children must all be items.
+    const item = document.createElement("div");
+    item.className = "tm-legend-switch";
+    item.setAttribute("role", "listitem");
+    item.appendChild(button);
+    const old = legend.querySelector(".tm-legend-switch");
+    if (old) old.replaceWith(item);
+    else legend.appendChild(item);
   }
 
   // After treaty_map.js has drawn a date: presentation mode on or off, the title, the legend's switch.
@@ -113,9 +118,12 @@
     ".tm-present .tm-legend-all { display: block; }",
     ".tm-present .tm-legend:not(.tm-show-all) .tm-empty { display: none; }",
     ".tm-present .leaflet-top.leaflet-left .tm-map-title { display: block; font-size: calc(var(--tm-type) * 1.15); }",
-    ".tm-present .tm-timeline { height: calc(var(--tm-type) * 2.7); }",
-    ".tm-present .folium-map { height: calc(100% - var(--tm-type) * 2.7) !important; }",
-    ".tm-present .tm-track { height: calc(var(--tm-type) * 1.6); }",
+    // The timeline's rows grow with the type; the bridge measures the bar and gives the map the rest.
+    ".tm-present .tm-window, .tm-present .tm-axis, .tm-present .tm-tick-label, .tm-present .tm-overview-axis span { font-size: var(--tm-type); }",
+    ".tm-present .tm-track { height: calc(22px + var(--tm-type) * 1.6); }",
+    ".tm-present .tm-axis { height: calc(var(--tm-type) * 1.3); }",
+    ".tm-present .tm-overview { height: calc(var(--tm-type) * 1.5); }",
+    ".tm-present .tm-handle { height: calc(var(--tm-type) * 1.5); }",
   ].join("\n");
   document.head.appendChild(style);
 })();
