@@ -33,12 +33,12 @@ TIMELINE_SCRIPTS = (*SHARED_SCRIPTS, STATIC / "standalone_timeline.js")
 
 TEXT_VERSION = '<details id="tm-text-version"><summary>Text version of the map</summary><div class="tm-text-body"></div></details>'
 PAGE_STYLE = """
-body { display: flex; flex-direction: column; height: 100vh; font: 15px/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1A1A1A; }
-.folium-map { flex: 1 1 auto; height: auto !important; min-height: 0; }
+body { display: flex; flex-direction: column; min-height: 100vh; font: 15px/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1A1A1A; }
+.folium-map { flex: none; height: calc(100vh - var(--tm-head-height, 0px)) !important; min-height: 240px; }
 #tm-bar { order: -1; flex: none; padding: 10px 16px 8px; background: #FFFFFF; border-bottom: 1px solid #C8D2DA; }
 #tm-title { margin: 0; font-size: 24px; }
 #tm-sentence { margin: 4px 0 8px; font-size: 16px; min-height: 2.7em; }
-#tm-meta { margin-top: 6px; color: #555; font-size: 13px; }
+#tm-meta { flex: none; margin: 0; padding: 6px 16px; color: #555; font-size: 13px; }
 #tm-text-version { flex: none; max-height: 40vh; overflow: auto; padding: 6px 16px; border-top: 1px solid #C8D2DA; }
 #tm-text-version summary { min-height: 24px; cursor: pointer; }
 """
@@ -66,7 +66,8 @@ def _sentences(compiled: tuple[StateHistory, ...], initial_day: date) -> dict[st
 
 
 def _bar(dataset: Dataset, geometry_metadata: dict, initial_day: date, sentence: str) -> str:
-    """The title, the date's sentence, a place for the timeline (timeline_bar.js) and the data's provenance, as HTML."""
+    """The title, the date's sentence, a place for the timeline (timeline_bar.js) and the data's provenance, as HTML.
+    The page (standalone_timeline.js) moves the provenance under the map: title, sentence, timeline and map fill the window."""
     text = html.escape
     return f"""
 <div id="tm-bar">

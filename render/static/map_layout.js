@@ -162,9 +162,15 @@
     "  .tm-timeline .tm-date-label { order: -2; }",
     "  .tm-timeline .tm-track { order: -1; flex: 1 0 calc(100% - 13em); }",  // with the date, a whole row
     "}",
+    // Narrow (a phone, 200 % zoom): the window's row compact, so the map keeps its height: no "Window:" word
+    // and no written-out dates (the window's sliders say them), the history strip as wide as the row leaves.
+    "@media (max-width: 720px) {",
+    "  .tm-timeline .tm-window-name, .tm-timeline .tm-window-range { display: none; }",
+    "  .tm-timeline .tm-overview { flex: 1 1 120px; min-width: 96px; }",
+    "}",
     "@media (max-width: 480px) {",
     "  body .tm-timeline { gap: 4px; font-size: 13px; }",
-    "  .tm-timeline button, .tm-timeline select { padding: 3px 6px; }",
+    "  body .tm-timeline button, body .tm-timeline select { padding: 3px 6px; }",  // over timeline_bar.js's own
     "}",
   ].join("\n");
   document.head.appendChild(style);

@@ -17,6 +17,20 @@
     return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
   }
 
+  // Title, sentence, timeline and map fill the window (the map is as tall as the header leaves, whatever its
+  // rows); the data's provenance and the text version follow the map, in reading order too.
+  function fillTheWindow(element) {
+    const map = window.treatyMapLayers.map;
+    map.getContainer().after(element("tm-meta"), element("tm-text-version"));
+    const head = element("tm-bar");
+    const fit = function () {
+      document.documentElement.style.setProperty("--tm-head-height", head.offsetHeight + "px");
+      map.invalidateSize();
+    };
+    if (window.ResizeObserver) new ResizeObserver(fit).observe(head);
+    fit();
+  }
+
   function start() {
     const T = window.TreatyTimeline;
     const page = readJson("tm-page");
@@ -59,6 +73,7 @@
       date: isDay ? linked : page.initial,
     });
     const bar = window.TreatyTimelineBar.create(timeline, { parent: element("tm-controls") });
+    fillTheWindow(element);
     timeline.on("move", show);
     timeline.on("window", function (picked) {
       chosen = picked;
