@@ -16,8 +16,10 @@ COPY_FRAME = ".st-key-copy_link iframe"
 
 
 def map_view(briefing: MapPage) -> dict:
+    """The view the map shows: its centre is the middle of its box (map.getCenter() returns the centre a move
+    asked for, up to half a pixel off, until the map's next invalidateSize())."""
     return briefing.map.locator("body").evaluate(
-        "() => { const map = window.treatyMapLayers.map, c = map.getCenter();"
+        "() => { const map = window.treatyMapLayers.map, c = map.containerPointToLatLng(map.getSize().divideBy(2));"
         " return { lat: c.lat, lon: c.lng, zoom: map.getZoom() }; }"
     )
 
