@@ -32,7 +32,7 @@ def page_accessibility() -> None:
 
 def text_version(statuses: list[StateStatus], day: date, title: str, sentence: str) -> None:
     """The map as text for the chosen date, right after the map: sentence, then states by status."""
-    with st.expander(heading(title, day)):
+    with st.container(key="text_version"), st.expander(heading(title, day)):
         lines = [plain(sentence)]
         for group in status_groups(statuses):
             lines.append(f"**{plain(group.label)}** ({len(group.states)})")

@@ -18,7 +18,9 @@ PRINT_CSS = """
   @media print {
     header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"], [data-testid="stDecoration"],
     footer, [data-testid="stTabs"], [data-testid="stAlert"], [data-testid="stButton"], [data-testid="stDownloadButton"],
-    [data-testid="stButtonGroup"], [data-testid="stCheckbox"], .st-key-copy_link { display: none !important; }
+    [data-testid="stButtonGroup"], [data-testid="stCheckbox"], .st-key-copy_link, .st-key-theme { display: none !important; }
+    /* The text version prints when opened; folded, it would print as a bare line to click. */
+    .st-key-text_version:has(details:not([open])) { display: none !important; }
     .block-container { padding: 0 !important; max-width: 100% !important; }
     /* The map with its legend and date line fills the rest of the page, never split over two. */
     .st-key-map_frame iframe { height: 150mm !important; break-inside: avoid; }

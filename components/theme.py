@@ -49,6 +49,9 @@ def page_rules(chrome: Chrome) -> str:
         # Text on the page itself; a widget's own text stays in Streamlit's colours, on its own surface.
         f'.stApp [data-testid="stMarkdown"], .stApp [data-testid="stHeading"], .stApp [data-testid="stCaptionContainer"],'
         f' .stApp [data-testid="stWidgetLabel"], .stApp [data-baseweb="tab"] p {{ color: {chrome.text}; }}\n'
+        # Links (a record's sources) in the theme's link colour: Streamlit's own is for its light page.
+        f'.stApp [data-testid="stMarkdown"] a, .stApp [data-testid="stCaptionContainer"] a'
+        f' {{ color: {chrome.link}; text-decoration: underline; }}\n'
     )
 
 

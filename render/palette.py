@@ -39,24 +39,28 @@ class Chrome:
     warning: str  # the countdown, precision flags and the change ticks on the timeline
     text: str  # text on the page and the panels
     control: str  # a button's background (the timeline's, the legend's switch)
+    link: str  # a link on the page (a record's sources), at least 4.5:1 on `page`
 
 
 _LIGHT = Chrome(
     border="#FFFFFF", not_covered_border="#9A9A9A", marker_edge="#333333", selected="#000000",
     page="#F4F6F8", sea="#DCE6EE", panel="#FFFFFFF0", panel_edge="#CCCCDD", shadow="#0000004D",
     swatch_edge="#555555", count="#444444", faint="#555555", warning="#8A4B00", text="#1A1A1A", control="#F0F2F5",
+    link="#0B57A4",
 )
 # For a projector in a dim room: a dark page and sea, light text, dark lines between the states.
 _DARK = Chrome(
     border="#101418", not_covered_border="#5A616A", marker_edge="#E6E6E6", selected="#FFFFFF",
     page="#0E1216", sea="#16212C", panel="#1B2129F2", panel_edge="#3A4350", shadow="#00000099",
     swatch_edge="#C8CDD3", count="#C8CDD3", faint="#B4BAC2", warning="#FFB454", text="#F2F4F7", control="#2A323C",
+    link="#8AB4F8",
 )
 # Black on white, black outlines, opaque panels: nothing relies on a tint.
 _HIGH_CONTRAST = Chrome(
     border="#000000", not_covered_border="#000000", marker_edge="#000000", selected="#000000",
     page="#FFFFFF", sea="#BFDDF5", panel="#FFFFFF", panel_edge="#000000", shadow="#000000",
     swatch_edge="#000000", count="#000000", faint="#1A1A1A", warning="#7A3300", text="#000000", control="#FFFFFF",
+    link="#00008B",
 )
 CHROME: Mapping[Theme, Chrome] = MappingProxyType({Theme.LIGHT: _LIGHT, Theme.DARK: _DARK, Theme.HIGH_CONTRAST: _HIGH_CONTRAST})
 

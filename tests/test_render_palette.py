@@ -139,3 +139,9 @@ def test_legend_and_card_text_reads_on_its_panel_over_any_fill(theme, ink):
     grounds = [chrome.page, chrome.sea, *(category.colour for category in categories(theme))]
     worst = min(contrast(getattr(chrome, ink), composite(chrome.panel, ground)) for ground in grounds)
     assert worst >= 4.5
+
+
+@pytest.mark.parametrize("theme", list(Theme))
+def test_links_read_on_the_page(theme):
+    chrome = CHROME[theme]
+    assert contrast(chrome.link, chrome.page) >= 4.5

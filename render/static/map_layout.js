@@ -150,7 +150,9 @@
     "  box-shadow: 0 1px 4px var(--tm-shadow); }",
     ".tm-info-panel .leaflet-control-attribution.leaflet-control { float: none; margin: 0; max-width: none; padding: 6px 8px;",
     "  background: transparent; text-align: left; }",
-    ".tm-key-folded .tm-legend { display: none; }",
+    "@media screen { .tm-key-folded .tm-legend { display: none; } }",
+    // On paper: the legend and the data's attribution shown, the buttons that fold them gone.
+    "@media print { .tm-info-button, .tm-key-button { display: none !important; } .tm-info-panel[hidden] { display: block; } }",
     "@media (max-width: 480px) { .leaflet-control-scale { display: none; } }",  // a phone: it would cover Portugal
     ".tm-wheel-hint { position: absolute; left: 50%; top: 50%; transform: translate(-50%, -50%); z-index: 1000; pointer-events: none;",
     "  padding: 8px 14px; border-radius: 6px; background: var(--tm-panel); box-shadow: 0 1px 6px var(--tm-shadow);",

@@ -16,8 +16,10 @@ COPY_FRAME = ".st-key-copy_link iframe"
 
 
 def map_view(briefing: MapPage) -> dict:
+    """The view the map shows: its centre is the middle of its box (map.getCenter() returns the centre a move
+    asked for, up to half a pixel off, until the map's next invalidateSize())."""
     return briefing.map.locator("body").evaluate(
-        "() => { const map = window.treatyMapLayers.map, c = map.getCenter();"
+        "() => { const map = window.treatyMapLayers.map, c = map.containerPointToLatLng(map.getSize().divideBy(2));"
         " return { lat: c.lat, lon: c.lng, zoom: map.getZoom() }; }"
     )
 
@@ -67,7 +69,9 @@ def test_printed_the_page_has_the_sentence_and_the_map_with_legend_and_date_and_
     briefing = MapPage(page, app_url).open("date=2025-12-27&state=FIN")
     briefing.wait_for_date("2025-12-27")
     page.emulate_media(media="print")
-    assert page.get_by_text("On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect").is_visible()
+    # The sentence above the map (a heading); the text version under the map repeats it, folded away.
+    assert page.get_by_role("heading", name="On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect").is_visible()
+    assert page.locator(".st-key-text_version").is_hidden(), "the folded text version is not printed as a bare line"
     assert page.locator("[data-testid='stTabs']").is_hidden()
     assert page.locator(COPY_FRAME).is_hidden()
     assert page.get_by_role("button").filter(visible=True).count() == 0, "no button of the page is printed"

@@ -177,15 +177,22 @@
     else map.fitBounds(window.treatyMapConstant.view_bounds, Object.assign({ animate: false }, window.TreatyMapPresent.viewPadding()));
   }
 
+  // The centre the map shows: the middle of its box. Leaflet lays the map on whole pixels, so this is up to
+  // half a pixel from the centre a move asked for, which map.getCenter() returns only until the next
+  // invalidateSize() (every render calls one); the link holds the shown one, which reopens on the same pixels.
+  function shownCentre(map) {
+    return map.containerPointToLatLng(map.getSize().divideBy(2));
+  }
+
   function keepViewInLink(map) {
-    let chosen = { centre: map.getCenter(), zoom: map.getZoom(), bounds: map.getBounds() };
+    let chosen = { centre: shownCentre(map), zoom: map.getZoom(), bounds: map.getBounds() };
     let printing = false;
     map.on("moveend", function () {
       // A resize (the frame fitted to the window) keeps the centre within a pixel: not a move to tell,
       // and a message would cost a rerun that clears the page's notices.
-      const moved = map.getZoom() !== chosen.zoom || map.project(map.getCenter()).distanceTo(map.project(chosen.centre)) > 2;
+      const moved = map.getZoom() !== chosen.zoom || map.project(shownCentre(map)).distanceTo(map.project(chosen.centre)) > 2;
       if (printing || !moved) return;
-      chosen = { centre: map.getCenter(), zoom: map.getZoom(), bounds: map.getBounds() };
+      chosen = { centre: shownCentre(map), zoom: map.getZoom(), bounds: map.getBounds() };
       tell({ view: { lat: chosen.centre.lat, lon: chosen.centre.lng, zoom: chosen.zoom } });
     });
     // Printed, the frame is shorter (components/share.py): show the chosen area whole, then return to it.
