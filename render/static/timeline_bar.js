@@ -43,7 +43,7 @@
     ".tm-overview-ticks, .tm-overview-axis { position: absolute; inset: 0; pointer-events: none; z-index: 1; }",
     ".tm-overview-ticks .tm-tick { top: 2px; height: 7px; }",
     ".tm-overview-axis span { position: absolute; bottom: 1px; transform: translateX(-50%); font-size: 11px; color: var(--tm-faint); }",
-    ".tm-box { position: absolute; top: -1px; bottom: -1px; box-sizing: border-box; min-width: 4px; cursor: grab;",
+    ".tm-box { position: absolute; top: -1px; bottom: -1px; box-sizing: border-box; cursor: grab;",
     "  border: 2px solid var(--tm-selected); background: var(--tm-sea); }",
     ".tm-box:focus-visible, .tm-handle:focus-visible { outline: 3px solid var(--tm-selected); outline-offset: 2px; }",
     ".tm-handle { position: absolute; top: -1px; width: 24px; height: 28px; cursor: ew-resize; z-index: 2; }",
@@ -284,9 +284,13 @@
       part("tm-overview-ticks").innerHTML = changes ? tickMarks(changes, controller.first, controller.last) : "";
       part("tm-overview-axis").innerHTML = axisMarks(controller.first, controller.last, widths.overview || 400);
       const left = shareOf(start, controller.first, controller.last), right = shareOf(end, controller.first, controller.last);
-      box.style.left = startHandle.style.left = percent(left);
-      box.style.width = percent(right - left);
-      endHandle.style.left = percent(right);
+      // At least 24 px wide (a target a finger or pointer can take, WCAG 2.5.8), centred on the window, with
+      // the handles outside it.
+      const width = "max(24px, " + percent(right - left) + ")";
+      const from = "calc(" + percent(left) + " - (" + width + " - " + percent(right - left) + ") / 2)";
+      box.style.left = startHandle.style.left = from;
+      box.style.width = width;
+      endHandle.style.left = "calc(" + from + " + " + width + ")";
       // The three sliders' values are day numbers on the whole history, spoken as dates.
       sliderValue(box, start, T.longDate(start) + " to " + T.longDate(end));
       sliderValue(startHandle, start, T.longDate(start));

@@ -173,3 +173,15 @@ def test_play_reads_nothing_at_each_step_and_the_sentence_where_it_stops(page, a
     )
     assert frame.evaluate("window.__heard") == ["On 20 February 2026 the withdrawal of Poland takes effect."]
     assert briefing.map.locator(".tm-date-label").get_attribute("aria-live") == "polite"
+
+
+def test_axe_finds_no_wcag_violation_on_a_laptop_screen(browser, app_url):
+    """At 1366x768 the timeline's window box is narrowest: it must still be a 24 px target (2.5.8)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    briefing = MapPage(context.new_page(), app_url).open("date=2025-12-27")
+    briefing.wait_for_date("2025-12-27")
+    briefing.timeline_ready()
+    wait_until_idle(briefing.page)
+    found = {"page": axe_violations(briefing.page.main_frame), "map frame": axe_violations(briefing.frame())}
+    context.close()
+    assert {where: v for where, v in found.items() if v} == {}
