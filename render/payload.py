@@ -58,16 +58,21 @@ def history_payload(compiled: tuple[StateHistory, ...], shape_codes: Sequence[st
 
     Statuses change only on change dates: `periods[0]` holds before the first change, `periods[i]`
     from `changes[i - 1]` until the next change. Each period has its fills (as `fill_digits`) and the
-    day each pending withdrawal takes effect (the countdown is counted from it in the browser).
+    day each pending withdrawal takes effect (the countdown is counted from it in the browser); `statuses`
+    are those any period shows, for the legend.
     """
     changes = change_dates(compiled)
     starts = [changes[0] - timedelta(days=1)] + changes if changes else [date.min]
-    periods = []
+    periods, shown = [], set()
     for day in starts:
         statuses = statuses_on(compiled, day)
         pending = {s.iso3: s.takes_effect.isoformat() for s in statuses if s.status is Status.WITHDRAWAL_PENDING and s.takes_effect}
         periods.append({"fills": fill_digits(statuses, shape_codes), "pending": pending})
-    return {"changes": [day.isoformat() for day in changes], "periods": periods}
+        shown.update(status_keys(shape_codes, statuses).values())
+    # The legend lists only the statuses this treaty's history ever shows (no "suspended" row for a treaty
+    # without a suspension clause), in the table's order.
+    legend = [row.key for row in STATUS_TABLE if row.key in shown]
+    return {"changes": [day.isoformat() for day in changes], "periods": periods, "statuses": legend}
 
 
 def details_payload(dataset: Dataset) -> dict:

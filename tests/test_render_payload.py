@@ -112,3 +112,16 @@ def test_the_state_record_sent_to_the_browser_has_each_fact_with_its_flags_and_s
         [monitor], [monitor], []
     ]
     assert (sent["RUS"]["name"], sent["RUS"]["facts"]) == ("Russian Federation", [])
+
+
+def test_the_legend_lists_only_the_statuses_a_treatys_history_shows():
+    """No 'suspended' row for the Mine Ban Convention (no suspension clause), no suspension rows at all for
+    the Cluster Munitions file, where no state claimed one."""
+    listed = {
+        treaty: history_payload(compile_timelines(load_dataset(path)), CODES)["statuses"] for treaty, path in ROOT_DATA.items()
+    }
+    assert listed["apmbc"] == [
+        "party", "withdrawal_under_way", "withdrawal_pending", "contested", "suspension_rejected",
+        "joined", "signatory", "withdrawn", "not_party", "not_covered",
+    ]
+    assert listed["ccm"] == ["party", "withdrawal_under_way", "withdrawal_pending", "joined", "signatory", "withdrawn", "not_party", "not_covered"]

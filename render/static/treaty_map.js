@@ -123,7 +123,9 @@
     forEachFeature(function (layer, props, isMarker) {
       if (!isMarker) counts[statusOf(props.iso3)] = (counts[statusOf(props.iso3)] || 0) + 1;
     });
-    const rows = state.payload.palette.map(function (c) {
+    // Only the statuses the treaty's history ever shows (all of them until the history is known).
+    const listed = state.payload.statuses;
+    const rows = state.payload.palette.filter(function (c) { return !listed || listed.indexOf(c.key) >= 0; }).map(function (c) {
       return '<div class="tm-legend-row' + (counts[c.key] ? "" : " tm-empty") + '" data-status="' + esc(c.key) + '"><span class="tm-swatch" style="background:' +
         esc(c.colour) + '"></span><span class="tm-legend-label">' + esc(c.label) + '</span><span class="tm-count">' +
         esc(counts[c.key] || 0) + "</span></div>";

@@ -11,7 +11,7 @@ from tests.browser.map_page import MapPage
 DAY = "2025-12-27"  # the Baltic withdrawals take effect; Finland and Poland are pending
 PENDING = {"light": "#E69F00", "dark": "#F59A1A", "contrast": "#FFA800"}  # Finland's fill on DAY
 PAGE_BACKGROUND = {"light": "rgb(244, 246, 248)", "dark": "rgb(14, 18, 22)", "contrast": "rgb(255, 255, 255)"}
-STATUS_ROWS = 11  # the status table's rows, "not covered" included
+STATUS_ROWS = 10  # the statuses the Mine Ban history shows, "not covered" included (no "suspended": no suspension clause)
 SHOWN_ON_DAY = 6  # party, pending, rejected, withdrawn, not a party, not covered
 
 # Every text element of the legend and the timeline: its font size, its colour and opacity as drawn, and
@@ -107,6 +107,7 @@ def test_every_legend_row_reads_at_4_5_to_1_also_when_all_statuses_show(browser,
 
 def test_presentation_hides_the_empty_statuses_until_the_switch_shows_them(browser, app_url):
     briefing, context = open_at(browser, app_url, 1366, 768, f"date={DAY}&present=1")
+    briefing.timeline_ready()
     assert visible_rows(briefing) == SHOWN_ON_DAY
     assert not briefing.map.locator('.tm-legend-row[data-status="signatory"]').is_visible()
     switch = briefing.map.get_by_role("button", name="Show all statuses")
@@ -123,6 +124,8 @@ def test_presentation_hides_the_empty_statuses_until_the_switch_shows_them(brows
 def test_normal_mode_lists_every_status(page, app_url):
     briefing = MapPage(page, app_url).open(f"date={DAY}")
     briefing.wait_for_date(DAY, timeout=60_000)
+    briefing.timeline_ready()  # the history, which says which statuses the legend lists
+    briefing.map.locator(".tm-legend-row").nth(STATUS_ROWS).wait_for(state="detached")
     assert visible_rows(briefing) == STATUS_ROWS
     assert not briefing.map.locator(".tm-legend-all").is_visible()
 

@@ -70,7 +70,8 @@
     lastDate = dateArgs;
     // The chosen theme's palette and chrome, from every theme's sent once (map_present.js).
     const args = window.TreatyMapPresent.themed(Object.assign({}, window.treatyMapConstant, base, dateArgs));
-    const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url, args.resolved_theme, args.present, args.sentence]);
+    args.statuses = history ? history.statuses : null;  // the legend's rows, once the history is known
+    const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url, args.resolved_theme, args.present, args.sentence, args.statuses]);
     if (key !== painted) {
       painted = key;
       args.fills = T.expandFills(dateArgs.fills, window.treatyMapConstant.codes, window.treatyMapConstant.palette);
@@ -100,7 +101,8 @@
       history = loaded;
       timeline.setChanges(loaded.changes);
       timeline.openWindow(chosenWindow);
-      bar.update();
+      if (lastDate) paint(lastDate);  // the legend now knows which statuses this treaty's history shows
+      else bar.update();
     });
     if (caughtUp(message) || painted === null) {
       if (history) timeline.reveal(message.date);  // a date the server chose (a link, another tab) may be outside the window
