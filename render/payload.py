@@ -49,7 +49,10 @@ def countdown(statuses: Sequence[StateStatus]) -> dict:
 def fill_digits(statuses: Sequence[StateStatus], shape_codes: Sequence[str]) -> str:
     """One base-36 digit per shape (its status index), in the order of `shape_codes`: the most compact
     form of a date's colours."""
-    keys = status_keys(shape_codes, statuses)
+    return _digits(status_keys(shape_codes, statuses), shape_codes)
+
+
+def _digits(keys: dict[str, str], shape_codes: Sequence[str]) -> str:
     return "".join(_DIGITS[STATUS_INDEX[keys[code]]] for code in shape_codes)
 
 
@@ -67,8 +70,9 @@ def history_payload(compiled: tuple[StateHistory, ...], shape_codes: Sequence[st
     for day in starts:
         statuses = statuses_on(compiled, day)
         pending = {s.iso3: s.takes_effect.isoformat() for s in statuses if s.status is Status.WITHDRAWAL_PENDING and s.takes_effect}
-        periods.append({"fills": fill_digits(statuses, shape_codes), "pending": pending})
-        shown.update(status_keys(shape_codes, statuses).values())
+        keys = status_keys(shape_codes, statuses)
+        periods.append({"fills": _digits(keys, shape_codes), "pending": pending})
+        shown.update(keys.values())
     # The legend lists only the statuses this treaty's history ever shows (no "suspended" row for a treaty
     # without a suspension clause), in the table's order.
     legend = [row.key for row in STATUS_TABLE if row.key in shown]
