@@ -130,6 +130,11 @@ FILL_OF = """iso => { let fill = null; window.treatyMapLayers.countries.eachLaye
     if (layer.feature.properties.iso3 === iso) fill = layer.options.fillColor; }); return fill; }"""
 
 
+def play_at_one_second(page) -> None:
+    page.locator(".tm-play-pace").select_option(label="1 s")
+    page.click(".tm-play-button")
+
+
 def wait_for_date(page, iso: str) -> None:
     page.wait_for_selector(f'body[data-rendered-date="{iso}"]', state="attached")
 
@@ -206,8 +211,7 @@ def test_a_link_to_any_day_reopens_the_page_on_it_and_play_stops_at_the_last_cha
     context, page, outside, errors = open_offline(browser, tmp_path, "#2026-02-01")
     wait_for_date(page, "2026-02-01")
     assert page.evaluate(FILL_OF, "POL") == STATUS_HEX["withdrawal_pending"]
-    page.locator(".tm-play-pace").select_option(label="1 s")
-    page.click(".tm-play-button")
+    play_at_one_second(page)
     wait_for_date(page, "2026-02-20")
     page.wait_for_selector('body[data-playing="false"]', state="attached")
     assert page.text_content(".tm-play-button") == "▶ Play"
@@ -240,8 +244,7 @@ def test_play_in_a_linked_window_stops_at_its_last_change(tmp_path, browser):
     context, page, outside, errors = open_offline(browser, tmp_path, "#2025-06-01&window=2025-06-01..2025-12-31")
     wait_for_date(page, "2025-06-01")
     assert page.text_content(".tm-window-range") == "1 June 2025 – 31 December 2025"
-    page.locator(".tm-play-pace").select_option(label="1 s")
-    page.click(".tm-play-button")
+    play_at_one_second(page)
     wait_for_date(page, "2025-06-27")  # the window's first change
     page.wait_for_selector('body[data-playing="false"]', state="attached", timeout=15_000)
     assert page.get_attribute("body", "data-rendered-date") == "2025-12-27", "10 January 2026 is after the window"
