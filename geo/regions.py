@@ -177,9 +177,10 @@ ASIA_PACIFIC = Region(
     view_centre=(5.0, 135.0),
     view_zoom=2,
     view_fit=((-47.5, 46.0), (55.0, 210.0)),
-    # At zoom 2 to 3, 12,000 km2: Nauru, Tuvalu, Palau, the Marshall Islands, Micronesia, Kiribati, Tonga,
-    # Samoa, the Maldives, Singapore, Brunei and Vanuatu get markers.
-    small_state_km2=12_000.0,
+    # At zoom 2 to 3 an island state of Fiji's size (~18,000 km2 over many islands) is a few specks:
+    # 20,000 km2 marks it, Vanuatu, Timor-Leste and every smaller state (Nauru, Tuvalu, Palau, the
+    # Marshall Islands, Micronesia, Kiribati, Tonga, Samoa, the Maldives, Singapore, Brunei).
+    small_state_km2=20_000.0,
 )
 
 MIDDLE_EAST_REGION = Region(

@@ -129,4 +129,5 @@ def test_thresholds_follow_the_opening_zoom():
     thresholds = {region.id: region.small_state_km2 for region in REGIONS.values()}
     assert thresholds["europe"] < thresholds["africa"] and thresholds["europe"] < thresholds["world"]
     assert "JAM" in set(microstate_points(world(), REGIONS["americas"])["iso3"])
+    assert {"FJI", "VUT"} <= set(microstate_points(world(), REGIONS["asia-pacific"])["iso3"])
     assert "LUX" not in set(microstate_points(world(), REGIONS["europe"])["iso3"])
