@@ -63,6 +63,10 @@ class Region:
     view_fit: tuple[tuple[float, float], tuple[float, float]]  # then fitted to this (south-west, north-east lat/lon)
     # Below this area a state is a few pixels wide at the opening zoom: it gets a marker to see and click.
     small_state_km2: float
+    # For a view across 180°: the interactive map draws each shape east of this meridian, placed by its
+    # largest part (geo.countries.moved_east_of). -25, in the Atlantic west of Iceland, puts the Americas
+    # and Greenland east of the Pacific. None: the file's longitudes as they are.
+    map_west: float | None = None
 
     @cached_property
     def members(self) -> frozenset[str]:
@@ -177,6 +181,7 @@ ASIA_PACIFIC = Region(
     view_centre=(5.0, 135.0),
     view_zoom=2,
     view_fit=((-47.5, 46.0), (55.0, 210.0)),
+    map_west=-25.0,
     # At zoom 2 to 3 an island state of Fiji's size (~18,000 km2 over many islands) is a few specks:
     # 20,000 km2 marks it, Vanuatu, Timor-Leste and every smaller state (Nauru, Tuvalu, Palau, the
     # Marshall Islands, Micronesia, Kiribati, Tonga, Samoa, the Maldives, Singapore, Brunei).

@@ -8,8 +8,8 @@ import pytest
 import shapely
 
 from geo import build
-from geo.countries import DEFAULT_PATH, geometry_metadata, in_window, microstate_points
-from geo.regions import EUROPE, WORLD
+from geo.countries import DEFAULT_PATH, geometry_metadata, in_window, microstate_points, moved_east_of
+from geo.regions import ASIA_PACIFIC, EUROPE, REGIONS, WORLD
 from tests.geo_fixtures import NEAR_ATOLL_DEG, codes_at, world
 
 MAX_FILE_BYTES = 1_300_000
@@ -134,6 +134,23 @@ def test_the_world_window_leaves_the_shapes_as_they_are():
     shown = in_window(world(), WORLD.clip)
     assert shown["iso3"].to_list() == world()["iso3"].to_list()
     assert all(a.equals(b) for a, b in zip(shown.geometry, world().geometry))
+
+
+def test_an_interactive_pacific_map_moves_whole_parts_east_of_the_atlantic_and_cuts_nothing():
+    moved = moved_east_of(world(), ASIA_PACIFIC.map_west)
+    bounds = dict(zip(moved["iso3"], moved.geometry.bounds.itertuples(index=False)))
+    assert 174 < bounds["FJI"].minx and bounds["FJI"].maxx < 183  # Fiji whole, one span
+    assert bounds["RUS"].minx < 20 and 190 < bounds["RUS"].maxx < 192  # Kaliningrad to Big Diomede (169° W), east of 180°
+    assert 170 < bounds["USA"].minx < 175 and bounds["USA"].maxx < 300  # Attu (173° E), then Alaska and the lower 48
+    assert bounds["GRL"].minx > 180 and bounds["ISL"].maxx < 0  # Greenland with the Americas, Iceland stays
+    assert shapely.area(moved.geometry.to_numpy()) == pytest.approx(shapely.area(world().geometry.to_numpy()), rel=1e-6)
+    assert moved["iso3"].to_list() == world()["iso3"].to_list()
+    fiji = moved.set_index("iso3").geometry["FJI"]
+    assert fiji.contains(shapely.Point(-179.97 + 360, -16.85))  # Taveuni, east of 180°
+
+
+def test_every_region_but_the_pacific_keeps_the_files_longitudes():
+    assert [region.id for region in REGIONS.values() if region.map_west is not None] == ["asia-pacific"]
 
 
 def test_properties_and_crs():
