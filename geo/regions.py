@@ -1,7 +1,7 @@
 """The parts of the world a map can show, as records that the app's map, the static images and the
 counts all read: its equal-area projection and print frame, the opening view, the size below which a
 state gets a marker, and which states count as "in the region". Every region draws from the one world
-geometry file; `REGIONS` lists them in display order, Europe (the default) first.
+geometry file; `REGIONS` lists them in display order (the world first); Europe is the default.
 """
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ class Region:
     id: str  # in the URL and on the command line
     label: str
     membership: Membership
-    equal_area_crs: str  # true areas: the small-state rule and the static images
+    equal_area_crs: str  # the static images' projection: true areas, so no state looks bigger than it is
     # The lon/lat window the static images draw (east may pass 180 for the Pacific: land west of the
     # antimeridian is then drawn at lon + 360, whole beside its neighbours). For an azimuthal projection,
     # 150° either side of its centre: wider than any frame, and short of the antipode, where it tears.
@@ -90,7 +90,7 @@ def _laea(lat: float, lon: float) -> str:
     return f"+proj=laea +lat_0={lat:g} +lon_0={lon:g} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
 
 
-# Print extents: the region's lands projected, rounded out to 50 km (checked by tests/test_geo_regions.py).
+# Print extents in the projection's metres, to 50 km, holding the places tests/test_geo_regions.py lists.
 WORLD = Region(
     id="world",
     label="World",
@@ -132,7 +132,8 @@ NORDIC_BALTIC_REGION = Region(
     view_centre=(61.0, 14.0),
     view_zoom=4,
     view_fit=((53.5, -24.5), (71.2, 31.6)),
-    # At zoom 5 (~2.5 km per px at 62° N) 300 km2 is about 7 x 7 px; the Faroes (~1,400 km2) stay shapes.
+    # Fitted, the view opens near zoom 4.5 (~3.5 km per px at 62° N): 300 km2 is about 5 x 5 px; the Faroes
+    # (~1,400 km2) stay shapes.
     small_state_km2=300.0,
 )
 
