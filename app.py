@@ -18,6 +18,7 @@ from components.presentation import presentation_switch
 from components.problems import problems_panel
 from components.selection import keep_in_url, selected_state
 from components.share import copy_link_button, print_stylesheet
+from components.story import story_from_link
 from components.state_panel import state_panel
 from components.status_table import status_table
 from components.theme import theme_choice
@@ -65,6 +66,7 @@ def briefing() -> None:
     apply_map_action(bounds, files.history)
     day = chosen_date(bounds, today)
     selected = selected_state({state.iso3 for state in dataset.states})
+    story = story_from_link(geometry.codes)
     statuses = statuses_on(compiled, day)
     sentence = describe_day(compiled, day)
     st.markdown(f"#### {plain(sentence)}")
@@ -72,7 +74,7 @@ def briefing() -> None:
         statuses, day, bounds, today, selected, files,
         title=dataset.treaty.short_name,
         sentence=sentence,
-        height=1000 if present else 800, theme=theme.for_browser, present=present,
+        height=1000 if present else 800, theme=theme.for_browser, present=present, story=story,
     )
     text_version(statuses, day, dataset.treaty.short_name, sentence)
     if not present:
@@ -95,7 +97,7 @@ def briefing() -> None:
             from components.downloads import download_buttons
 
             with download:
-                download_buttons(dataset, compiled, day, geometry, treaty.version)
+                download_buttons(dataset, compiled, day, geometry, treaty.version, story)
         if method.open:
             with method:
                 method_section(dataset, geometry.metadata)
