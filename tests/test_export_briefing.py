@@ -54,7 +54,7 @@ def exported(tmp_path_factory) -> dict[str, bytes]:
     assert [path.name for path in paths] == ["test.pptx", "test.pdf", "test.gif"]
     assert said == [
         "Step 1 of 3: Three deposits", "Step 2 of 3: The first withdrawals take effect", "Step 3 of 3: Before and after",
-        "Writing test.pptx", "Writing test.pdf", "Writing test.gif",
+        "Making the PPTX", "Making the PDF", "Making the GIF",
     ]
     return {path.suffix[1:]: path.read_bytes() for path in paths}
 
