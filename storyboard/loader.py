@@ -21,8 +21,8 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-import geo.regions
 from geo.countries import load_countries
+from geo.regions import REGIONS
 from storyboard.model import Step, Storyboard
 from treaty.datasets import DATA_DIR
 from treaty.dates import long_date
@@ -215,13 +215,6 @@ def check_steps(
     return problems
 
 
-def known_region_ids() -> frozenset[str]:
-    """Every region geo/regions.py defines, as a record of its own or in its REGIONS table of presets."""
-    records = [value for value in vars(geo.regions).values() if isinstance(value, geo.regions.Region)]
-    records += list(getattr(geo.regions, "REGIONS", {}).values())
-    return frozenset(region.id for region in records)
-
-
 def dataset_reference(treaty_id: str) -> Reference | None:
     """What a storyboard of `treaty_id` is checked against: data/<treaty_id>.yaml, the map, the regions."""
     path = next((path for path in dataset_files(DATA_DIR) if path.stem == treaty_id), None)
@@ -243,5 +236,5 @@ def _reference(path: Path, version: int) -> Reference:
         dataset.treaty.adopted,
         max(dataset.as_of, last_change),
         frozenset(load_countries()["iso3"]),
-        known_region_ids(),
+        frozenset(REGIONS),
     )
