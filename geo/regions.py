@@ -96,7 +96,7 @@ WORLD = Region(
     print_extent=(-17.25e6, -6.9e6, 17.25e6, 8.4e6),  # the whole globe above 60° S (Antarctica is not drawn)
     view_centre=(20.0, 10.0),
     view_zoom=2,
-    view_fit=((-56.0, -170.0), (78.0, 180.0)),
+    view_fit=((-56.0, -180.0), (78.0, 180.0)),
     # At zoom 2 (~35 km per px at 25° N) 15,000 km2 is about 3 x 3 px: Jamaica, Lebanon, Qatar, Cyprus,
     # Vanuatu and every smaller state get a marker; El Salvador (~21,000 km2) and Fiji (~18,000) do not.
     small_state_km2=15_000.0,
