@@ -29,7 +29,7 @@ from treaty.dates import long_date
 from treaty.loader import DatasetError, dataset_files, load_dataset
 from treaty.model import Dataset
 from treaty.status import change_dates, compile_timelines
-from treaty.yaml_reading import FileProblems, Problem, _line_of, _shown, expanded_size, parse_yaml
+from treaty.yaml_reading import FileProblems, Problem, _line_of, expanded_size, parse_yaml
 
 MAX_STORYBOARD_BYTES = 200_000  # 60 steps of long notes fit ten times over
 # Values in the file with YAML aliases expanded: a storyboard of 60 full steps has a few thousand.
