@@ -18,6 +18,7 @@ from components.presentation import presentation_switch
 from components.problems import problems_panel
 from components.selection import keep_in_url, selected_state
 from components.share import copy_link_button, print_stylesheet
+from components.story import story_from_link
 from components.state_panel import state_panel
 from components.status_table import status_table
 from components.theme import theme_choice
@@ -65,6 +66,7 @@ def briefing() -> None:
     apply_map_action(bounds, files.history)
     day = chosen_date(bounds, today)
     selected = selected_state({state.iso3 for state in dataset.states})
+    story = story_from_link(geometry.codes)
     statuses = statuses_on(compiled, day)
     sentence = describe_day(compiled, day)
     st.markdown(f"#### {plain(sentence)}")
@@ -72,11 +74,11 @@ def briefing() -> None:
         statuses, day, bounds, today, selected, files,
         title=dataset.treaty.short_name,
         sentence=sentence,
-        height=1000 if present else 800, theme=theme.for_browser, present=present,
+        height=1000 if present else 800, theme=theme.for_browser, present=present, story=story,
     )
     text_version(statuses, day, dataset.treaty.short_name, sentence)
     if not present:
-        record, table, timeline, compare, download, method = view_tabs()
+        record, table, timeline, compare, pair, download, method = view_tabs()
         if record.open:
             with record:
                 state_panel(dataset, next((s for s in statuses if s.iso3 == selected), None))
@@ -89,13 +91,20 @@ def briefing() -> None:
         if compare.open:
             with compare:
                 comparison(treaty_id, loaded, labels, day)
+        if pair.open:
+            # Imported here, as the Download tab's: the export code costs half a second at start-up.
+            from components.before_after import before_and_after
+            from components.downloads import export_data
+
+            with pair:
+                before_and_after(export_data(dataset, compiled, geometry, treaty.version), bounds, day, story)
         if download.open:
             # Imported here: the export code (matplotlib) costs about half a second at start-up,
             # for a tab most sessions never open.
             from components.downloads import download_buttons
 
             with download:
-                download_buttons(dataset, compiled, day, geometry, treaty.version)
+                download_buttons(dataset, compiled, day, geometry, treaty.version, story)
         if method.open:
             with method:
                 method_section(dataset, geometry.metadata)

@@ -12,30 +12,41 @@ from functools import lru_cache
 
 import streamlit as st
 
+from components.briefing_downloads import briefing_downloads
 from components.data import Geometry
+from components.story import Story
 from export.formats import FORMATS, ExportData, Run
+from geo.countries import microstate_points
+from geo.regions import DEFAULT_REGION, Region
 from render.snapshot import Heading, prepare_inputs
 from render.text_version import alt_text
+from storyboard.model import Storyboard
 from treaty.model import Dataset
 from treaty.status import StateHistory
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _export_data(_dataset: Dataset, _timelines: tuple[StateHistory, ...], _geometry: Geometry, version: tuple) -> ExportData:
-    """Projected once per dataset file version."""
-    inputs = prepare_inputs(_dataset, _timelines, _geometry.countries, _geometry.metadata)
-    return ExportData(inputs, _geometry.countries, _geometry.microstates)
+def export_data(
+    _dataset: Dataset, _timelines: tuple[StateHistory, ...], _geometry: Geometry, version: tuple, region: Region = DEFAULT_REGION
+) -> ExportData:
+    """Projected once per dataset file version and region."""
+    inputs = prepare_inputs(_dataset, _timelines, _geometry.countries, _geometry.metadata, region)
+    return ExportData(inputs, _geometry.countries, microstate_points(_geometry.countries, region))
 
 
 @lru_cache(maxsize=16)
-def file_bytes(data: ExportData, day: date, fmt: str, heading: Heading = Heading()) -> bytes:
+def file_bytes(data: ExportData, day: date, fmt: str, heading: Heading = Heading(), story: Story = Story()) -> bytes:
     """One export file; a new run (and figure) per call, so downloads in parallel threads never share one."""
-    return FORMATS[fmt].write(Run(data, heading=heading), [day])
+    return FORMATS[fmt].write(Run(data, heading=heading, highlight=story.highlight, callouts=story.callouts), [day])
 
 
-def download_buttons(dataset: Dataset, timelines: tuple[StateHistory, ...], day: date, geometry: Geometry, version: tuple) -> None:
-    """A download button per format for `day`, named e.g. apmbc-2025-12-27.png."""
-    data = _export_data(dataset, timelines, geometry, version)
+def download_buttons(
+    dataset: Dataset, timelines: tuple[StateHistory, ...], day: date, geometry: Geometry, version: tuple, story: Story = Story(),
+    storyboard: Storyboard | None = None,
+) -> None:
+    """A download button per format for `day`, named e.g. apmbc-2025-12-27.png, with the link's
+    highlighted states and callouts; then the hand-outs of `storyboard` (or of a briefing file opened there)."""
+    data = export_data(dataset, timelines, geometry, version)
     left, right = st.columns(2)
     with left:
         title = st.text_input("Title on the image", key="export_title", max_chars=120, placeholder=Heading().title_for(dataset, day))
@@ -45,7 +56,7 @@ def download_buttons(dataset: Dataset, timelines: tuple[StateHistory, ...], day:
     for fmt in (fmt for fmt in FORMATS.values() if fmt.on_download_tab):
         st.download_button(
             fmt.label,
-            data=lambda name=fmt.name: file_bytes(data, day, name, heading),
+            data=lambda name=fmt.name: file_bytes(data, day, name, heading, story),
             file_name=fmt.file_name(dataset, [day]),
             mime=fmt.mime,
             key=f"download-{fmt.name}",
@@ -57,3 +68,4 @@ def download_buttons(dataset: Dataset, timelines: tuple[StateHistory, ...], day:
             # A picture needs its words beside it wherever it is pasted (WCAG 1.1.1): ready to copy.
             st.caption("Text alternative for the PNG: paste it as the picture's alt text")
             st.code(alt_text(dataset, timelines, day), language=None, wrap_lines=True)
+    briefing_downloads(lambda region: export_data(dataset, timelines, geometry, version, region), dataset, storyboard)

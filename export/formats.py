@@ -4,6 +4,8 @@ makes a file per date or one per run, whether the Download tab offers it, and it
 `python -m export` and the app's Download tab both read `FORMATS`; a new format is one entry here and
 its writer. A writer gets the run (data and image settings) and its dates, and returns the file's
 bytes: a per-date format is called once per date with that one date, a per-run format once with them all.
+A format that can also hand out a storyboard (deck, PDF handout, GIF) has a second writer,
+`write_storyboard`, given the run, the storyboard and its steps' pictures (export/briefing.py).
 """
 from __future__ import annotations
 
@@ -16,11 +18,13 @@ from functools import cached_property
 import geopandas as gpd
 
 from export.animation import gif_bytes
+from export.briefing import StepPicture, briefing_deck, briefing_gif, briefing_handout
 from export.deck import Slide, deck_bytes
 from geo.regions import DEFAULT_REGION, Region
 from render.captions import as_of_line, attribution_line, file_stem, sources_line
 from render.snapshot import SIZE_PRESETS, Heading, SnapshotInputs, SnapshotRenderer
 from render.standalone import standalone_html
+from storyboard.model import Callout, Storyboard
 from treaty.model import Dataset
 from treaty.narrative import describe_day
 
@@ -37,13 +41,16 @@ class ExportData:
 @dataclass(eq=False)
 class Run:
     """One export: the data, the options every writer reads (image size, scale, background, the
-    briefer's title and subtitle), and one figure shared by its dates and formats."""
+    briefer's title and subtitle, the states to highlight and the callouts), and one figure shared by
+    its dates and formats."""
 
     data: ExportData
     size: tuple[int, int] = SIZE_PRESETS["16:9"]
     scale: float = 1
     transparent: bool = False
     heading: Heading = Heading()
+    highlight: frozenset[str] = frozenset()
+    callouts: tuple[Callout, ...] = ()
 
     @cached_property
     def renderer(self) -> SnapshotRenderer:
@@ -64,6 +71,7 @@ class ExportFormat:
     scope: Scope
     write: Callable[[Run, list[date]], bytes]
     on_download_tab: bool  # the tab exports the date on screen: a one-frame GIF or deck says nothing more
+    write_storyboard: Callable[[Run, Storyboard, list[StepPicture]], bytes] | None = None
 
     def file_name(self, dataset: Dataset, days: list[date], region: Region = DEFAULT_REGION) -> str:
         """e.g. apmbc-2025-12-27.png, apmbc-2025-06-27-to-2025-12-27.gif for a run of dates, and
@@ -75,7 +83,7 @@ class ExportFormat:
 def _image(fmt: str) -> Callable[[Run, list[date]], bytes]:
     def write(run: Run, days: list[date]) -> bytes:
         [day] = days
-        return run.renderer.render(day, fmt, run.transparent, run.heading)
+        return run.renderer.render(day, fmt, run.transparent, run.heading, highlight=run.highlight, callouts=run.callouts)
 
     return write
 
@@ -84,12 +92,13 @@ def _html(run: Run, days: list[date]) -> bytes:
     """The offline map with every change date, opening on the first chosen one."""
     data = run.data
     inputs = data.inputs
-    page = standalone_html(inputs.dataset, data.countries, data.microstates, inputs.geometry_metadata, days[0], inputs.timelines)
+    page = standalone_html(inputs.dataset, data.countries, data.microstates, inputs.geometry_metadata, days[0], inputs.timelines,
+                           highlight=run.highlight, callouts=run.callouts)
     return page.encode("utf-8")
 
 
 def _gif(run: Run, days: list[date]) -> bytes:
-    return gif_bytes(run.renderer.rgb(day, run.heading) for day in days)
+    return gif_bytes(run.renderer.rgb(day, run.heading, run.highlight, run.callouts) for day in days)
 
 
 def notes_for(data: ExportData, day: date) -> str:
@@ -109,7 +118,7 @@ def _deck(run: Run, days: list[date]) -> bytes:
     slides = [
         Slide(
             run.heading.title_for(dataset, day),
-            run.renderer.render(day, "png", heading=run.heading),
+            run.renderer.render(day, "png", heading=run.heading, highlight=run.highlight, callouts=run.callouts),
             notes_for(run.data, day),
             run.renderer.alt_text(day),
         )
@@ -124,12 +133,15 @@ FORMATS: dict[str, ExportFormat] = {
     for fmt in (
         ExportFormat("png", "PNG slide (16:9)", "image/png", Scope.PER_DATE, _image("png"), on_download_tab=True),
         ExportFormat("svg", "SVG", "image/svg+xml", Scope.PER_DATE, _image("svg"), on_download_tab=True),
-        ExportFormat("pdf", "PDF", "application/pdf", Scope.PER_DATE, _image("pdf"), on_download_tab=True),
+        ExportFormat("pdf", "PDF", "application/pdf", Scope.PER_DATE, _image("pdf"), on_download_tab=True,
+                     write_storyboard=briefing_handout),
         ExportFormat("html", "Offline HTML map", "text/html", Scope.PER_RUN, _html, on_download_tab=True),
-        ExportFormat("gif", "Animated GIF", "image/gif", Scope.PER_RUN, _gif, on_download_tab=False),
+        ExportFormat("gif", "Animated GIF", "image/gif", Scope.PER_RUN, _gif, on_download_tab=False, write_storyboard=briefing_gif),
         ExportFormat(
             "pptx", "PowerPoint deck", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            Scope.PER_RUN, _deck, on_download_tab=False,
+            Scope.PER_RUN, _deck, on_download_tab=False, write_storyboard=briefing_deck,
         ),
     )
 }
+# The formats a storyboard can be handed out in: pptx (a slide per step), pdf (a handout page per step), gif.
+STORYBOARD_FORMATS = {name: fmt for name, fmt in FORMATS.items() if fmt.write_storyboard is not None}

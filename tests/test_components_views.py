@@ -16,7 +16,8 @@ def page(**query: str) -> AppTest:
 
 def test_the_six_tabs_in_order():
     assert [tab.label for tab in page().tabs] == [
-        "State record", "All states", "Withdrawal timeline", "Compare treaties", "Download", "Sources and method",
+        "State record", "All states", "Withdrawal timeline", "Compare treaties", "Before and after", "Download",
+        "Sources and method",
     ]
 
 
