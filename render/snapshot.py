@@ -433,7 +433,9 @@ class SnapshotRenderer:
             if callout.state is not None:
                 if callout.state not in shapes:
                     continue  # a state the geometry does not have: nothing to point at
-                point = label_point(shapes[callout.state])
+                x0, x1 = self.map_axes.get_xlim()
+                y0, y1 = self.map_axes.get_ylim()
+                point = label_point(shapes[callout.state], (x0, y0, x1, y1))
                 anchors.append(self._image_px(point.x, point.y))
             else:
                 lat, lon = callout.at
