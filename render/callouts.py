@@ -94,6 +94,15 @@ def printable(text: str) -> str:
     return " ".join("".join(char for char in text if char.isprintable() or char.isspace()).split())
 
 
+def describe_story(highlight: frozenset[str], callouts: Sequence[Callout], names: Mapping[str, str]) -> list[str]:
+    """The highlight and the callouts in words (a picture's description, the map's text version)."""
+    words = [f"Outlined: {', '.join(sorted(names.get(code, code) for code in highlight))}."] if highlight else []
+    for callout in callouts:
+        where = names.get(callout.state, callout.state) if callout.state else f"{callout.at[0]:g}, {callout.at[1]:g}"
+        words.append(f"Callout at {where}: “{printable(callout.text)}”.")
+    return words
+
+
 def wrap_callout(text: str, line_chars: int = LINE_CHARS) -> list[str]:
     """The callout's printable text in lines of at most `line_chars` characters (a longer word stands alone)."""
     lines: list[str] = []
