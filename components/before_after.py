@@ -69,7 +69,8 @@ def before_and_after(data: ExportData, bounds: DateRange, day: date, story: Stor
     if changes:
         st.markdown("\n".join(f"- {plain(change.sentence)}" for change in changes))
     st.image(_file(data, before, after, "png", story),
-             caption=f"The map on {long_date(before)} and on {long_date(after)}, with the changes between them")
+             caption=f"The map on {long_date(before)} and on {long_date(after)}, with the changes between them",
+             alt=" ".join([summary(changes, before, after), *(f"{change.sentence}." for change in changes)]))
     for column, (fmt, mime) in zip(st.columns(len(FORMATS)), FORMATS.items(), strict=True):
         column.download_button(
             FORMAT_LABELS[fmt], data=lambda fmt=fmt: _file(data, before, after, fmt, story),

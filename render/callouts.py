@@ -2,8 +2,9 @@
 browser payload, by the interactive map (in the map's pixels at its opening view).
 
 Pure geometry on axis-aligned boxes: candidate positions around the anchor (eight directions, at three
-distances), each scored by how much it covers a highlighted state, an earlier callout or lies outside
-the frame; the least costly wins, ties going to the nearer and to the first direction listed.
+distances), each scored by how much it covers a highlighted state, how much lies outside the frame and
+how much it covers earlier callouts and anchors, in that order of importance (a box that covers no
+highlighted state always beats one that does); ties go to the nearer and to the first direction listed.
 """
 from __future__ import annotations
 
@@ -21,8 +22,6 @@ Point = tuple[float, float]
 # Directions tried, in order of preference: up-right first (a callout reads best above and beside its state).
 DIRECTIONS = ((1, -1), (-1, -1), (1, 1), (-1, 1), (0, -1), (0, 1), (1, 0), (-1, 0))
 DISTANCES = (1.0, 2.0, 3.5)  # multiples of the gap between the anchor and the box's nearest corner or edge
-# Covering a highlighted state is the worst; leaving the frame next; covering another callout after that.
-HIGHLIGHT_COST, FRAME_COST, CALLOUT_COST = 1000.0, 100.0, 10.0
 # Callout text: at most this many characters on a line (the browser box is as wide as Python says).
 LINE_CHARS = 24
 
@@ -77,22 +76,37 @@ def place_callouts(
     marks = [(x - gap / 2, y - gap / 2, x + gap / 2, y + gap / 2) for x, y in anchors]
     for anchor, size in zip(anchors, sizes, strict=True):
 
-        def cost(box: Box) -> float:
+        def cost(box: Box) -> tuple[float, float, float]:
             return (
-                HIGHLIGHT_COST * sum(overlap(box, other) for other in avoid)
-                + FRAME_COST * _outside(box, frame)
-                + CALLOUT_COST * sum(overlap(box, other) for other in (*marks, *(done.box for done in placed)))
+                sum(overlap(box, other) for other in avoid),
+                _outside(box, frame),
+                sum(overlap(box, other) for other in (*marks, *(done.box for done in placed))),
             )
 
-        # min() keeps the first of equal costs: the nearest, then the preferred direction.
+        # Costs compare in order (highlighted states first); min() keeps the first of equal costs: the
+        # nearest, then the preferred direction.
         placed.append(Placed(anchor, min(candidate_boxes(anchor, size, gap), key=cost)))
     return placed
 
 
+def printable(text: str) -> str:
+    """`text` without control or direction-changing characters (they would break an SVG or turn the text round)."""
+    return " ".join("".join(char for char in text if char.isprintable() or char.isspace()).split())
+
+
+def describe_story(highlight: frozenset[str], callouts: Sequence[Callout], names: Mapping[str, str]) -> list[str]:
+    """The highlight and the callouts in words (a picture's description, the map's text version)."""
+    words = [f"Outlined: {', '.join(sorted(names.get(code, code) for code in highlight))}."] if highlight else []
+    for callout in callouts:
+        where = names.get(callout.state, callout.state) if callout.state else f"{callout.at[0]:g}, {callout.at[1]:g}"
+        words.append(f"Callout at {where}: “{printable(callout.text)}”.")
+    return words
+
+
 def wrap_callout(text: str, line_chars: int = LINE_CHARS) -> list[str]:
-    """The callout's text in lines of at most `line_chars` characters (a longer word stands alone)."""
+    """The callout's printable text in lines of at most `line_chars` characters (a longer word stands alone)."""
     lines: list[str] = []
-    for word in text.split():
+    for word in printable(text).split():
         if lines and len(lines[-1]) + 1 + len(word) <= line_chars:
             lines[-1] += " " + word
         else:
@@ -100,10 +114,12 @@ def wrap_callout(text: str, line_chars: int = LINE_CHARS) -> list[str]:
     return lines
 
 
-def label_point(geometry) -> shapely.Point:
+def label_point(geometry, view: tuple[float, float, float, float] | None = None) -> shapely.Point:
     """Where a callout pinned to a state points: a point inside the state's largest part (the mainland,
-    not an island or an exclave)."""
-    parts = shapely.get_parts(geometry)
+    not an island or an exclave) within `view` (x0, y0, x1, y1 in the geometry's coordinates) when the
+    state shows there, so Russia's callout points at European Russia, not beyond the frame."""
+    seen = shapely.clip_by_rect(geometry, *view) if view is not None else geometry
+    parts = shapely.get_parts(geometry if seen.is_empty else seen)
     return max(parts, key=lambda part: part.area).point_on_surface()
 
 
@@ -153,7 +169,7 @@ def story_payload(
     for callout in callouts:
         if callout.state is not None and callout.state not in shapes:
             continue
-        point = label_point(shapes[callout.state]) if callout.state is not None else None
+        point = label_point(shapes[callout.state], (west, south, east, north)) if callout.state is not None else None
         lon, lat = (point.x, point.y) if point is not None else (callout.at[1], callout.at[0])
         lines = wrap_callout(callout.text)
         drawn.append(lines)

@@ -74,9 +74,52 @@ def test_callout_text_wraps_at_24_characters_and_keeps_a_long_word_whole():
     assert wrap_callout("Internationalisationsverfahren x") == ["Internationalisationsverfahren", "x"]
 
 
+def test_control_and_direction_characters_never_reach_a_drawing():
+    # From a storyboard file written with escapes: a NUL would make the SVG unreadable XML.
+    assert wrap_callout("a\x00b \u202eevil\x1b") == ["ab evil"]
+
+
 def test_a_states_label_point_is_on_its_mainland_and_its_islets_are_not_boxes_to_avoid():
     mainland = shapely.box(0, 0, 100, 100)
     islet = shapely.box(500, 500, 501, 501)
     state = shapely.MultiPolygon([mainland, islet])
     assert mainland.contains(label_point(state))
     assert part_boxes(state) == [(0.0, 0.0, 100.0, 100.0)]
+
+
+def test_a_states_label_point_is_where_the_view_shows_it():
+    # A long state (European Russia and Siberia) seen only in its western part: the callout points there.
+    state = shapely.box(0, 0, 1000, 100)
+    point = label_point(state, (-50.0, -50.0, 200.0, 150.0))
+    assert 0 <= point.x <= 200
+    assert label_point(state, (2000.0, 0.0, 3000.0, 100.0)).within(state)  # out of view: anywhere in it
+
+
+def test_a_box_that_covers_no_highlighted_state_always_wins_even_outside_the_frame():
+    # Everything inside the frame around the anchor is highlighted; only beyond the frame's top is free.
+    frame = (0.0, 0.0, 400.0, 400.0)
+    states = [(0.0, 60.0, 400.0, 400.0)]
+    [spot] = place_callouts([(200.0, 100.0)], [SIZE], states, frame, GAP)
+    assert overlap(spot.box, states[0]) == 0
+
+
+def test_in_two_hundred_made_up_maps_no_box_covers_a_highlighted_state_where_a_free_place_exists():
+    import random
+
+    from render.callouts import candidate_boxes
+
+    generator = random.Random(18)  # fixed: the same maps on every run
+    checked = 0
+    for _ in range(200):
+        states = []
+        for _ in range(generator.randint(1, 6)):
+            x, y = generator.uniform(0, 900), generator.uniform(0, 500)
+            states.append((x, y, x + generator.uniform(20, 250), y + generator.uniform(20, 200)))
+        anchors = [(generator.uniform(50, 950), generator.uniform(50, 550)) for _ in range(generator.randint(1, 3))]
+        placed = place_callouts(anchors, [SIZE] * len(anchors), states, FRAME, GAP)
+        for spot in placed:
+            free = [box for box in candidate_boxes(spot.anchor, SIZE, GAP) if all(overlap(box, s) == 0 for s in states)]
+            if free:
+                checked += 1
+                assert all(overlap(spot.box, state) == 0 for state in states)
+    assert checked > 250  # most callouts had a free place: the check ran
