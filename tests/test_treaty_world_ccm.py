@@ -67,6 +67,9 @@ def test_after_lithuania_left_and_vanuatu_joined_112_states_are_bound(ccm):
         ("NIU", "joined", "2021-02-01", "party"),  # accession 6 Aug 2020
         ("COK", "joined", "2012-02-01", "party"),  # ratification 23 Aug 2011
         ("JPN", "signatory", "2009-07-14", "joined"),  # acceptance 14 Jul 2009
+        ("URY", "signatory", "2009-09-24", "joined"),  # ratification 24 Sep 2009 (Monitor profile)
+        ("SYC", "not_party", "2010-04-13", "signatory"),  # signature 13 Apr 2010 (Monitor profile)
+        ("SYC", "joined", "2010-11-01", "party"),  # ratification 20 May 2010, bound 1 Nov 2010
     ],
 )
 def test_hard_cases_change_status_on_the_day_the_rules_give(ccm, iso3, before, day, after):
