@@ -128,10 +128,11 @@ def view_from_link() -> dict | None:
 
 def map_panel(
     statuses: list[StateStatus], day: date, bounds: DateRange, today: date, selected: str | None,
-    files: MapFiles, title: str, sentence: str, height: int, theme: str, present: bool,
+    files: MapFiles, title: str, sentence: str, height: int, theme: str, present: bool, story: str | None = None,
 ) -> None:
     """`theme`: a Theme's value or "auto" (the system's preference, read in the browser); `present`:
-    presentation mode (projector type, title on the map, the legend's empty statuses hidden)."""
+    presentation mode (projector type, title on the map, the legend's empty statuses hidden); `story`: the
+    published steps of the storyboard to present (components/storyboard_panel.presented_steps), or None."""
     _frontend_ready()
     payload = {
         "date": day.isoformat(),
@@ -152,6 +153,7 @@ def map_panel(
         "height": height,
         "theme": theme,
         "present": present,
+        "story_url": story,  # fetched once; the browser steps through it (render/static/storyboard_show.js)
         "view": view_from_link(),  # where the map opens; the viewer's later moves stay in the browser
         # The browser keeps the date the viewer chose until the server has seen it (see the bridge).
         "ack": st.session_state.get(ACKNOWLEDGED),
