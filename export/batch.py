@@ -3,17 +3,22 @@
 Per date: PNG, SVG, PDF (`apmbc-2025-12-27.png`). Per run, named by the first and last date
 (`apmbc-2025-06-27-to-2025-12-27.gif`): the animated GIF (a frame per date), the deck (a slide per
 date) and the offline HTML map, which holds every change date and opens on the first chosen one.
+A storyboard (`export_storyboard`) is handed out as a deck, a PDF handout and a GIF named after it
+(`2025-withdrawals.pptx`), every step drawn once for all three.
 The formats and their writers are in export/formats.py.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from export.formats import FORMATS, ExportData, Run, Scope
+from export.briefing import step_pictures
+from export.formats import FORMATS, STORYBOARD_FORMATS, ExportData, Run, Scope
 from geo.countries import geometry_metadata, load_countries, microstate_points
 from geo.drawable import load_drawable
 from render.snapshot import SIZE_PRESETS, Heading, prepare_inputs
+from storyboard.model import Storyboard
 from treaty.status import StateHistory, change_dates, compile_timelines
 
 
@@ -55,5 +60,32 @@ def export_batch(
     for fmt, its_days in files:
         path = out_dir / fmt.file_name(data.inputs.dataset, its_days)
         path.write_bytes(fmt.write(run, its_days))
+        written.append(path)
+    return written
+
+
+def export_storyboard(
+    data: ExportData,
+    storyboard: Storyboard,
+    formats: list[str],
+    out_dir: Path,
+    stem: str,
+    size: tuple[int, int] = SIZE_PRESETS["16:9"],
+    scale: float = 1,
+    progress: Callable[[str], None] = lambda _: None,
+) -> list[Path]:
+    """Write `stem`.pptx / .pdf / .gif into `out_dir`; `progress` is told before each step is drawn and
+    each file written (len(storyboard.steps) + len(formats) calls). Returns the paths in the order written."""
+    unknown = sorted(set(formats) - set(STORYBOARD_FORMATS))
+    if unknown:
+        raise ValueError(f"a storyboard is not exported as {', '.join(unknown)}: choose from {', '.join(STORYBOARD_FORMATS)}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    run = Run(data, size, scale)
+    pictures = list(step_pictures(run, storyboard, progress))
+    written = []
+    for name in formats:
+        progress(f"Writing {stem}.{name}")
+        path = out_dir / f"{stem}.{name}"
+        path.write_bytes(STORYBOARD_FORMATS[name].write_storyboard(run, storyboard, pictures))
         written.append(path)
     return written

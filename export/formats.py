@@ -4,6 +4,8 @@ makes a file per date or one per run, whether the Download tab offers it, and it
 `python -m export` and the app's Download tab both read `FORMATS`; a new format is one entry here and
 its writer. A writer gets the run (data and image settings) and its dates, and returns the file's
 bytes: a per-date format is called once per date with that one date, a per-run format once with them all.
+A format that can also hand out a storyboard (deck, PDF handout, GIF) has a second writer,
+`write_storyboard`, given the run, the storyboard and its steps' pictures (export/briefing.py).
 """
 from __future__ import annotations
 
@@ -16,10 +18,12 @@ from functools import cached_property
 import geopandas as gpd
 
 from export.animation import gif_bytes
+from export.briefing import StepPicture, briefing_deck, briefing_gif, briefing_handout
 from export.deck import Slide, deck_bytes
 from render.captions import as_of_line, attribution_line, file_stem, sources_line
 from render.snapshot import SIZE_PRESETS, Heading, SnapshotInputs, SnapshotRenderer
 from render.standalone import standalone_html
+from storyboard.model import Storyboard
 from treaty.model import Dataset
 from treaty.narrative import describe_day
 
@@ -63,6 +67,7 @@ class ExportFormat:
     scope: Scope
     write: Callable[[Run, list[date]], bytes]
     on_download_tab: bool  # the tab exports the date on screen: a one-frame GIF or deck says nothing more
+    write_storyboard: Callable[[Run, Storyboard, list[StepPicture]], bytes] | None = None
 
     def file_name(self, dataset: Dataset, days: list[date]) -> str:
         """e.g. apmbc-2025-12-27.png, or apmbc-2025-06-27-to-2025-12-27.gif for a run of dates."""
@@ -122,12 +127,15 @@ FORMATS: dict[str, ExportFormat] = {
     for fmt in (
         ExportFormat("png", "PNG slide (16:9)", "image/png", Scope.PER_DATE, _image("png"), on_download_tab=True),
         ExportFormat("svg", "SVG", "image/svg+xml", Scope.PER_DATE, _image("svg"), on_download_tab=True),
-        ExportFormat("pdf", "PDF", "application/pdf", Scope.PER_DATE, _image("pdf"), on_download_tab=True),
+        ExportFormat("pdf", "PDF", "application/pdf", Scope.PER_DATE, _image("pdf"), on_download_tab=True,
+                     write_storyboard=briefing_handout),
         ExportFormat("html", "Offline HTML map", "text/html", Scope.PER_RUN, _html, on_download_tab=True),
-        ExportFormat("gif", "Animated GIF", "image/gif", Scope.PER_RUN, _gif, on_download_tab=False),
+        ExportFormat("gif", "Animated GIF", "image/gif", Scope.PER_RUN, _gif, on_download_tab=False, write_storyboard=briefing_gif),
         ExportFormat(
             "pptx", "PowerPoint deck", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            Scope.PER_RUN, _deck, on_download_tab=False,
+            Scope.PER_RUN, _deck, on_download_tab=False, write_storyboard=briefing_deck,
         ),
     )
 }
+# The formats a storyboard can be handed out in: pptx (a slide per step), pdf (a handout page per step), gif.
+STORYBOARD_FORMATS = {name: fmt for name, fmt in FORMATS.items() if fmt.write_storyboard is not None}

@@ -23,6 +23,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
+from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path
 from matplotlib.textpath import TextToPath
@@ -31,9 +32,11 @@ from pyproj import Transformer
 from geo.countries import microstate_points
 from geo.regions import EUROPE
 from geo.join import status_keys
+from render.callouts import label_point, part_boxes, place_callouts, wrap_callout
 from render.captions import as_of_line, attribution_line, sources_line, title_on
 from render.text_version import alt_text
 from render.palette import BORDER_COLOUR, CATEGORIES, COLOURS, NOT_COVERED_BORDER
+from storyboard.model import Callout
 from treaty.dates import long_date
 from treaty.model import Dataset
 from treaty.narrative import describe_day
@@ -47,6 +50,9 @@ INK = "#1A1A1A"
 MUTED = "#444444"
 MARKER_EDGE = "#333333"
 FRAME_EDGE = "#B8C4CE"
+CALLOUT_PANEL = "#FFFFFF"
+# With states highlighted, the others keep their status colour at this share, the rest white: muted, still readable.
+MUTED_SHARE = 0.45
 # The geometry is cut along the region's parallels and meridians (geo/build.py). A straight cut in
 # degrees is a curve in the map's projection: cut edges and the frame are both split into steps this
 # long before projecting, so land ends exactly on the frame instead of on a false straight coastline.
@@ -60,6 +66,8 @@ LINE_SPACING = 1.3
 LEGEND_ROW = 32
 SWATCH = (30, 20)  # width, height
 MARKER_RADIUS_PX = 8
+HIGHLIGHT_WIDTH_PX = 3.5  # the outline of a highlighted state
+CALLOUT_PX, CALLOUT_PAD, CALLOUT_GAP = 19, 8, 30  # text size, padding inside the box, anchor to box
 SIDE_LEGEND_MIN_ASPECT = 1.25  # 16:9 and 4:3 keep the legend beside the map; square puts it below
 PIXELS_PER_INCH = 100
 
@@ -227,6 +235,7 @@ class SnapshotRenderer:
         width = self.width - 2 * self._px(MARGIN)
         self._footer_lines = [line for text in footer for line in _wrap(text, self._fonts["footer"], width)]
         self.layout = self._plan_layout()
+        self._story_artists: list = []  # the date's highlight outlines and callouts
         self._draw_map()
         self._draw_overlay()
 
@@ -368,12 +377,14 @@ class SnapshotRenderer:
         return counts
 
     # ---- per date ---------------------------------------------------------------------------------
-    def show(self, day: date, heading: Heading = Heading()) -> None:
-        """Restyle the figure for `day`: fills, marker colours, title, sentence (or subtitle) and legend."""
+    def show(self, day: date, heading: Heading = Heading(), highlight: frozenset[str] = frozenset(),
+             callouts: tuple[Callout, ...] = ()) -> None:
+        """Restyle the figure for `day`: fills, marker colours, title, sentence (or subtitle) and legend;
+        `highlight`ed states outlined and the others muted; `callouts` boxed beside their anchors."""
         inputs = self.inputs
         keys = status_keys(self._shape_codes, statuses_on(inputs.timelines, day))
-        self._countries.set_facecolor([COLOURS[keys[code]] for code in self._drawn_codes])
-        self._markers.set_facecolor([COLOURS[keys[code]] for code in self._marker_codes])
+        self._countries.set_facecolor([fill(keys[code], code, highlight) for code in self._drawn_codes])
+        self._markers.set_facecolor([fill(keys[code], code, highlight) for code in self._marker_codes])
         title, title_px = self._fitted_title(heading.title_for(inputs.dataset, day))
         self._title.set_text(title)
         self._title.set_fontsize(title_px * 72 / PIXELS_PER_INCH)
@@ -386,11 +397,71 @@ class SnapshotRenderer:
             tally[key] += 1
         for key, text in self._counts.items():
             text.set_text(str(tally[key]))
+        self._draw_story(highlight, callouts)
 
-    def render(self, day: date, fmt: str = "png", transparent: bool = False, heading: Heading = Heading()) -> bytes:
+    # ---- highlight and callouts -----------------------------------------------------------------
+    def _draw_story(self, highlight: frozenset[str], callouts: tuple[Callout, ...]) -> None:
+        """Outlines (SVG ids highlight-ISO3) and callouts (callout-N), replacing the previous date's."""
+        for artist in self._story_artists:
+            artist.remove()
+        self._story_artists = []
+        countries = self.inputs.countries
+        shapes = dict(zip(countries["iso3"], countries.geometry, strict=True))
+        for code in sorted(highlight & shapes.keys()):
+            outline = PathPatch(_polygon_path(shapes[code]), facecolor="none", edgecolor=INK,
+                                linewidth=HIGHLIGHT_WIDTH_PX * self.unit, joinstyle="round", zorder=4, gid=f"highlight-{code}")
+            self.map_axes.add_patch(outline)
+            outline.set_clip_path(self._frame)
+            self._story_artists.append(outline)
+        if callouts:
+            self._draw_callouts(callouts, [shapes[code] for code in sorted(highlight & shapes.keys())], shapes)
+
+    def _image_px(self, x: float, y: float) -> tuple[float, float]:
+        """A point in the map's projection as overlay pixels (scale 1, y down)."""
+        column, from_bottom = self.map_axes.transData.transform((x, y))
+        return column / self.scale, self.height - from_bottom / self.scale
+
+    def _draw_callouts(self, callouts: tuple[Callout, ...], highlighted: list, shapes: dict) -> None:
+        font = (CALLOUT_PX * self.unit, False)
+        pad, line = self._px(CALLOUT_PAD), font[0] * LINE_SPACING
+        anchors, texts, sizes = [], [], []
+        for callout in callouts:
+            if callout.state is not None:
+                if callout.state not in shapes:
+                    continue  # a state the geometry does not have: nothing to point at
+                point = label_point(shapes[callout.state])
+                anchors.append(self._image_px(point.x, point.y))
+            else:
+                lat, lon = callout.at
+                anchors.append(self._image_px(*_to_map_crs().transform(lon, lat)))
+            lines = wrap_callout(callout.text)
+            texts.append(lines)
+            sizes.append((max(_text_width(text, *font) for text in lines) + 2 * pad, len(lines) * line + 2 * pad))
+        avoid = []
+        for shape in highlighted:
+            for west, south, east, north in part_boxes(shape):
+                (left, bottom), (right, top) = self._image_px(west, south), self._image_px(east, north)
+                avoid.append((left, top, right, bottom))
+        placed = place_callouts(anchors, sizes, avoid, self.layout.map_box, self._px(CALLOUT_GAP))
+        for number, (spot, lines) in enumerate(zip(placed, texts, strict=True), start=1):
+            left, top, right, bottom = spot.box
+            (x, y), (end_x, end_y) = spot.anchor, spot.leader_end
+            leader = Line2D([x, end_x], [y, end_y], color=INK, linewidth=1.5 * self.unit, zorder=6, gid=f"callout-{number}-leader")
+            dot = Line2D([x], [y], marker="o", markersize=5 * self.unit, color=INK, zorder=6, gid=f"callout-{number}-anchor")
+            box = Rectangle((left, top), right - left, bottom - top, facecolor=CALLOUT_PANEL, edgecolor=INK,
+                            linewidth=1.2 * self.unit, zorder=7, gid=f"callout-{number}-box")
+            text = self.overlay.text(left + pad, top + pad, "\n".join(lines), fontproperties=_font(*font), color=INK,
+                                     linespacing=LINE_SPACING, va="top", ha="left", parse_math=False, zorder=8,
+                                     gid=f"callout-{number}-text")
+            for artist in (leader, dot, box):
+                self.overlay.add_artist(artist)
+            self._story_artists += [leader, dot, box, text]
+
+    def render(self, day: date, fmt: str = "png", transparent: bool = False, heading: Heading = Heading(),
+               highlight: frozenset[str] = frozenset(), callouts: tuple[Callout, ...] = ()) -> bytes:
         if fmt not in _METADATA:
             raise ValueError(f"unknown format '{fmt}': use one of {', '.join(_METADATA)}")
-        self.show(day, heading)
+        self.show(day, heading, highlight, callouts)
         self._frame.set_facecolor("none" if transparent else SEA)  # transparent: the sea is background too
         buffer = io.BytesIO()
         title, description = heading.title_for(self.inputs.dataset, day), self.alt_text(day)
@@ -407,9 +478,10 @@ class SnapshotRenderer:
         """What the picture shows, in words: for the SVG's <desc>, the PDF's subject, PowerPoint's alt text."""
         return alt_text(self.inputs.dataset, self.inputs.timelines, day)
 
-    def rgb(self, day: date, heading: Heading = Heading()) -> np.ndarray:
+    def rgb(self, day: date, heading: Heading = Heading(), highlight: frozenset[str] = frozenset(),
+            callouts: tuple[Callout, ...] = ()) -> np.ndarray:
         """The frame for `day` as an H x W x 3 array, without encoding a file (for animations)."""
-        self.show(day, heading)
+        self.show(day, heading, highlight, callouts)
         self.canvas.draw()
         return np.asarray(self.canvas.buffer_rgba())[:, :, :3].copy()
 
@@ -418,6 +490,17 @@ class SnapshotRenderer:
         x, y = _to_map_crs().transform(lon, lat)
         column, from_bottom = self.map_axes.transData.transform((x, y))
         return int(column), int(self.height * self.scale - from_bottom)
+
+
+def muted(colour: str) -> str:
+    """`colour` faded towards white (MUTED_SHARE of it kept): a state that is not highlighted."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c * MUTED_SHARE + 255 * (1 - MUTED_SHARE)):02X}" for c in (red, green, blue))
+
+
+def fill(key: str, code: str, highlight: frozenset[str]) -> str:
+    """A shape's fill: its status colour, muted when other states are highlighted."""
+    return muted(COLOURS[key]) if highlight and code not in highlight else COLOURS[key]
 
 
 def _with_svg_title(svg: bytes, title: str, description: str) -> bytes:
@@ -456,6 +539,9 @@ def render_snapshot(
     scale: float = 1,
     fmt: str = "png",
     transparent: bool = False,
+    *,
+    highlight: frozenset[str] = frozenset(),
+    callouts: tuple[Callout, ...] = (),
 ) -> bytes:
     """One image of the map on `day`. For many dates, keep one SnapshotRenderer instead."""
-    return SnapshotRenderer(inputs, size, scale).render(day, fmt, transparent)
+    return SnapshotRenderer(inputs, size, scale).render(day, fmt, transparent, highlight=highlight, callouts=callouts)

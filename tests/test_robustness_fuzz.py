@@ -25,7 +25,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from tests.app_page import maps, open_page
-from treaty.loader import DatasetError, _get, _SafeLineLoader, load_dataset
+from treaty.loader import DatasetError, load_dataset
+from treaty.yaml_reading import _get, _SafeLineLoader
 from treaty.model import Dataset
 from treaty.status import Status, compile_timelines
 

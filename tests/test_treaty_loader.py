@@ -6,7 +6,7 @@ from typing import NamedTuple
 import pytest
 import yaml
 
-import treaty.loader
+import treaty.yaml_reading
 from treaty.loader import DatasetError, Problem, load_dataset, read_yaml
 from treaty_fixtures import REPO, assert_problem, line_of, minimal_yaml, mutate, only_problem, problems_of, write
 
@@ -251,7 +251,7 @@ def test_a_missing_file_is_refused(tmp_path):
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
-    monkeypatch.setattr(treaty.loader, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(treaty.yaml_reading, "MAX_FILE_BYTES", 100)
     path = write(tmp_path, minimal_yaml())
     assert_problem(only_problem(path), path, message="larger than 100 bytes", line=None)
 
@@ -300,7 +300,7 @@ def _shape(node):
 def _read(path, monkeypatch, *, libyaml: bool):
     with monkeypatch.context() as patch:
         if not libyaml:
-            patch.setattr(treaty.loader, "_FAST_LOADER", None)
+            patch.setattr(treaty.yaml_reading, "_FAST_LOADER", None)
         document, problems = read_yaml(path)
     return _shape(document), problems
 
@@ -311,15 +311,15 @@ def _refuse_pure_python(monkeypatch):
     def refused(text):
         raise AssertionError("read_yaml fell back to the pure-Python loader")
 
-    monkeypatch.setattr(treaty.loader, "_SafeLineLoader", refused)
+    monkeypatch.setattr(treaty.yaml_reading, "_SafeLineLoader", refused)
 
 
 def test_libyaml_is_the_loader_used_when_pyyaml_has_it():
     if yaml.__with_libyaml__:
-        assert treaty.loader._FAST_LOADER is treaty.loader._LibyamlLineLoader
-        assert issubclass(treaty.loader._FAST_LOADER, yaml.cyaml.CParser)
+        assert treaty.yaml_reading._FAST_LOADER is treaty.yaml_reading._LibyamlLineLoader
+        assert issubclass(treaty.yaml_reading._FAST_LOADER, yaml.cyaml.CParser)
     else:
-        assert treaty.loader._FAST_LOADER is None
+        assert treaty.yaml_reading._FAST_LOADER is None
 
 
 @LIBYAML
@@ -328,12 +328,12 @@ def test_libyaml_reads_the_real_files_alone_and_as_the_pure_python_loader_does(p
     pure = _read(path, monkeypatch, libyaml=False)
     constructed = []
 
-    class Spy(treaty.loader._LibyamlLineLoader):
+    class Spy(treaty.yaml_reading._LibyamlLineLoader):
         def __init__(self, stream):
             constructed.append(self)
             super().__init__(stream)
 
-    monkeypatch.setattr(treaty.loader, "_FAST_LOADER", Spy)
+    monkeypatch.setattr(treaty.yaml_reading, "_FAST_LOADER", Spy)
     _refuse_pure_python(monkeypatch)
     fast = _read(path, monkeypatch, libyaml=True)
     assert len(constructed) == 1
@@ -415,7 +415,7 @@ def test_a_bare_tag_on_an_empty_value_is_read_as_pyyaml_reads_it(tmp_path):
 
 def test_without_libyaml_the_module_reads_in_python_and_gives_the_same_answer(monkeypatch):
     monkeypatch.setattr(yaml, "__with_libyaml__", False)
-    spec = importlib.util.spec_from_file_location("treaty_loader_without_libyaml", treaty.loader.__file__)
+    spec = importlib.util.spec_from_file_location("yaml_reading_without_libyaml", treaty.yaml_reading.__file__)
     module = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, spec.name, module)
     spec.loader.exec_module(module)

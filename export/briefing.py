@@ -1,0 +1,213 @@
+"""A storyboard handed out: each step's picture drawn once, then a deck, a PDF handout and a GIF made from them.
+
+A step's picture is the map on its date with its highlighted states and callouts, titled with the
+step's title and subtitle (blank: the day's sentence, which starts with the date); a before-and-after
+step is the two dates side by side, each half a square image titled with its date (a half as narrow
+as the slide would crowd the legend); the GIF fits such a pair into its frame. The deck and the handout end
+with the sources behind every date the steps show, strongest first.
+"""
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+import matplotlib as mpl
+import numpy as np
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+from PIL import Image
+
+from export.animation import gif_bytes
+from export.deck import Slide, deck_bytes
+from render.captions import as_of_line, attribution_line, title_on
+from render.snapshot import Heading, SnapshotRenderer
+from storyboard.model import Step, Storyboard
+from treaty.changes import changes_between
+from treaty.dates import long_date
+from treaty.model import BINDING_DATE_TYPES, Source, strongest_first
+from treaty.narrative import describe_day
+from treaty.status import changes_on
+
+if TYPE_CHECKING:
+    from export.formats import Run
+
+SOURCES_TITLE = "Sources"
+SOURCES_ON_A_SLIDE = 14  # more do not fit the slide at a readable size; the rest are counted
+SOURCES_ON_A_PAGE = 20
+HANDOUT_INCHES = (11.69, 8.27)  # A4 landscape
+HANDOUT_DPI = 150
+PICTURE_SHARE = 0.62  # of the page's width
+
+
+@dataclass(frozen=True)
+class StepPicture:
+    """One step as drawn: its picture (H x W x 3), the caption naming its date(s), alt text and notes."""
+
+    step: Step
+    number: int
+    rgb: np.ndarray
+    caption: str  # 'Mine Ban Convention on 27 June 2025', or '... on 1 January 2025 and 1 January 2026'
+    alt_text: str
+    notes: str
+
+    @property
+    def png(self) -> bytes:
+        buffer = io.BytesIO()
+        Image.fromarray(self.rgb).save(buffer, format="PNG")
+        return buffer.getvalue()
+
+
+def step_days(step: Step) -> tuple[date, ...]:
+    """The dates a step shows: its date, or its before and after."""
+    return (step.date,) if step.date is not None else (step.before, step.after)
+
+
+def step_pictures(run: Run, storyboard: Storyboard, progress: Callable[[str], None] = lambda _: None) -> Iterator[StepPicture]:
+    """Each step drawn, in order; `progress` is told before each step is drawn."""
+    pair_renderer: SnapshotRenderer | None = None  # half as wide: drawn only if a step needs it
+    for number, step in enumerate(storyboard.steps, start=1):
+        progress(f"Step {number} of {len(storyboard.steps)}: {step.title}")
+        story = dict(highlight=frozenset(step.highlight), callouts=tuple(step.callouts))
+        if step.date is not None:
+            rgb = run.renderer.rgb(step.date, Heading(step.title, step.subtitle or ""), **story)
+        else:
+            if pair_renderer is None:
+                pair_renderer = SnapshotRenderer(run.data.inputs, (run.size[1], run.size[1]), run.scale)
+            halves = [
+                pair_renderer.rgb(day, Heading(f"{side}: {long_date(day)}", step.title), **story)
+                for side, day in (("Before", step.before), ("After", step.after))
+            ]
+            rgb = np.hstack(halves)
+        yield StepPicture(step, number, rgb, caption(run, step), _alt_text(run, step), step_notes(run, step))
+
+
+def caption(run: Run, step: Step) -> str:
+    days = step_days(step)
+    dataset = run.data.inputs.dataset
+    return title_on(dataset, days[0]) + (f" and {long_date(days[1])}" if len(days) > 1 else "")
+
+
+def _alt_text(run: Run, step: Step) -> str:
+    if step.date is not None:
+        return run.renderer.alt_text(step.date)
+    return f"Two maps side by side. Before: {run.renderer.alt_text(step.before)} After: {run.renderer.alt_text(step.after)}"
+
+
+def step_notes(run: Run, step: Step) -> str:
+    """The briefer's notes, then what the map shows that day (or what changed between the two days), then the data's date."""
+    inputs = run.data.inputs
+    if step.date is not None:
+        shown = describe_day(inputs.timelines, step.date)
+    else:
+        changes = changes_between(inputs.timelines, step.before, step.after)
+        shown = f"Between {long_date(step.before)} and {long_date(step.after)}:\n" + (
+            "\n".join(f"• {change.sentence}" for change in changes) if changes else "no state's status changed."
+        )
+    parts = (step.notes, shown, f"{as_of_line(inputs.dataset)}. {attribution_line(inputs.geometry_metadata)}.")
+    return "\n\n".join(part for part in parts if part)
+
+
+def sources_shown(run: Run, storyboard: Storyboard) -> list[Source]:
+    """The sources behind every date the steps show, strongest first: for each date, the events of the
+    states that change that day and of the states a step highlights or pins a callout to, up to that
+    date (their joining, entry into force and withdrawal dates, and anything dated that very day)."""
+    inputs = run.data.inputs
+    dataset = inputs.dataset
+    by_name = {history.name: history.iso3 for history in inputs.timelines}
+    cited: dict[str, None] = {}
+    for step in storyboard.steps:
+        named = set(step.highlight) | {callout.state for callout in step.callouts if callout.state}
+        for day in step_days(step):
+            states = named | {by_name[name] for name, _ in changes_on(inputs.timelines, day)}
+            for state in (state for state in dataset.states if state.iso3 in states):
+                for event in state.events:
+                    if event.date.first <= day and (event.type in BINDING_DATE_TYPES or event.date.first == day):
+                        cited.update(dict.fromkeys(event.sources))
+    return strongest_first(dataset.sources[source_id] for source_id in cited)
+
+
+def source_line(source: Source) -> str:
+    """'UN depositary — United Nations: C.N.123.2025.TREATIES-XXVI.5 (https://…)'."""
+    named = f"{source.name}: {source.title}" if source.publisher else source.title
+    return f"{source.kind.label} — {named}" + (f" ({source.reference})" if source.reference else "")
+
+
+def sources_text(run: Run, storyboard: Storyboard, shown: int) -> list[str]:
+    """At most `shown` source lines, then where the rest and every other source are."""
+    sources = sources_shown(run, storyboard)
+    lines = [source_line(source) for source in sources[:shown]]
+    rest = len(sources) - shown
+    treaty_id = run.data.inputs.dataset.treaty.id
+    lines.append((f"…and {rest} more. " if rest > 0 else "") + f"Every source, date by date: data/{treaty_id}.yaml, or Treaty Map's “Sources and method” tab.")
+    return lines
+
+
+def briefing_deck(run: Run, storyboard: Storyboard, pictures: list[StepPicture]) -> bytes:
+    """A slide per step (picture, title, subtitle, caption with the date, notes as speaker notes), then the sources."""
+    slides = [
+        Slide(picture.step.title, picture.png, picture.notes, picture.alt_text, subtitle=picture.step.subtitle or "", caption=picture.caption)
+        for picture in pictures
+    ]
+    return deck_bytes(slides, run.size, closing=(SOURCES_TITLE, sources_text(run, storyboard, SOURCES_ON_A_SLIDE)))
+
+
+def briefing_gif(run: Run, storyboard: Storyboard, pictures: list[StepPicture]) -> bytes:
+    """A frame per step: its picture, which carries the step's title and its date; a before-and-after
+    pair is shrunk to the frame's width, on white above and below."""
+    width, height = (round(side * run.scale) for side in run.size)
+    return gif_bytes(_fitted(picture.rgb, width, height) for picture in pictures)
+
+
+def _fitted(rgb: np.ndarray, width: int, height: int) -> np.ndarray:
+    """`rgb` as it is if it is `width` x `height`, else shrunk to fit and centred on white."""
+    if rgb.shape[:2] == (height, width):
+        return rgb
+    image = Image.fromarray(rgb)
+    image.thumbnail((width, height), Image.Resampling.LANCZOS)
+    frame = Image.new("RGB", (width, height), "white")
+    frame.paste(image, ((width - image.width) // 2, (height - image.height) // 2))
+    return np.asarray(frame)
+
+
+def briefing_handout(run: Run, storyboard: Storyboard, pictures: list[StepPicture]) -> bytes:
+    """An A4 landscape page per step (picture, title, subtitle, caption, notes), then a page of sources; text stays text."""
+    buffer = io.BytesIO()
+    metadata = {"Title": storyboard.title, "Subject": f"Briefing: {len(pictures)} steps", "CreationDate": None}
+    with mpl.rc_context({"pdf.fonttype": 42}), PdfPages(buffer, metadata=metadata) as pdf:
+        for picture in pictures:
+            pdf.savefig(_handout_page(storyboard, picture, len(pictures)))
+        pdf.savefig(_text_page(SOURCES_TITLE, sources_text(run, storyboard, SOURCES_ON_A_PAGE)))
+    return buffer.getvalue()
+
+
+def _handout_page(storyboard: Storyboard, picture: StepPicture, steps: int) -> Figure:
+    figure = Figure(figsize=HANDOUT_INCHES, dpi=HANDOUT_DPI)
+    figure.text(0.04, 0.955, picture.step.title, fontsize=18, weight="bold", va="top", parse_math=False)
+    figure.text(0.96, 0.955, f"{storyboard.title} · step {picture.number} of {steps}", fontsize=9, color="#444444",
+                ha="right", va="top", parse_math=False)
+    if picture.step.subtitle:
+        figure.text(0.04, 0.91, picture.step.subtitle, fontsize=12, va="top", parse_math=False)
+    # The picture on the left 62 % of the page under the title, its aspect kept, captioned; the notes beside it.
+    height, width = picture.rgb.shape[:2]
+    page_width, page_height = HANDOUT_INCHES
+    picture_height = PICTURE_SHARE * page_width * height / width / page_height
+    top = 0.86
+    axes = figure.add_axes((0.04, top - picture_height, PICTURE_SHARE, picture_height))
+    axes.imshow(picture.rgb, interpolation="antialiased")
+    axes.set_axis_off()
+    figure.text(0.04, top - picture_height - 0.015, picture.caption, fontsize=10, va="top", color="#444444", parse_math=False)
+    wrapped = "\n".join(textwrap.fill(line, 44, subsequent_indent="  " if line.startswith("•") else "") for line in picture.notes.splitlines())
+    figure.text(0.69, top, wrapped, fontsize=9.5, va="top", linespacing=1.35, parse_math=False)
+    return figure
+
+
+def _text_page(title: str, lines: list[str]) -> Figure:
+    figure = Figure(figsize=HANDOUT_INCHES, dpi=HANDOUT_DPI)
+    figure.text(0.04, 0.955, title, fontsize=18, weight="bold", va="top", parse_math=False)
+    body = "\n".join(textwrap.fill(line, 150, subsequent_indent="    ") for line in lines)
+    figure.text(0.04, 0.89, body, fontsize=8.5, va="top", linespacing=1.4, parse_math=False)
+    return figure

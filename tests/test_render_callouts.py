@@ -1,0 +1,82 @@
+"""Where callouts go: made-up maps of boxes, each checked for what the placement promises."""
+import pytest
+import shapely
+
+from render.callouts import Placed, label_point, overlap, part_boxes, place_callouts, wrap_callout
+
+FRAME = (0.0, 0.0, 1000.0, 600.0)
+SIZE = (160.0, 50.0)
+GAP = 20.0
+
+
+def inside(box, frame=FRAME) -> bool:
+    return box[0] >= frame[0] and box[1] >= frame[1] and box[2] <= frame[2] and box[3] <= frame[3]
+
+
+def test_in_open_space_the_box_goes_up_and_right_at_the_nearest_distance():
+    [spot] = place_callouts([(500.0, 300.0)], [SIZE], [], FRAME, GAP)
+    assert spot.box == (520.0, 230.0, 680.0, 280.0)
+
+
+def test_a_callout_pinned_inside_a_highlighted_state_does_not_cover_it():
+    state = (450.0, 250.0, 560.0, 340.0)  # the anchor is in the middle of it
+    [spot] = place_callouts([(500.0, 300.0)], [SIZE], [state], FRAME, GAP)
+    assert overlap(spot.box, state) == 0 and inside(spot.box)
+
+
+def test_highlighted_states_above_and_right_push_the_box_to_a_free_side():
+    # A Baltic-like column of states to the north and east of the anchor (parts of several states).
+    states = [(480.0, 60.0, 760.0, 290.0), (505.0, 290.0, 760.0, 420.0), (300.0, 100.0, 480.0, 290.0)]
+    [spot] = place_callouts([(500.0, 300.0)], [SIZE], states, FRAME, GAP)
+    assert all(overlap(spot.box, state) == 0 for state in states)
+    assert inside(spot.box)
+
+
+def test_two_callouts_on_one_anchor_do_not_cover_each_other_or_the_highlighted_state():
+    state = (480.0, 280.0, 520.0, 320.0)
+    first, second = place_callouts([(500.0, 300.0)] * 2, [SIZE, SIZE], [state], FRAME, GAP)
+    assert overlap(first.box, second.box) == 0
+    assert overlap(first.box, state) == 0 and overlap(second.box, state) == 0
+
+
+def test_a_box_never_covers_another_callouts_anchor():
+    anchors = [(500.0, 300.0), (560.0, 260.0)]  # the second anchor sits where the first box would go
+    first, second = place_callouts(anchors, [SIZE, SIZE], [], FRAME, GAP)
+    x, y = anchors[1]
+    assert not (first.box[0] <= x <= first.box[2] and first.box[1] <= y <= first.box[3])
+
+
+@pytest.mark.parametrize("anchor", [(990.0, 300.0), (10.0, 10.0), (500.0, 595.0), (995.0, 595.0)])
+def test_near_the_frames_edge_or_corner_the_box_stays_inside(anchor):
+    [spot] = place_callouts([anchor], [SIZE], [], FRAME, GAP)
+    assert inside(spot.box)
+
+
+def test_when_the_near_candidates_cover_a_state_the_box_goes_further_out_to_a_free_place():
+    # Highlighted everywhere right of x=200: only the farthest candidates on the left (3.5 gaps out) are free.
+    states = [(200.0, 0.0, 1000.0, 600.0)]
+    [spot] = place_callouts([(260.0, 300.0)], [SIZE], states, FRAME, GAP)
+    assert overlap(spot.box, states[0]) == 0
+    assert spot.box == (30.0, 180.0, 190.0, 230.0)  # up-left, 70 px from the anchor
+
+
+def test_the_leader_line_ends_on_the_box_edge_nearest_the_anchor():
+    spot = Placed((500.0, 300.0), (520.0, 230.0, 680.0, 280.0))
+    assert spot.leader_end == (520.0, 280.0)
+    assert Placed((600.0, 300.0), (520.0, 320.0, 680.0, 370.0)).leader_end == (600.0, 320.0)
+
+
+def test_callout_text_wraps_at_24_characters_and_keeps_a_long_word_whole():
+    assert wrap_callout("First to leave: withdrawal takes effect 27 Dec 2025") == [
+        "First to leave:", "withdrawal takes effect", "27 Dec 2025",
+    ]
+    assert wrap_callout("Kyiv") == ["Kyiv"]
+    assert wrap_callout("Internationalisationsverfahren x") == ["Internationalisationsverfahren", "x"]
+
+
+def test_a_states_label_point_is_on_its_mainland_and_its_islets_are_not_boxes_to_avoid():
+    mainland = shapely.box(0, 0, 100, 100)
+    islet = shapely.box(500, 500, 501, 501)
+    state = shapely.MultiPolygon([mainland, islet])
+    assert mainland.contains(label_point(state))
+    assert part_boxes(state) == [(0.0, 0.0, 100.0, 100.0)]
