@@ -20,6 +20,7 @@ from components.selection import keep_in_url, selected_state
 from components.share import copy_link_button, print_stylesheet
 from components.state_panel import state_panel
 from components.status_table import status_table
+from components.storyboard_panel import current_storyboard, presented_steps, storyboard_panel
 from components.theme import theme_choice
 from components.treaty_choice import available_treaties, choose_treaty
 from components.views import check_view_link, view_tabs
@@ -66,6 +67,7 @@ def briefing() -> None:
     day = chosen_date(bounds, today)
     selected = selected_state({state.iso3 for state in dataset.states})
     statuses = statuses_on(compiled, day)
+    story = current_storyboard()
     sentence = describe_day(compiled, day)
     st.markdown(f"#### {plain(sentence)}")
     map_panel(
@@ -73,10 +75,11 @@ def briefing() -> None:
         title=dataset.treaty.short_name,
         sentence=sentence,
         height=1000 if present else 800, theme=theme.for_browser, present=present,
+        story=presented_steps(story, dataset) if present else None,
     )
     text_version(statuses, day, dataset.treaty.short_name, sentence)
     if not present:
-        record, table, timeline, compare, download, method = view_tabs()
+        record, table, timeline, compare, storyboard, download, method = view_tabs()
         if record.open:
             with record:
                 state_panel(dataset, next((s for s in statuses if s.iso3 == selected), None))
@@ -89,6 +92,9 @@ def briefing() -> None:
         if compare.open:
             with compare:
                 comparison(treaty_id, loaded, labels, day)
+        if storyboard.open:
+            with storyboard:
+                storyboard_panel(dataset, day, bounds)
         if download.open:
             # Imported here: the export code (matplotlib) costs about half a second at start-up,
             # for a tab most sessions never open.

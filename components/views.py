@@ -6,7 +6,7 @@ import streamlit as st
 from components.notices import literal, notice
 from render.captions import SOURCES_TAB
 
-TABS = ("State record", "All states", "Withdrawal timeline", "Compare treaties", "Download", SOURCES_TAB)
+TABS = ("State record", "All states", "Withdrawal timeline", "Compare treaties", "Storyboard", "Download", SOURCES_TAB)
 URL_KEY = "view"
 
 

@@ -51,12 +51,15 @@
     return Boolean(target.closest("input, textarea, select, [contenteditable=''], [contenteditable='true'], [role='slider'], [role='listbox']"));
   }
 
-  // ---- the panel over the map: counter, title, subtitle, date, and buttons for a mouse ----
-  // options: {parent, listen(type, handler, capture), onStep(step, player)}; returns {stop()}.
+  // ---- the panel on the map, under its title (over the sea): counter, title, subtitle, date, and
+  // buttons for a mouse ----
+  // options: {map (Leaflet), listen(type, handler, capture) -> remover, onStep(step)}; returns {stop()}.
   function mount(story, options) {
     const player = createPlayer(story.steps);
-    const panel = document.createElement("section");
-    panel.className = "tm-story";
+    const control = L.control({ position: "topleft" });
+    const panel = L.DomUtil.create("section", "tm-story");
+    control.onAdd = function () { return panel; };
+    L.DomEvent.disableClickPropagation(panel);
     panel.setAttribute("aria-label", "Storyboard: " + story.title);
     panel.innerHTML = [
       '<div class="tm-story-head"><button type="button" class="tm-story-previous" aria-label="Previous step">◀</button>',
@@ -65,7 +68,7 @@
       '<div class="tm-story-text" aria-live="polite"><div class="tm-story-title"></div>',
       '<div class="tm-story-subtitle"></div><div class="tm-story-date"></div></div>',
     ].join("");
-    options.parent.appendChild(panel);
+    control.addTo(options.map);
     const part = function (name) { return panel.querySelector(".tm-story-" + name); };
 
     function show() {
@@ -74,7 +77,9 @@
       part("title").textContent = step.title;
       part("subtitle").textContent = step.subtitle || "";
       part("subtitle").hidden = !step.subtitle;
-      part("date").textContent = step.before ? step.date_label + " (before: " + step.before + ")" : step.date_label;
+      // The map's title names the date; a before-and-after step names both.
+      part("date").textContent = step.before ? "Before and after: " + step.before_label + " → " + step.date_label : "";
+      part("date").hidden = !step.before;
       part("previous").disabled = !player.hasPrevious();
       part("next").disabled = !player.hasNext();
       panel.setAttribute("data-step", String(player.index + 1));
@@ -101,7 +106,7 @@
       player: player,
       stop: function () {
         unlisten();
-        panel.remove();
+        control.remove();
         document.body.classList.remove("tm-story-on");
       },
     };
@@ -116,11 +121,10 @@
 
   const style = document.createElement("style");
   style.textContent = [
-    ".tm-story { position: absolute; top: 10px; left: 50%; transform: translateX(-50%); z-index: 1002;",
-    "  max-width: min(46em, 60%); padding: 8px 18px 10px; text-align: center; color: var(--tm-text);",
+    ".leaflet-top.leaflet-left .tm-story { max-width: min(36em, 45vw); padding: 6px 14px 8px; color: var(--tm-text);",
     "  background: var(--tm-panel); border: 1px solid var(--tm-panel-edge); border-radius: 8px;",
     "  box-shadow: 0 1px 6px var(--tm-shadow); font-size: var(--tm-type, 16px); }",
-    ".tm-story-head { display: flex; align-items: center; justify-content: center; gap: 0.8em; font-size: 0.8em; }",
+    ".tm-story-head { display: flex; align-items: center; gap: 0.8em; font-size: 0.8em; }",
     ".tm-story-head button { font: inherit; padding: 0 0.6em; cursor: pointer; background: var(--tm-control);",
     "  color: var(--tm-text); border: 1px solid var(--tm-panel-edge); border-radius: 4px; }",
     ".tm-story-head button:disabled { opacity: 0.4; cursor: default; }",

@@ -14,6 +14,7 @@
   let chosenWindow;       // the window from the link or the briefer ({start, end}), null for the recent changes
   const fetched = { details: null, history: null, story: null };
   let story = null;       // the storyboard being presented (storyboard_show.js), or null
+  let storyStep = null;   // its step on screen, whose highlight and callouts the map draws
   let pending = null;
 
   // What the viewer wants the server to know: the latest date (with the history it was read from) and
@@ -71,7 +72,7 @@
     lastDate = dateArgs;
     // The chosen theme's palette and chrome, from every theme's sent once (map_present.js).
     const args = window.TreatyMapPresent.themed(Object.assign({}, window.treatyMapConstant, base, dateArgs,
-      story ? window.TreatyStoryboard.overrides(story.player.step) : null));
+      storyStep ? window.TreatyStoryboard.overrides(storyStep) : null));
     args.statuses = history ? history.statuses : null;  // the legend's rows, once the history is known
     const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url, args.resolved_theme, args.present, args.sentence, args.statuses, args.highlight, args.callouts]);
     if (key !== painted) {
@@ -105,7 +106,7 @@
       timeline.openWindow(chosenWindow);
       if (lastDate) paint(lastDate);  // the legend now knows which statuses this treaty's history shows
       else bar.update();
-      if (story) showStep(story.player.step);  // the storyboard arrived first: its step can be shown now
+      if (storyStep) showStep(storyStep);  // the storyboard arrived first: its step can be shown now
     });
     present(message);
     if (caughtUp(message) || painted === null) {
@@ -144,19 +145,20 @@
     if (url && fetched.story === url) return;
     if (story) {
       story.stop();
-      story = null;
+      story = storyStep = null;
       if (lastDate) paint(lastDate);  // without the step's highlight
     }
     fetched.story = null;
     fetchOnce("story", url, function (loaded) {
       if (story) story.stop();
-      story = window.TreatyStoryboard.mount(loaded, { parent: document.body, listen: listen, onStep: showStep });
+      story = window.TreatyStoryboard.mount(loaded, { map: window.treatyMapLayers.map, listen: listen, onStep: showStep });
     });
   }
 
   let shownRegion = null;  // the view the last step flew to: the map moves only when a step changes region
   function showStep(step) {
-    if (!history || !story) return;  // shown once the history arrives
+    storyStep = step;
+    if (!history) return;  // shown once the history arrives
     timeline.reveal(step.date);
     if (timeline.moveTo(step.date) === step.date && lastDate && lastDate.date === step.date) paint(lastDate);
     const region = JSON.stringify(step.view_bounds);
