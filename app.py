@@ -18,6 +18,7 @@ from components.presentation import presentation_switch
 from components.problems import problems_panel
 from components.selection import keep_in_url, selected_state
 from components.share import copy_link_button, print_stylesheet
+from components.story import story_from_link
 from components.state_panel import state_panel
 from components.status_table import status_table
 from components.storyboard_panel import current_storyboard, presented_steps, storyboard_panel
@@ -66,20 +67,21 @@ def briefing() -> None:
     apply_map_action(bounds, files.history)
     day = chosen_date(bounds, today)
     selected = selected_state({state.iso3 for state in dataset.states})
+    story = story_from_link(geometry.codes)
     statuses = statuses_on(compiled, day)
-    story = current_storyboard()
+    storyboard = current_storyboard()
     sentence = describe_day(compiled, day)
     st.markdown(f"#### {plain(sentence)}")
     map_panel(
         statuses, day, bounds, today, selected, files,
         title=dataset.treaty.short_name,
         sentence=sentence,
-        height=1000 if present else 800, theme=theme.for_browser, present=present,
-        story=presented_steps(story, dataset) if present else None,
+        height=1000 if present else 800, theme=theme.for_browser, present=present, story=story,
+        storyboard=presented_steps(storyboard, dataset) if present else None,
     )
     text_version(statuses, day, dataset.treaty.short_name, sentence)
     if not present:
-        record, table, timeline, compare, storyboard, download, method = view_tabs()
+        record, table, timeline, compare, storyboard_tab, download, method = view_tabs()
         if record.open:
             with record:
                 state_panel(dataset, next((s for s in statuses if s.iso3 == selected), None))
@@ -92,16 +94,16 @@ def briefing() -> None:
         if compare.open:
             with compare:
                 comparison(treaty_id, loaded, labels, day)
-        if storyboard.open:
-            with storyboard:
-                storyboard_panel(dataset, day, bounds)
+        if storyboard_tab.open:
+            with storyboard_tab:
+                storyboard_panel(dataset, day, bounds, story)
         if download.open:
             # Imported here: the export code (matplotlib) costs about half a second at start-up,
             # for a tab most sessions never open.
             from components.downloads import download_buttons
 
             with download:
-                download_buttons(dataset, compiled, day, geometry, treaty.version)
+                download_buttons(dataset, compiled, day, geometry, treaty.version, story)
         if method.open:
             with method:
                 method_section(dataset, geometry.metadata)

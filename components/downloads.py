@@ -13,6 +13,7 @@ from functools import lru_cache
 import streamlit as st
 
 from components.data import Geometry
+from components.story import Story
 from export.formats import FORMATS, ExportData, Run
 from render.snapshot import Heading, prepare_inputs
 from render.text_version import alt_text
@@ -28,13 +29,16 @@ def _export_data(_dataset: Dataset, _timelines: tuple[StateHistory, ...], _geome
 
 
 @lru_cache(maxsize=16)
-def file_bytes(data: ExportData, day: date, fmt: str, heading: Heading = Heading()) -> bytes:
+def file_bytes(data: ExportData, day: date, fmt: str, heading: Heading = Heading(), story: Story = Story()) -> bytes:
     """One export file; a new run (and figure) per call, so downloads in parallel threads never share one."""
-    return FORMATS[fmt].write(Run(data, heading=heading), [day])
+    return FORMATS[fmt].write(Run(data, heading=heading, highlight=story.highlight, callouts=story.callouts), [day])
 
 
-def download_buttons(dataset: Dataset, timelines: tuple[StateHistory, ...], day: date, geometry: Geometry, version: tuple) -> None:
-    """A download button per format for `day`, named e.g. apmbc-2025-12-27.png."""
+def download_buttons(
+    dataset: Dataset, timelines: tuple[StateHistory, ...], day: date, geometry: Geometry, version: tuple, story: Story = Story()
+) -> None:
+    """A download button per format for `day`, named e.g. apmbc-2025-12-27.png, with the link's
+    highlighted states and callouts."""
     data = _export_data(dataset, timelines, geometry, version)
     left, right = st.columns(2)
     with left:
@@ -45,7 +49,7 @@ def download_buttons(dataset: Dataset, timelines: tuple[StateHistory, ...], day:
     for fmt in (fmt for fmt in FORMATS.values() if fmt.on_download_tab):
         st.download_button(
             fmt.label,
-            data=lambda name=fmt.name: file_bytes(data, day, name, heading),
+            data=lambda name=fmt.name: file_bytes(data, day, name, heading, story),
             file_name=fmt.file_name(dataset, [day]),
             mime=fmt.mime,
             key=f"download-{fmt.name}",

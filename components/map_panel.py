@@ -11,7 +11,9 @@ from components.date_controls import DateRange, choose_window, chosen_window, mo
 from components.map_view import is_published, prepare_frontend, publish, treaty_map
 from components.notices import literal, notice
 from components.selection import select
+from components.story import Story
 from geo.regions import EUROPE
+from render.callouts import story_payload
 from render.captions import attribution_line
 from render.payload import countdown, details_payload, fill_digits, history_payload, palette_payload
 from treaty.dates import long_date
@@ -128,17 +130,21 @@ def view_from_link() -> dict | None:
 
 def map_panel(
     statuses: list[StateStatus], day: date, bounds: DateRange, today: date, selected: str | None,
-    files: MapFiles, title: str, sentence: str, height: int, theme: str, present: bool, story: str | None = None,
+    files: MapFiles, title: str, sentence: str, height: int, theme: str, present: bool, story: Story = Story(),
+    storyboard: str | None = None,
 ) -> None:
     """`theme`: a Theme's value or "auto" (the system's preference, read in the browser); `present`:
-    presentation mode (projector type, title on the map, the legend's empty statuses hidden); `story`: the
-    published steps of the storyboard to present (components/storyboard_panel.presented_steps), or None."""
+    presentation mode (projector type, title on the map, the legend's empty statuses hidden); `story`:
+    the states to highlight and the callouts to draw; `storyboard`: the published steps of the storyboard to
+    present (components/storyboard_panel.presented_steps), or None."""
     _frontend_ready()
+    geometry = load_geometry()
+    shapes = dict(zip(geometry.countries["iso3"], geometry.countries.geometry, strict=True))
     payload = {
         "date": day.isoformat(),
         "date_label": long_date(day),
         # One base-36 digit per shape instead of a status key per state: the fills are the bulk of a message.
-        "fills": fill_digits(statuses, load_geometry().codes),
+        "fills": fill_digits(statuses, geometry.codes),
         **countdown(statuses),
         "title": title,
         # Read out by the map's polite live region once the date settles (map_keyboard.js).
@@ -153,7 +159,8 @@ def map_panel(
         "height": height,
         "theme": theme,
         "present": present,
-        "story_url": story,  # fetched once; the browser steps through it (render/static/storyboard_show.js)
+        "story": story_payload(story.highlight, story.callouts, shapes, EUROPE.view_fit),
+        "storyboard_url": storyboard,  # fetched once; the browser steps through it (render/static/storyboard_show.js)
         "view": view_from_link(),  # where the map opens; the viewer's later moves stay in the browser
         # The browser keeps the date the viewer chose until the server has seen it (see the bridge).
         "ack": st.session_state.get(ACKNOWLEDGED),

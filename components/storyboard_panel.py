@@ -13,10 +13,13 @@ from datetime import date
 import streamlit as st
 from pydantic import ValidationError
 
+from components.data import load_geometry
 from components.date_controls import DAY, DateRange
 from components.map_view import publish
 from components.notices import literal, notice, plain
+from components.story import Story
 from geo.regions import EUROPE
+from render.callouts import story_payload
 from storyboard.editing import retitled, with_step_added, with_step_moved, with_step_removed, with_step_replaced
 from storyboard.link import LinkError, decoded, encoded
 from storyboard.loader import StoryboardError, dump_storyboard, parse_storyboard
@@ -109,12 +112,15 @@ def callout_lines(callouts: list[Callout]) -> str:
 
 # ---- the step form: filled from a step to edit it, emptied to add the map's view ----
 
-def _fill_form(step: Step | None, day: date) -> None:
+def _fill_form(step: Step | None, day: date, shown: Story = Story()) -> None:
+    """The form holds `step` to edit it, or for a new step the map's view: its date, and the highlight and
+    callouts the link draws (?highlight=, ?callout=)."""
     values = {
         "title": step.title if step else "", "subtitle": (step.subtitle or "") if step else "",
         "date": (step.date or step.after) if step else day,
         "compare": bool(step and step.before), "before": (step.before if step and step.before else None),
-        "highlight": list(step.highlight) if step else [], "callouts": callout_lines(step.callouts) if step else "",
+        "highlight": list(step.highlight) if step else sorted(shown.highlight),
+        "callouts": callout_lines(step.callouts if step else shown.callouts),
         "notes": (step.notes or "") if step else "",
     }
     for field, value in values.items():
@@ -177,9 +183,9 @@ def _submit(day: date, region: str, title: str, treaty_id: str) -> None:
     _stop_editing(day)
 
 
-def _step_form(dataset: Dataset, day: date, bounds: DateRange, region: str, story: Storyboard | None) -> None:
+def _step_form(dataset: Dataset, day: date, bounds: DateRange, region: str, story: Storyboard | None, shown: Story) -> None:
     if _key("title") not in st.session_state:
-        _fill_form(None, day)
+        _fill_form(None, day, shown)
     editing = st.session_state.get(EDITING)
     names = {state.iso3: state.name for state in dataset.states}
     heading = (f"Edit step {editing + 1}" if editing is not None
@@ -305,8 +311,8 @@ def _link(story: Storyboard) -> None:
         st.caption("This storyboard is too large for a link: share the saved file instead.")
 
 
-def storyboard_panel(dataset: Dataset, day: date, bounds: DateRange, region: str = EUROPE.id) -> None:
-    """The tab's content for the page's treaty and date."""
+def storyboard_panel(dataset: Dataset, day: date, bounds: DateRange, shown: Story = Story(), region: str = EUROPE.id) -> None:
+    """The tab's content for the page's treaty, date, and the highlight and callouts on the map (`shown`)."""
     story = st.session_state.get(STORY)
     names = {state.iso3: state.name for state in dataset.states}
     st.caption("Build a briefing step by step: each step is a date (or two, before and after), highlighted states, "
@@ -323,7 +329,7 @@ def storyboard_panel(dataset: Dataset, day: date, bounds: DateRange, region: str
         clear.button("Start a new storyboard", key="story_clear", on_click=lambda: _replace(None))
         _step_list(story, names, day)
         _link(story)
-    _step_form(dataset, day, bounds, region, story)
+    _step_form(dataset, day, bounds, region, story, shown)
     _files(story)
 
 
@@ -334,6 +340,8 @@ def presented_steps(story: Storyboard | None, dataset: Dataset) -> str | None:
     no storyboard for this treaty to present."""
     if story is None or story.treaty != dataset.treaty.id:
         return None
+    geometry = load_geometry()
+    shapes = dict(zip(geometry.countries["iso3"], geometry.countries.geometry, strict=True))
     steps = []
     for step in story.steps:
         shown = step.date or step.after
@@ -345,8 +353,8 @@ def presented_steps(story: Storyboard | None, dataset: Dataset) -> str | None:
             "before": step.before.isoformat() if step.before else None,
             "before_label": long_date(step.before) if step.before else None,
             "date_label": long_date(shown),
-            "highlight": list(step.highlight),
-            "callouts": [callout.model_dump(mode="json", exclude_none=True) for callout in step.callouts],
+            # Highlight and callouts placed as for a link's (render/callouts.py), drawn by map_story.js.
+            "story": story_payload(frozenset(step.highlight), step.callouts, shapes, region.view_fit),
             "view_bounds": [list(corner) for corner in region.view_fit],
         })
-    return publish("story", {"title": story.title, "steps": steps})
+    return publish("storyboard", {"title": story.title, "steps": steps})

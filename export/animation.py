@@ -14,7 +14,7 @@ import numpy as np
 from PIL import Image, ImageColor
 
 from render.palette import BORDER_COLOUR, CATEGORIES, NOT_COVERED_BORDER
-from render.snapshot import INK, MARKER_EDGE, MUTED, SEA
+from render.snapshot import CALLOUT_PANEL, INK, MARKER_EDGE, MUTED, SEA, muted
 
 FRAME_MS = 1500
 BLEND_STEPS = (0.25, 0.5, 0.75)  # anti-aliased edges between a status colour and white or sea
@@ -29,9 +29,10 @@ def _mix(a: tuple[int, ...], b: tuple[int, ...], share: float) -> tuple[int, int
 
 
 def palette_colours() -> np.ndarray:
-    """Status colours, the map's neutrals, their blends and a grey ramp for anti-aliased text (N x 3)."""
-    statuses = [_rgb(category.colour) for category in CATEGORIES]
-    neutrals = [_rgb(colour) for colour in (SEA, INK, MUTED, MARKER_EDGE, BORDER_COLOUR, NOT_COVERED_BORDER)]
+    """Status colours (also muted, for states not highlighted), the map's neutrals, their blends and a
+    grey ramp for anti-aliased text and outlines (N x 3)."""
+    statuses = [_rgb(colour) for category in CATEGORIES for colour in (category.colour, muted(category.colour))]
+    neutrals = [_rgb(colour) for colour in (SEA, INK, MUTED, MARKER_EDGE, BORDER_COLOUR, NOT_COVERED_BORDER, CALLOUT_PANEL)]
     blends = [_mix(colour, _rgb(ground), share) for colour in statuses for ground in (BORDER_COLOUR, SEA) for share in BLEND_STEPS]
     greys = [(level, level, level) for level in range(0, 256, 4)]
     return np.array(list(dict.fromkeys(statuses + neutrals + blends + greys))[:256], dtype=np.int32)

@@ -23,7 +23,7 @@ from export.deck import Slide, deck_bytes
 from render.captions import as_of_line, attribution_line, file_stem, sources_line
 from render.snapshot import SIZE_PRESETS, Heading, SnapshotInputs, SnapshotRenderer
 from render.standalone import standalone_html
-from storyboard.model import Storyboard
+from storyboard.model import Callout, Storyboard
 from treaty.model import Dataset
 from treaty.narrative import describe_day
 
@@ -40,13 +40,16 @@ class ExportData:
 @dataclass(eq=False)
 class Run:
     """One export: the data, the options every writer reads (image size, scale, background, the
-    briefer's title and subtitle), and one figure shared by its dates and formats."""
+    briefer's title and subtitle, the states to highlight and the callouts), and one figure shared by
+    its dates and formats."""
 
     data: ExportData
     size: tuple[int, int] = SIZE_PRESETS["16:9"]
     scale: float = 1
     transparent: bool = False
     heading: Heading = Heading()
+    highlight: frozenset[str] = frozenset()
+    callouts: tuple[Callout, ...] = ()
 
     @cached_property
     def renderer(self) -> SnapshotRenderer:
@@ -78,7 +81,7 @@ class ExportFormat:
 def _image(fmt: str) -> Callable[[Run, list[date]], bytes]:
     def write(run: Run, days: list[date]) -> bytes:
         [day] = days
-        return run.renderer.render(day, fmt, run.transparent, run.heading)
+        return run.renderer.render(day, fmt, run.transparent, run.heading, highlight=run.highlight, callouts=run.callouts)
 
     return write
 
@@ -87,12 +90,13 @@ def _html(run: Run, days: list[date]) -> bytes:
     """The offline map with every change date, opening on the first chosen one."""
     data = run.data
     inputs = data.inputs
-    page = standalone_html(inputs.dataset, data.countries, data.microstates, inputs.geometry_metadata, days[0], inputs.timelines)
+    page = standalone_html(inputs.dataset, data.countries, data.microstates, inputs.geometry_metadata, days[0], inputs.timelines,
+                           highlight=run.highlight, callouts=run.callouts)
     return page.encode("utf-8")
 
 
 def _gif(run: Run, days: list[date]) -> bytes:
-    return gif_bytes(run.renderer.rgb(day, run.heading) for day in days)
+    return gif_bytes(run.renderer.rgb(day, run.heading, run.highlight, run.callouts) for day in days)
 
 
 def notes_for(data: ExportData, day: date) -> str:
@@ -112,7 +116,7 @@ def _deck(run: Run, days: list[date]) -> bytes:
     slides = [
         Slide(
             run.heading.title_for(dataset, day),
-            run.renderer.render(day, "png", heading=run.heading),
+            run.renderer.render(day, "png", heading=run.heading, highlight=run.highlight, callouts=run.callouts),
             notes_for(run.data, day),
             run.renderer.alt_text(day),
         )

@@ -7,10 +7,13 @@ the frame; the least costly wins, ties going to the nearer and to the first dire
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import shapely
+
+from storyboard.model import Callout
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom with y growing downwards (image pixels)
 Point = tuple[float, float]
@@ -110,3 +113,63 @@ def part_boxes(geometry, min_share: float = 0.02) -> list[Box]:
     parts = shapely.get_parts(geometry)
     total = sum(part.area for part in parts) or 1.0
     return [tuple(part.bounds) for part in parts if part.area >= min_share * total]
+
+
+# ---- the browser map's callouts --------------------------------------------------------------------
+# The interactive map places callouts by the same rule, in its own (Web Mercator) pixels at the zoom a
+# full-screen map of the region opens on; the box keeps its side of the anchor at every other zoom.
+BROWSER_ZOOM = 5
+BROWSER_FONT_PX, BROWSER_LINE_PX, BROWSER_PAD_PX, BROWSER_GAP_PX = 14, 18, 6, 24
+BROWSER_CHAR_PX = 8.0  # a generous average width of a character at 14 px, so the lines fit the box
+
+
+def _mercator(lon: float, lat: float) -> Point:
+    """Leaflet's pixel of a lon/lat at BROWSER_ZOOM (y down)."""
+    world = 256 * 2**BROWSER_ZOOM
+    sine = math.sin(math.radians(max(min(lat, 85.0), -85.0)))
+    return (lon + 180) / 360 * world, (0.5 - math.log((1 + sine) / (1 - sine)) / (4 * math.pi)) * world
+
+
+def _lon_lat(x: float, y: float) -> tuple[float, float]:
+    world = 256 * 2**BROWSER_ZOOM
+    return x / world * 360 - 180, math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y / world))))
+
+
+def story_payload(
+    highlight: frozenset[str], callouts: Sequence[Callout], shapes: Mapping[str, object],
+    view_fit: tuple[tuple[float, float], tuple[float, float]],
+) -> dict:
+    """What the browser map draws: the highlighted codes, and each callout's lines, box size, anchor and
+    where its box touches the leader (lat/lon) with the box's alignment there (0..1 across and down).
+    `shapes`: lon/lat geometry by ISO3; a callout on a state without a shape is left out."""
+    (south, west), (north, east) = view_fit
+    (left, top), (right, bottom) = _mercator(west, north), _mercator(east, south)
+    avoid = []
+    for code in sorted(highlight & shapes.keys()):
+        for box_west, box_south, box_east, box_north in part_boxes(shapes[code]):
+            (x0, y0), (x1, y1) = _mercator(box_west, box_north), _mercator(box_east, box_south)
+            avoid.append((x0, y0, x1, y1))
+    drawn, anchors, sizes = [], [], []
+    for callout in callouts:
+        if callout.state is not None and callout.state not in shapes:
+            continue
+        point = label_point(shapes[callout.state]) if callout.state is not None else None
+        lon, lat = (point.x, point.y) if point is not None else (callout.at[1], callout.at[0])
+        lines = wrap_callout(callout.text)
+        drawn.append(lines)
+        anchors.append(_mercator(lon, lat))
+        sizes.append((max(map(len, lines)) * BROWSER_CHAR_PX + 2 * BROWSER_PAD_PX, len(lines) * BROWSER_LINE_PX + 2 * BROWSER_PAD_PX))
+    placed = place_callouts(anchors, sizes, avoid, (left, top, right, bottom), BROWSER_GAP_PX)
+    result = []
+    for lines, size, spot in zip(drawn, sizes, placed, strict=True):
+        (end_x, end_y), (box_left, box_top, *_) = spot.leader_end, spot.box
+        anchor_lon, anchor_lat = _lon_lat(*spot.anchor)
+        end_lon, end_lat = _lon_lat(end_x, end_y)
+        result.append({
+            "lines": lines,
+            "size": [round(size[0]), round(size[1])],
+            "anchor": [round(anchor_lat, 4), round(anchor_lon, 4)],
+            "end": [round(end_lat, 4), round(end_lon, 4)],
+            "align": [round((end_x - box_left) / size[0], 3), round((end_y - box_top) / size[1], 3)],
+        })
+    return {"highlight": sorted(highlight), "callouts": result}

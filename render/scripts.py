@@ -5,8 +5,11 @@ from pathlib import Path
 STATIC = Path(__file__).parent / "static"
 # The scripts the app's map and the offline HTML both load after the map, in this order: the hover card and
 # the controls' layout, the timeline (controller, then bar), the themes and presentation mode, the keyboard
-# and names.
+# and names, the highlighted states and callouts.
 SHARED_SCRIPTS = tuple(
     STATIC / name
-    for name in ("hover_card.js", "map_layout.js", "timeline_controller.js", "timeline_bar.js", "map_present.js", "map_keyboard.js")
+    for name in (
+        "hover_card.js", "map_layout.js", "timeline_controller.js", "timeline_bar.js", "map_present.js", "map_keyboard.js",
+        "map_story.js",
+    )
 )

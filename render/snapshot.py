@@ -397,14 +397,18 @@ class SnapshotRenderer:
             tally[key] += 1
         for key, text in self._counts.items():
             text.set_text(str(tally[key]))
+        self._clear_story()
         self._draw_story(highlight, callouts)
 
     # ---- highlight and callouts -----------------------------------------------------------------
-    def _draw_story(self, highlight: frozenset[str], callouts: tuple[Callout, ...]) -> None:
-        """Outlines (SVG ids highlight-ISO3) and callouts (callout-N), replacing the previous date's."""
+    def _clear_story(self) -> None:
+        """Take away the previous date's outlines and callouts."""
         for artist in self._story_artists:
             artist.remove()
         self._story_artists = []
+
+    def _draw_story(self, highlight: frozenset[str], callouts: tuple[Callout, ...]) -> None:
+        """Outlines (SVG ids highlight-ISO3) and callouts (callout-N) on the map."""
         countries = self.inputs.countries
         shapes = dict(zip(countries["iso3"], countries.geometry, strict=True))
         for code in sorted(highlight & shapes.keys()):
@@ -462,9 +466,12 @@ class SnapshotRenderer:
         if fmt not in _METADATA:
             raise ValueError(f"unknown format '{fmt}': use one of {', '.join(_METADATA)}")
         self.show(day, heading, highlight, callouts)
+        return self._save(fmt, transparent, heading.title_for(self.inputs.dataset, day), self.alt_text(day))
+
+    def _save(self, fmt: str, transparent: bool, title: str, description: str) -> bytes:
+        """The figure as it stands, as a PNG, SVG or PDF named `title` and described by `description`."""
         self._frame.set_facecolor("none" if transparent else SEA)  # transparent: the sea is background too
         buffer = io.BytesIO()
-        title, description = heading.title_for(self.inputs.dataset, day), self.alt_text(day)
         metadata = {**_METADATA[fmt], "Title": title, **({"Subject": description} if fmt == "pdf" else {})}
         with _SAVE_LOCK, mpl.rc_context(_SAVE_RC):
             self.figure.savefig(buffer, format=fmt, dpi="figure", transparent=transparent, metadata=metadata)

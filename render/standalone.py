@@ -19,10 +19,13 @@ import geopandas as gpd
 import xstatic.pkg.leaflet as leaflet_package
 from branca.element import Element
 
+from geo.regions import EUROPE
+from render.callouts import story_payload
 from render.captions import as_of_line, attribution_line, sources_line, title_on
 from render.folium_map import STATIC, build_map, render_html
 from render.scripts import SHARED_SCRIPTS
 from render.payload import details_payload, history_payload, palette_payload, track_last
+from storyboard.model import Callout
 from treaty.model import Dataset
 from treaty.narrative import describe_day
 from treaty.status import StateHistory, change_dates, compile_timelines
@@ -85,8 +88,12 @@ def standalone_html(
     geometry_metadata: dict,
     initial_day: date | None = None,
     compiled: tuple[StateHistory, ...] | None = None,
+    *,
+    highlight: frozenset[str] = frozenset(),
+    callouts: tuple[Callout, ...] = (),
 ) -> str:
-    """The whole interactive map as one offline HTML document, opening on `initial_day` (default: as-of)."""
+    """The whole interactive map as one offline HTML document, opening on `initial_day` (default: as-of),
+    with `highlight`ed states outlined (the others muted) and `callouts` drawn on every date."""
     compiled = compiled if compiled is not None else compile_timelines(dataset)
     initial_day = initial_day or dataset.as_of
     shape_codes = tuple(countries["iso3"])
@@ -101,6 +108,7 @@ def standalone_html(
         "last": track_last(dataset.treaty.adopted, change_dates(compiled), initial_day).isoformat(),
         "initial": initial_day.isoformat(),
         "sentences": sentences,
+        "story": story_payload(highlight, callouts, dict(zip(shape_codes, countries.geometry, strict=True)), EUROPE.view_fit),
     }
 
     world = build_map(countries, microstates, leaflet_js="", leaflet_css="")

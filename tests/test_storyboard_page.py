@@ -201,11 +201,11 @@ def test_a_hostile_link_gets_a_notice_and_no_storyboard(monkeypatch, code):
 
 def test_presentation_mode_sends_the_map_the_steps_once(monkeypatch):
     page = open_file(storyboard_tab(monkeypatch), "baltic.yaml", GOOD_FILE.encode())
-    assert map_arguments(page)["story_url"] is None, "not presenting: no steps for the map"
+    assert map_arguments(page)["storyboard_url"] is None, "not presenting: no steps for the map"
     presenting = open_page(monkeypatch, present="1", story=page.query_params["story"])
-    name = map_arguments(presenting)["story_url"]
+    name = map_arguments(presenting)["storyboard_url"]
     steps = json.loads((BUILD_DIR / name).read_text(encoding="utf-8"))["steps"]
-    assert [(s["title"], s["date"], s["before"], s["highlight"]) for s in steps] == [
+    assert [(s["title"], s["date"], s["before"], s["story"]["highlight"]) for s in steps] == [
         ("Instruments deposited", "2025-06-27", None, ["EST", "LTU", "LVA"]),
         ("Withdrawals take effect", "2025-12-27", "2025-06-27", []),
     ]
@@ -217,3 +217,11 @@ def test_callouts_as_lines_and_back():
     assert callouts == [Callout(text="Estonia", state="EST"), Callout(text="Tallinn", at=(59.4, 24.7))]
     assert [problem.split(" (")[0] for problem in problems] == ["callout line 4", "callout line 5"]
     assert callout_lines(callouts) == "EST: Estonia\n59.4, 24.7: Tallinn"
+
+
+def test_a_new_step_starts_from_the_highlight_and_callouts_on_the_map(monkeypatch):
+    page = storyboard_tab(monkeypatch, date="2025-12-27", highlight="est,lva", callout="EST:Leaves")
+    assert page.multiselect(key="story_highlight").value == ["EST", "LVA"]
+    assert page.text_area(key="story_callouts").value == "EST: Leaves"
+    add_step(page, "Two leave", highlight=["EST", "LVA"], callouts="EST: Leaves")
+    assert page.session_state[STORYBOARD].steps[0].callouts == [Callout(text="Leaves", state="EST")]

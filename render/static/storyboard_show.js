@@ -39,9 +39,10 @@
     };
   }
 
-  // What the map draws for a step on top of the day's colours: its highlighted states and its callouts.
+  // What the map draws for a step on top of the day's colours: its highlighted states and its callouts,
+  // placed by the server as for a link's (render/callouts.story_payload, drawn by map_story.js).
   function overrides(step) {
-    return { highlight: step.highlight || [], callouts: step.callouts || [] };
+    return { story: step.story || { highlight: [], callouts: [] } };
   }
 
   // Whether a key pressed in `target` is the storyboard's: not while typing in a field or using a control

@@ -186,6 +186,7 @@
       if (state.openPopupIso === props.iso3 && layer.getPopup()) layer.setPopupContent(describe(props.iso3, props.name, true));
     });
     renderLegend();
+    if (window.TreatyMapStory) window.TreatyMapStory.update(payload, window.treatyMapLayers);
     if (window.TreatyMapPresent) window.TreatyMapPresent.update(payload, state.legend.getContainer(), window.treatyMapLayers.map);
     document.body.setAttribute("data-rendered-date", payload.date);
   }

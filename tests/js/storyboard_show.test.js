@@ -7,10 +7,11 @@ const path = require("node:path");
 
 const S = require(path.join(__dirname, "..", "..", "render", "static", "storyboard_show.js"));
 
+const BALTIC = { highlight: ["EST", "LTU", "LVA"], callouts: [{ lines: ["Estonia"], size: [70, 28], anchor: [58.6, 25.0], end: [60.1, 20.0], align: [1, 0.5] }] };
 const STEPS = [
-  { title: "The regional decision", date: "2025-03-18", highlight: ["EST", "LVA", "LTU", "POL", "FIN"] },
+  { title: "The regional decision", date: "2025-03-18", story: BALTIC },
   { title: "Instruments deposited", date: "2025-06-27" },
-  { title: "First withdrawals take effect", date: "2025-12-27", callouts: [{ text: "Estonia", state: "EST" }] },
+  { title: "First withdrawals take effect", date: "2025-12-27" },
 ];
 
 const key = (name, modifiers = {}) => ({ key: name, ...modifiers });
@@ -59,10 +60,9 @@ test("at either end a move changes nothing and says so", () => {
   assert.equal(player.move("first").title, "The regional decision");
 });
 
-test("a step draws its highlighted states and callouts; a plain step draws none", () => {
-  assert.deepEqual(S.overrides(STEPS[0]), { highlight: ["EST", "LVA", "LTU", "POL", "FIN"], callouts: [] });
-  assert.deepEqual(S.overrides(STEPS[1]), { highlight: [], callouts: [] });
-  assert.deepEqual(S.overrides(STEPS[2]).callouts, [{ text: "Estonia", state: "EST" }]);
+test("a step draws its highlighted states and callouts; a plain step draws none (not the last step's)", () => {
+  assert.deepEqual(S.overrides(STEPS[0]), { story: BALTIC });
+  assert.deepEqual(S.overrides(STEPS[1]), { story: { highlight: [], callouts: [] } });
 });
 
 test("keys typed in a field or on a slider are left to it", () => {

@@ -12,7 +12,7 @@
   let history = null;     // { changes: [ISO...], periods: [{fills, pending}] } for base.history_url
   let timeline = null;    // the controller: the date on screen, the track, its window, jumps, play
   let chosenWindow;       // the window from the link or the briefer ({start, end}), null for the recent changes
-  const fetched = { details: null, history: null, story: null };
+  const fetched = { details: null, history: null, storyboard: null };
   let story = null;       // the storyboard being presented (storyboard_show.js), or null
   let storyStep = null;   // its step on screen, whose highlight and callouts the map draws
   let pending = null;
@@ -74,7 +74,7 @@
     const args = window.TreatyMapPresent.themed(Object.assign({}, window.treatyMapConstant, base, dateArgs,
       storyStep ? window.TreatyStoryboard.overrides(storyStep) : null));
     args.statuses = history ? history.statuses : null;  // the legend's rows, once the history is known
-    const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url, args.resolved_theme, args.present, args.sentence, args.statuses, args.highlight, args.callouts]);
+    const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url, args.resolved_theme, args.present, args.sentence, args.statuses, args.story]);
     if (key !== painted) {
       painted = key;
       args.fills = T.expandFills(dateArgs.fills, window.treatyMapConstant.codes, window.treatyMapConstant.palette);
@@ -141,15 +141,15 @@
 
   // ---- presenting a storyboard: its steps fetched once, stepped here (storyboard_show.js) ----
   function present(message) {
-    const url = message.present ? message.story_url : null;
-    if (url && fetched.story === url) return;
+    const url = message.present ? message.storyboard_url : null;
+    if (url && fetched.storyboard === url) return;
     if (story) {
       story.stop();
       story = storyStep = null;
       if (lastDate) paint(lastDate);  // without the step's highlight
     }
-    fetched.story = null;
-    fetchOnce("story", url, function (loaded) {
+    fetched.storyboard = null;
+    fetchOnce("storyboard", url, function (loaded) {
       if (story) story.stop();
       story = window.TreatyStoryboard.mount(loaded, { map: window.treatyMapLayers.map, listen: listen, onStep: showStep });
     });
