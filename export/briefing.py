@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
+from urllib.parse import urlparse
 
 import matplotlib as mpl
 import numpy as np
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
 SOURCES_TITLE = "Sources"
 SOURCES_ON_A_SLIDE = 14  # more do not fit the slide at a readable size; the rest are counted
+SHORT_TITLE = 70  # characters of a source's title on the slide (the handout has them whole)
 SOURCES_ON_A_PAGE = 20
 HANDOUT_INCHES = (11.69, 8.27)  # A4 landscape
 HANDOUT_DPI = 150
@@ -112,34 +114,40 @@ def step_notes(run: Run, step: Step) -> str:
 
 
 def sources_shown(run: Run, storyboard: Storyboard) -> list[Source]:
-    """The sources behind every date the steps show, strongest first: for each date, the events of the
-    states that change that day and of the states a step highlights or pins a callout to, up to that
-    date (their joining, entry into force and withdrawal dates, and anything dated that very day)."""
+    """The sources behind every date the steps show, strongest first: on each date, for each state that
+    changes that day or that a step highlights or pins a callout to, the events of the day its status
+    then began (for a status begun by rule, such as entry into force, its latest binding event before)."""
     inputs = run.data.inputs
     dataset = inputs.dataset
+    histories = {history.iso3: history for history in inputs.timelines}
     by_name = {history.name: history.iso3 for history in inputs.timelines}
     cited: dict[str, None] = {}
     for step in storyboard.steps:
         named = set(step.highlight) | {callout.state for callout in step.callouts if callout.state}
         for day in step_days(step):
-            states = named | {by_name[name] for name, _ in changes_on(inputs.timelines, day)}
-            for state in (state for state in dataset.states if state.iso3 in states):
-                for event in state.events:
-                    if event.date.first <= day and (event.type in BINDING_DATE_TYPES or event.date.first == day):
-                        cited.update(dict.fromkeys(event.sources))
+            codes = named | {by_name[name] for name, _ in changes_on(inputs.timelines, day)}
+            for state in (state for state in dataset.states if state.iso3 in codes):
+                since = histories[state.iso3].at(day).since
+                began = [event for event in state.events if since and event.date.first == since]
+                binding = [event for event in state.events if event.type in BINDING_DATE_TYPES and event.date.first <= day]
+                for event in began or binding[-1:]:
+                    cited.update(dict.fromkeys(event.sources))
     return strongest_first(dataset.sources[source_id] for source_id in cited)
 
 
-def source_line(source: Source) -> str:
-    """'UN depositary — United Nations: C.N.123.2025.TREATIES-XXVI.5 (https://…)'."""
-    named = f"{source.name}: {source.title}" if source.publisher else source.title
-    return f"{source.kind.label} — {named}" + (f" ({source.reference})" if source.reference else "")
+def source_line(source: Source, short: bool = False) -> str:
+    """'official — Dziennik Ustaw (Journal of Laws of Poland): Oświadczenie rządowe … (https://…)'; `short`
+    for a slide: the title cut at SHORT_TITLE characters and only the web address's host."""
+    title = source.title if not short or len(source.title) <= SHORT_TITLE else source.title[:SHORT_TITLE].rstrip() + "…"
+    named = f"{source.name}: {title}" if source.publisher else title
+    where = urlparse(source.url).netloc if short and source.url else source.reference
+    return f"{source.kind.label} — {named}" + (f" ({where})" if where else "")
 
 
-def sources_text(run: Run, storyboard: Storyboard, shown: int) -> list[str]:
+def sources_text(run: Run, storyboard: Storyboard, shown: int, short: bool = False) -> list[str]:
     """At most `shown` source lines, then where the rest and every other source are."""
     sources = sources_shown(run, storyboard)
-    lines = [source_line(source) for source in sources[:shown]]
+    lines = [source_line(source, short) for source in sources[:shown]]
     rest = len(sources) - shown
     treaty_id = run.data.inputs.dataset.treaty.id
     lines.append((f"…and {rest} more. " if rest > 0 else "") + f"Every source, date by date: data/{treaty_id}.yaml, or Treaty Map's “Sources and method” tab.")
@@ -152,7 +160,7 @@ def briefing_deck(run: Run, storyboard: Storyboard, pictures: list[StepPicture])
         Slide(picture.step.title, picture.png, picture.notes, picture.alt_text, subtitle=picture.step.subtitle or "", caption=picture.caption)
         for picture in pictures
     ]
-    return deck_bytes(slides, run.size, closing=(SOURCES_TITLE, sources_text(run, storyboard, SOURCES_ON_A_SLIDE)))
+    return deck_bytes(slides, run.size, closing=(SOURCES_TITLE, sources_text(run, storyboard, SOURCES_ON_A_SLIDE, short=True)))
 
 
 def briefing_gif(run: Run, storyboard: Storyboard, pictures: list[StepPicture]) -> bytes:

@@ -4,6 +4,8 @@ A step shows one date (`date`) or two side by side (`before` and `after`); its h
 outlined and the rest muted; each callout is short text pinned to a state or to a point."""
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, model_validator
 
 from treaty.model import ISO3, Day, SourceId, Text, _Strict
@@ -11,8 +13,19 @@ from treaty.model import ISO3, Day, SourceId, Text, _Strict
 LatLon = tuple[float, float]
 
 
+def _text_of_at_most(characters: int):
+    """Text with its own limit. `Field(max_length=...)` on a field typed `Text` would be overridden by
+    Text's own 2,000 (the limit inside the annotation wins), so the limit goes into the type."""
+    return Annotated[str, Field(min_length=1, max_length=characters)]
+
+
+CalloutText = _text_of_at_most(140)  # read at a glance on a projected map
+Title = _text_of_at_most(120)
+Subtitle = _text_of_at_most(200)
+
+
 class Callout(_Strict):
-    text: Text = Field(max_length=140)
+    text: CalloutText
     state: ISO3 | None = None  # pinned to this state's label point...
     at: LatLon | None = None  # ...or to this point (latitude, longitude)
 
@@ -24,8 +37,8 @@ class Callout(_Strict):
 
 
 class Step(_Strict):
-    title: Text = Field(max_length=120)
-    subtitle: Text | None = Field(default=None, max_length=200)
+    title: Title
+    subtitle: Subtitle | None = None
     date: Day | None = None
     before: Day | None = None
     after: Day | None = None
@@ -48,6 +61,6 @@ class Step(_Strict):
 
 
 class Storyboard(_Strict):
-    title: Text = Field(max_length=120)
+    title: Title
     treaty: SourceId  # the dataset's treaty id: apmbc, ccm
     steps: list[Step] = Field(min_length=1, max_length=60)
