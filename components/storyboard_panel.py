@@ -240,13 +240,14 @@ def _step_list(story: Storyboard, names: dict[str, str], day: date) -> None:
     last = len(story.steps) - 1
     for index, step in enumerate(story.steps):
         with st.container(key=f"story_step_{index}"):
-            text, show, up, down, edit, delete = st.columns([8, 1, 1, 1, 1, 1], vertical_alignment="center")
+            text, show, up, down, edit, delete = st.columns([7, 1, 1.2, 1.4, 1, 1.2], vertical_alignment="center")
             text.markdown(step_summary(index + 1, step, names))
             show.button("Show", key=f"story_show_{index}", help="Show this step's date on the map",
                         on_click=_show_step, args=(step,))
-            up.button("↑", key=f"story_up_{index}", help="Move up", disabled=index == 0,
+            up.button("Up", key=f"story_up_{index}", icon=":material/arrow_upward:", help="Move this step up", disabled=index == 0,
                       on_click=lambda i=index: _replace(with_step_moved(st.session_state[STORY], i, -1)))
-            down.button("↓", key=f"story_down_{index}", help="Move down", disabled=index == last,
+            down.button("Down", key=f"story_down_{index}", icon=":material/arrow_downward:", help="Move this step down",
+                        disabled=index == last,
                         on_click=lambda i=index: _replace(with_step_moved(st.session_state[STORY], i, 1)))
             edit.button("Edit", key=f"story_edit_{index}", on_click=_start_editing, args=(index, story))
             delete.button("Delete", key=f"story_delete_{index}", on_click=_delete, args=(index, day))
