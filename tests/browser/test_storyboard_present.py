@@ -9,6 +9,7 @@ from datetime import date
 
 from storyboard.link import encoded
 from tests.browser.map_page import MapPage, _compiled
+from tests.browser.test_accessibility import axe_violations, wait_until_idle
 from treaty.status import change_dates
 
 STEPS = (  # title, date on the map
@@ -64,3 +65,15 @@ def test_without_presentation_mode_the_arrows_are_the_timelines(page, app_url):
     briefing.press_key("ArrowRight")
     next_change = min(day for day in change_dates(_compiled("apmbc")) if day > date(2025, 7, 1))
     briefing.wait_for_date(next_change.isoformat())  # the timeline's next change date, not the next step
+
+
+def test_axe_finds_no_violation_in_the_step_panel_or_the_storyboard_tab(page, app_url):
+    briefing = MapPage(page, app_url).open(f"present=1&story={encoded(STORY)}&theme=dark")
+    wait_for_step(briefing, 1)
+    wait_until_idle(page)
+    found = {"presenting, map frame": axe_violations(briefing.frame())}
+    briefing.open(f"date=2025-07-01&story={encoded(STORY)}&view=Storyboard")
+    briefing.wait_for_tab_text("4. Poland leaves")
+    wait_until_idle(page)
+    found["Storyboard tab"] = axe_violations(page.main_frame)
+    assert {where: v for where, v in found.items() if v} == {}
