@@ -54,12 +54,21 @@ def current_storyboard() -> Storyboard | None:
                 notice(f"The link's storyboard {literal(code, 24)} cannot be read: {plain(why)}. "
                        "No storyboard is loaded; open its file in the Storyboard tab.")
     story = st.session_state[STORY]
-    code = encoded(dump_storyboard(story)) if story is not None else None
+    code = _link_code(story)
     if code is None:
         st.query_params.pop(URL_KEY, None)
     else:
         st.query_params[URL_KEY] = code
     return story
+
+
+def _link_code(story: Storyboard | None) -> str | None:
+    """The storyboard as `?story=` text (None if none or too long), worked out once per storyboard: every
+    step on the timeline reruns the page."""
+    kept = st.session_state.get("story_link")
+    if kept is None or kept[0] is not story:
+        kept = st.session_state["story_link"] = (story, encoded(dump_storyboard(story)) if story is not None else None)
+    return kept[1]
 
 
 def described(problem: Problem) -> str:
@@ -166,11 +175,11 @@ def _step_from_form(day: date, region: str) -> tuple[Step | None, list[str]]:
 
 
 def _submit(day: date, region: str, title: str, treaty_id: str) -> None:
-    step, problems = _step_from_form(day, region)
+    story, editing = st.session_state[STORY], st.session_state.get(EDITING)
+    step, problems = _step_from_form(day, region if editing is None else story.steps[editing].region)
     st.session_state["story_form_problems"] = problems
     if step is None:
         return
-    story, editing = st.session_state[STORY], st.session_state.get(EDITING)
     try:
         _replace(checked(with_step_added(story, step, title, treaty_id) if editing is None
                          else with_step_replaced(story, editing, step)))
