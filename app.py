@@ -81,7 +81,7 @@ def briefing() -> None:
     )
     text_version(statuses, day, dataset.treaty.short_name, sentence)
     if not present:
-        record, table, timeline, compare, storyboard_tab, download, method = view_tabs()
+        record, table, timeline, compare, pair, storyboard_tab, download, method = view_tabs()
         if record.open:
             with record:
                 state_panel(dataset, next((s for s in statuses if s.iso3 == selected), None))
@@ -94,6 +94,13 @@ def briefing() -> None:
         if compare.open:
             with compare:
                 comparison(treaty_id, loaded, labels, day)
+        if pair.open:
+            # Imported here, as the Download tab's: the export code costs half a second at start-up.
+            from components.before_after import before_and_after
+            from components.downloads import export_data
+
+            with pair:
+                before_and_after(export_data(dataset, compiled, geometry, treaty.version), bounds, day, story)
         if storyboard_tab.open:
             with storyboard_tab:
                 storyboard_panel(dataset, day, bounds, story)

@@ -22,7 +22,7 @@ from treaty.status import StateHistory
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _export_data(_dataset: Dataset, _timelines: tuple[StateHistory, ...], _geometry: Geometry, version: tuple) -> ExportData:
+def export_data(_dataset: Dataset, _timelines: tuple[StateHistory, ...], _geometry: Geometry, version: tuple) -> ExportData:
     """Projected once per dataset file version."""
     inputs = prepare_inputs(_dataset, _timelines, _geometry.countries, _geometry.metadata)
     return ExportData(inputs, _geometry.countries, _geometry.microstates)
@@ -39,7 +39,7 @@ def download_buttons(
 ) -> None:
     """A download button per format for `day`, named e.g. apmbc-2025-12-27.png, with the link's
     highlighted states and callouts."""
-    data = _export_data(dataset, timelines, geometry, version)
+    data = export_data(dataset, timelines, geometry, version)
     left, right = st.columns(2)
     with left:
         title = st.text_input("Title on the image", key="export_title", max_chars=120, placeholder=Heading().title_for(dataset, day))

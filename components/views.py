@@ -1,4 +1,4 @@
-"""The tabs below the map; the link's `?view=` opens one of them."""
+"""The tabs below the map; the link's `?view=` opens one of them (`?before=&after=` the Before-and-after tab)."""
 from __future__ import annotations
 
 import streamlit as st
@@ -6,7 +6,8 @@ import streamlit as st
 from components.notices import literal, notice
 from render.captions import SOURCES_TAB
 
-TABS = ("State record", "All states", "Withdrawal timeline", "Compare treaties", "Storyboard", "Download", SOURCES_TAB)
+TABS = ("State record", "All states", "Withdrawal timeline", "Compare treaties", "Before and after", "Storyboard", "Download",
+        SOURCES_TAB)
 URL_KEY = "view"
 
 
@@ -18,5 +19,7 @@ def check_view_link() -> None:
 
 
 def view_tabs() -> list:
-    """The tabs, in the order of TABS, the open one kept in `?view=`."""
-    return st.tabs(list(TABS), key=URL_KEY, bind="query-params")
+    """The tabs, in the order of TABS, the open one kept in `?view=`; a link with two dates to compare
+    (`?before=&after=`) and no view opens Before and after."""
+    compare = "before" in st.query_params and "after" in st.query_params
+    return st.tabs(list(TABS), key=URL_KEY, bind="query-params", default="Before and after" if compare else None)

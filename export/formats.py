@@ -118,7 +118,7 @@ def _deck(run: Run, days: list[date]) -> bytes:
             run.heading.title_for(dataset, day),
             run.renderer.render(day, "png", heading=run.heading, highlight=run.highlight, callouts=run.callouts),
             notes_for(run.data, day),
-            run.renderer.alt_text(day),
+            run.renderer.alt_text(day, run.highlight, run.callouts),
         )
         for day in days
     ]

@@ -2,8 +2,9 @@
 browser payload, by the interactive map (in the map's pixels at its opening view).
 
 Pure geometry on axis-aligned boxes: candidate positions around the anchor (eight directions, at three
-distances), each scored by how much it covers a highlighted state, an earlier callout or lies outside
-the frame; the least costly wins, ties going to the nearer and to the first direction listed.
+distances), each scored by how much it covers a highlighted state, how much lies outside the frame and
+how much it covers earlier callouts and anchors, in that order of importance (a box that covers no
+highlighted state always beats one that does); ties go to the nearer and to the first direction listed.
 """
 from __future__ import annotations
 
@@ -21,8 +22,6 @@ Point = tuple[float, float]
 # Directions tried, in order of preference: up-right first (a callout reads best above and beside its state).
 DIRECTIONS = ((1, -1), (-1, -1), (1, 1), (-1, 1), (0, -1), (0, 1), (1, 0), (-1, 0))
 DISTANCES = (1.0, 2.0, 3.5)  # multiples of the gap between the anchor and the box's nearest corner or edge
-# Covering a highlighted state is the worst; leaving the frame next; covering another callout after that.
-HIGHLIGHT_COST, FRAME_COST, CALLOUT_COST = 1000.0, 100.0, 10.0
 # Callout text: at most this many characters on a line (the browser box is as wide as Python says).
 LINE_CHARS = 24
 
@@ -77,14 +76,15 @@ def place_callouts(
     marks = [(x - gap / 2, y - gap / 2, x + gap / 2, y + gap / 2) for x, y in anchors]
     for anchor, size in zip(anchors, sizes, strict=True):
 
-        def cost(box: Box) -> float:
+        def cost(box: Box) -> tuple[float, float, float]:
             return (
-                HIGHLIGHT_COST * sum(overlap(box, other) for other in avoid)
-                + FRAME_COST * _outside(box, frame)
-                + CALLOUT_COST * sum(overlap(box, other) for other in (*marks, *(done.box for done in placed)))
+                sum(overlap(box, other) for other in avoid),
+                _outside(box, frame),
+                sum(overlap(box, other) for other in (*marks, *(done.box for done in placed))),
             )
 
-        # min() keeps the first of equal costs: the nearest, then the preferred direction.
+        # Costs compare in order (highlighted states first); min() keeps the first of equal costs: the
+        # nearest, then the preferred direction.
         placed.append(Placed(anchor, min(candidate_boxes(anchor, size, gap), key=cost)))
     return placed
 

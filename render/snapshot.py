@@ -466,7 +466,7 @@ class SnapshotRenderer:
         if fmt not in _METADATA:
             raise ValueError(f"unknown format '{fmt}': use one of {', '.join(_METADATA)}")
         self.show(day, heading, highlight, callouts)
-        return self._save(fmt, transparent, heading.title_for(self.inputs.dataset, day), self.alt_text(day))
+        return self._save(fmt, transparent, heading.title_for(self.inputs.dataset, day), self.alt_text(day, highlight, callouts))
 
     def _save(self, fmt: str, transparent: bool, title: str, description: str) -> bytes:
         """The figure as it stands, as a PNG, SVG or PDF named `title` and described by `description`."""
@@ -481,9 +481,17 @@ class SnapshotRenderer:
             return _with_pdf_language(buffer.getvalue())
         return buffer.getvalue()
 
-    def alt_text(self, day: date) -> str:
-        """What the picture shows, in words: for the SVG's <desc>, the PDF's subject, PowerPoint's alt text."""
-        return alt_text(self.inputs.dataset, self.inputs.timelines, day)
+    def alt_text(self, day: date, highlight: frozenset[str] = frozenset(), callouts: tuple[Callout, ...] = ()) -> str:
+        """What the picture shows, in words: for the SVG's <desc>, the PDF's subject, PowerPoint's alt text;
+        then which states are outlined and what the callouts say."""
+        names = dict(zip(self.inputs.countries["iso3"], self.inputs.countries["name"], strict=True))
+        words = [alt_text(self.inputs.dataset, self.inputs.timelines, day)]
+        if highlight:
+            words.append(f"Outlined: {', '.join(sorted(names.get(code, code) for code in highlight))}.")
+        for callout in callouts:
+            where = names.get(callout.state, callout.state) if callout.state else f"{callout.at[0]:g}, {callout.at[1]:g}"
+            words.append(f"Callout at {where}: “{callout.text}”.")
+        return " ".join(words)
 
     def rgb(self, day: date, heading: Heading = Heading(), highlight: frozenset[str] = frozenset(),
             callouts: tuple[Callout, ...] = ()) -> np.ndarray:

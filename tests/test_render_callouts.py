@@ -80,3 +80,33 @@ def test_a_states_label_point_is_on_its_mainland_and_its_islets_are_not_boxes_to
     state = shapely.MultiPolygon([mainland, islet])
     assert mainland.contains(label_point(state))
     assert part_boxes(state) == [(0.0, 0.0, 100.0, 100.0)]
+
+
+def test_a_box_that_covers_no_highlighted_state_always_wins_even_outside_the_frame():
+    # Everything inside the frame around the anchor is highlighted; only beyond the frame's top is free.
+    frame = (0.0, 0.0, 400.0, 400.0)
+    states = [(0.0, 60.0, 400.0, 400.0)]
+    [spot] = place_callouts([(200.0, 100.0)], [SIZE], states, frame, GAP)
+    assert overlap(spot.box, states[0]) == 0
+
+
+def test_in_two_hundred_made_up_maps_no_box_covers_a_highlighted_state_where_a_free_place_exists():
+    import random
+
+    from render.callouts import candidate_boxes
+
+    generator = random.Random(18)  # fixed: the same maps on every run
+    checked = 0
+    for _ in range(200):
+        states = []
+        for _ in range(generator.randint(1, 6)):
+            x, y = generator.uniform(0, 900), generator.uniform(0, 500)
+            states.append((x, y, x + generator.uniform(20, 250), y + generator.uniform(20, 200)))
+        anchors = [(generator.uniform(50, 950), generator.uniform(50, 550)) for _ in range(generator.randint(1, 3))]
+        placed = place_callouts(anchors, [SIZE] * len(anchors), states, FRAME, GAP)
+        for spot in placed:
+            free = [box for box in candidate_boxes(spot.anchor, SIZE, GAP) if all(overlap(box, s) == 0 for s in states)]
+            if free:
+                checked += 1
+                assert all(overlap(spot.box, state) == 0 for state in states)
+    assert checked > 250  # most callouts had a free place: the check ran

@@ -3,6 +3,8 @@ screen reader, a search, an editor) finds in the SVG, the PNG's pixels and the P
 from __future__ import annotations
 
 import io
+import json
+import re
 import xml.etree.ElementTree as ElementTree
 from datetime import date
 
@@ -10,6 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from export.formats import FORMATS, Run
 from render.snapshot import SnapshotRenderer
 from storyboard.model import Callout
 from tests.expected_colours import expected_rgb
@@ -94,3 +97,35 @@ def test_a_callout_on_a_state_the_map_lacks_is_left_out_and_the_others_drawn(ren
     root = ElementTree.fromstring(renderer.render(DAY, "svg", callouts=(Callout(text="Nowhere", state="XXX"), CALLOUTS[1])))
     texts = ["".join(node.itertext()) for node in root.iter(f"{SVG}text")]
     assert "Kyiv" in texts and "Nowhere" not in texts
+
+
+# ---- every export format carries the highlight and the callouts ------------------------------------
+def _story_run():
+    return Run(real_data(), highlight=BALTIC, callouts=CALLOUTS)
+
+
+def test_the_deck_picture_and_the_gif_frame_show_the_highlight():
+    from pptx import Presentation
+
+    data = real_data()
+    renderer = SnapshotRenderer(data.inputs)
+    deu = renderer.pixel_at(*interior_point(data, "DEU"))
+    deck = Presentation(io.BytesIO(FORMATS["pptx"].write(_story_run(), [DAY])))
+    [picture] = [shape for shape in deck.slides[0].shapes if shape.shape_type == 13]
+    slide_image = Image.open(io.BytesIO(picture.image.blob)).convert("RGB")
+    assert slide_image.getpixel(deu) == MUTED_PARTY
+    gif = Image.open(io.BytesIO(FORMATS["gif"].write(_story_run(), [DAY]))).convert("RGB")
+    assert gif.getpixel(deu) == MUTED_PARTY  # the GIF's fixed palette holds the muted colours exactly
+
+
+def test_the_offline_html_carries_the_highlight_and_the_placed_callouts():
+    page = FORMATS["html"].write(_story_run(), [DAY]).decode("utf-8")
+    payload = json.loads(re.search(r'<script type="application/json" id="tm-page">(.*?)</script>', page, re.S).group(1))
+    assert payload["story"]["highlight"] == sorted(BALTIC)
+    assert [callout["lines"] for callout in payload["story"]["callouts"]] == [["First to leave"], ["Kyiv"]]
+
+
+def test_the_svg_description_names_the_outlined_states_and_the_callouts(svg):
+    description = "".join(svg.find(f"{SVG}desc").itertext())
+    assert "Outlined: Estonia, Finland, Latvia, Lithuania, Poland." in description
+    assert "Callout at Lithuania: “First to leave”." in description and "Callout at 50.45, 30.52: “Kyiv”." in description
