@@ -12,11 +12,13 @@ from functools import lru_cache
 
 import streamlit as st
 
+from components.briefing_downloads import briefing_downloads
 from components.data import Geometry
 from components.story import Story
 from export.formats import FORMATS, ExportData, Run
 from render.snapshot import Heading, prepare_inputs
 from render.text_version import alt_text
+from storyboard.model import Storyboard
 from treaty.model import Dataset
 from treaty.status import StateHistory
 
@@ -35,10 +37,11 @@ def file_bytes(data: ExportData, day: date, fmt: str, heading: Heading = Heading
 
 
 def download_buttons(
-    dataset: Dataset, timelines: tuple[StateHistory, ...], day: date, geometry: Geometry, version: tuple, story: Story = Story()
+    dataset: Dataset, timelines: tuple[StateHistory, ...], day: date, geometry: Geometry, version: tuple, story: Story = Story(),
+    storyboard: Storyboard | None = None,
 ) -> None:
     """A download button per format for `day`, named e.g. apmbc-2025-12-27.png, with the link's
-    highlighted states and callouts."""
+    highlighted states and callouts; then the hand-outs of `storyboard` (or of a briefing file opened there)."""
     data = export_data(dataset, timelines, geometry, version)
     left, right = st.columns(2)
     with left:
@@ -61,3 +64,4 @@ def download_buttons(
             # A picture needs its words beside it wherever it is pasted (WCAG 1.1.1): ready to copy.
             st.caption("Text alternative for the PNG: paste it as the picture's alt text")
             st.code(alt_text(dataset, timelines, day), language=None, wrap_lines=True)
+    briefing_downloads(data, dataset, storyboard)

@@ -64,6 +64,28 @@ def export_batch(
     return written
 
 
+def storyboard_files(
+    data: ExportData,
+    storyboard: Storyboard,
+    formats: list[str],
+    size: tuple[int, int] = SIZE_PRESETS["16:9"],
+    scale: float = 1,
+    progress: Callable[[str], None] = lambda _: None,
+) -> dict[str, bytes]:
+    """The storyboard's deck, handout and GIF, by format name, every step drawn once for all of them;
+    `progress` is told before each step is drawn and each file made (len(storyboard.steps) + len(formats) calls)."""
+    unknown = sorted(set(formats) - set(STORYBOARD_FORMATS))
+    if unknown:
+        raise ValueError(f"a storyboard is not exported as {', '.join(unknown)}: choose from {', '.join(STORYBOARD_FORMATS)}")
+    run = Run(data, size, scale)
+    pictures = list(step_pictures(run, storyboard, progress))
+    files = {}
+    for name in formats:
+        progress(f"Making the {name.upper()}")
+        files[name] = STORYBOARD_FORMATS[name].write_storyboard(run, storyboard, pictures)
+    return files
+
+
 def export_storyboard(
     data: ExportData,
     storyboard: Storyboard,
@@ -74,18 +96,12 @@ def export_storyboard(
     scale: float = 1,
     progress: Callable[[str], None] = lambda _: None,
 ) -> list[Path]:
-    """Write `stem`.pptx / .pdf / .gif into `out_dir`; `progress` is told before each step is drawn and
-    each file written (len(storyboard.steps) + len(formats) calls). Returns the paths in the order written."""
-    unknown = sorted(set(formats) - set(STORYBOARD_FORMATS))
-    if unknown:
-        raise ValueError(f"a storyboard is not exported as {', '.join(unknown)}: choose from {', '.join(STORYBOARD_FORMATS)}")
+    """Write `stem`.pptx / .pdf / .gif into `out_dir` (see storyboard_files); returns the paths in the order written."""
+    files = storyboard_files(data, storyboard, formats, size, scale, progress)
     out_dir.mkdir(parents=True, exist_ok=True)
-    run = Run(data, size, scale)
-    pictures = list(step_pictures(run, storyboard, progress))
     written = []
-    for name in formats:
-        progress(f"Writing {stem}.{name}")
+    for name, content in files.items():
         path = out_dir / f"{stem}.{name}"
-        path.write_bytes(STORYBOARD_FORMATS[name].write_storyboard(run, storyboard, pictures))
+        path.write_bytes(content)
         written.append(path)
     return written

@@ -2,8 +2,7 @@
 
 A step's picture is the map on its date with its highlighted states and callouts, titled with the
 step's title and subtitle (blank: the day's sentence, which starts with the date); a before-and-after
-step is the two dates side by side, each half a square image titled with its date (a half as narrow
-as the slide would crowd the legend); the GIF fits such a pair into its frame. The deck and the handout end
+step is render/before_after.py's picture of the two dates side by side with the changes between them. The deck and the handout end
 with the sources behind every date the steps show, strongest first.
 """
 from __future__ import annotations
@@ -25,7 +24,8 @@ from PIL import Image
 from export.animation import gif_bytes
 from export.deck import Slide, deck_bytes
 from render.captions import as_of_line, attribution_line, title_on
-from render.snapshot import Heading, SnapshotRenderer
+from render.before_after import BeforeAfterRenderer
+from render.snapshot import Heading
 from storyboard.model import Step, Storyboard
 from treaty.changes import changes_between
 from treaty.dates import long_date
@@ -70,33 +70,23 @@ def step_days(step: Step) -> tuple[date, ...]:
 
 def step_pictures(run: Run, storyboard: Storyboard, progress: Callable[[str], None] = lambda _: None) -> Iterator[StepPicture]:
     """Each step drawn, in order; `progress` is told before each step is drawn."""
-    pair_renderer: SnapshotRenderer | None = None  # half as wide: drawn only if a step needs it
     for number, step in enumerate(storyboard.steps, start=1):
         progress(f"Step {number} of {len(storyboard.steps)}: {step.title}")
+        heading = Heading(step.title, step.subtitle or "")
         story = dict(highlight=frozenset(step.highlight), callouts=tuple(step.callouts))
         if step.date is not None:
-            rgb = run.renderer.rgb(step.date, Heading(step.title, step.subtitle or ""), **story)
+            rgb, alt_text = run.renderer.rgb(step.date, heading, **story), run.renderer.alt_text(step.date)
         else:
-            if pair_renderer is None:
-                pair_renderer = SnapshotRenderer(run.data.inputs, (run.size[1], run.size[1]), run.scale)
-            halves = [
-                pair_renderer.rgb(day, Heading(f"{side}: {long_date(day)}", step.title), **story)
-                for side, day in (("Before", step.before), ("After", step.after))
-            ]
-            rgb = np.hstack(halves)
-        yield StepPicture(step, number, rgb, caption(run, step), _alt_text(run, step), step_notes(run, step))
+            pair = BeforeAfterRenderer(run.data.inputs, step.before, step.after, run.size, run.scale)  # a figure per pair
+            pair.show_pair(heading, **story)
+            rgb, alt_text = pair.pixels(), pair.description()
+        yield StepPicture(step, number, rgb, caption(run, step), alt_text, step_notes(run, step))
 
 
 def caption(run: Run, step: Step) -> str:
     days = step_days(step)
     dataset = run.data.inputs.dataset
     return title_on(dataset, days[0]) + (f" and {long_date(days[1])}" if len(days) > 1 else "")
-
-
-def _alt_text(run: Run, step: Step) -> str:
-    if step.date is not None:
-        return run.renderer.alt_text(step.date)
-    return f"Two maps side by side. Before: {run.renderer.alt_text(step.before)} After: {run.renderer.alt_text(step.after)}"
 
 
 def step_notes(run: Run, step: Step) -> str:
@@ -164,21 +154,8 @@ def briefing_deck(run: Run, storyboard: Storyboard, pictures: list[StepPicture])
 
 
 def briefing_gif(run: Run, storyboard: Storyboard, pictures: list[StepPicture]) -> bytes:
-    """A frame per step: its picture, which carries the step's title and its date; a before-and-after
-    pair is shrunk to the frame's width, on white above and below."""
-    width, height = (round(side * run.scale) for side in run.size)
-    return gif_bytes(_fitted(picture.rgb, width, height) for picture in pictures)
-
-
-def _fitted(rgb: np.ndarray, width: int, height: int) -> np.ndarray:
-    """`rgb` as it is if it is `width` x `height`, else shrunk to fit and centred on white."""
-    if rgb.shape[:2] == (height, width):
-        return rgb
-    image = Image.fromarray(rgb)
-    image.thumbnail((width, height), Image.Resampling.LANCZOS)
-    frame = Image.new("RGB", (width, height), "white")
-    frame.paste(image, ((width - image.width) // 2, (height - image.height) // 2))
-    return np.asarray(frame)
+    """A frame per step: its picture, which carries the step's title and its date(s)."""
+    return gif_bytes(picture.rgb for picture in pictures)
 
 
 def briefing_handout(run: Run, storyboard: Storyboard, pictures: list[StepPicture]) -> bytes:

@@ -497,6 +497,10 @@ class SnapshotRenderer:
             callouts: tuple[Callout, ...] = ()) -> np.ndarray:
         """The frame for `day` as an H x W x 3 array, without encoding a file (for animations)."""
         self.show(day, heading, highlight, callouts)
+        return self.pixels()
+
+    def pixels(self) -> np.ndarray:
+        """The figure as it is now shown, as an H x W x 3 array."""
         self.canvas.draw()
         return np.asarray(self.canvas.buffer_rgba())[:, :, :3].copy()
 

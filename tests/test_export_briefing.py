@@ -1,0 +1,155 @@
+"""A storyboard handed out: a slide, a handout page and a GIF frame per step, each with its date, notes and
+sources; and `python -m export --storyboard` end to end. Drawn small (4:3 at a quarter scale) to be quick."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from export.__main__ import main
+from export.batch import export_storyboard
+from export.briefing import SOURCES_TITLE
+from storyboard.loader import parse_storyboard
+from tests.export_fixtures import pdf_text, real_data
+from tests.treaty_fixtures import write
+
+STORY = """\
+title: Test briefing
+treaty: apmbc
+steps:
+  - title: Three deposits
+    date: 2025-06-27
+    highlight: [EST, LVA, LTU]
+    callouts:
+      - text: Same day
+        state: LVA
+    notes: The first speaker note, citing the Implementation Support Unit.
+  - title: The first withdrawals take effect
+    subtitle: Estonia, Latvia, Lithuania
+    date: 2025-12-27
+    notes: The second speaker note.
+  - title: Before and after
+    before: 2025-01-01
+    after: 2026-03-01
+    highlight: [POL]
+"""
+SMALL = dict(size=(1440, 1080), scale=0.25)
+CAPTIONS = [
+    "Mine Ban Convention on 27 June 2025",
+    "Mine Ban Convention on 27 December 2025",
+    "Mine Ban Convention on 1 January 2025 and 1 March 2026",
+]
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> dict[str, bytes]:
+    """The three files, written once for the module, by extension; the progress told on the way is checked too."""
+    out = tmp_path_factory.mktemp("briefing")
+    said = []
+    paths = export_storyboard(real_data(), parse_storyboard(STORY, "test.yaml"), ["pptx", "pdf", "gif"], out, "test", progress=said.append, **SMALL)
+    assert [path.name for path in paths] == ["test.pptx", "test.pdf", "test.gif"]
+    assert said == [
+        "Step 1 of 3: Three deposits", "Step 2 of 3: The first withdrawals take effect", "Step 3 of 3: Before and after",
+        "Making the PPTX", "Making the PDF", "Making the GIF",
+    ]
+    return {path.suffix[1:]: path.read_bytes() for path in paths}
+
+
+@pytest.fixture(scope="module")
+def deck(exported):
+    return Presentation(io.BytesIO(exported["pptx"]))
+
+
+def texts(slide) -> list[str]:
+    return [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+
+
+def test_the_deck_has_a_slide_per_step_then_the_sources_slide(deck):
+    slides = list(deck.slides)
+    assert [slide.shapes.title.text for slide in slides] == ["Three deposits", "The first withdrawals take effect", "Before and after", SOURCES_TITLE]
+
+
+def test_each_step_slide_has_one_picture_the_caption_with_its_date_and_the_subtitle(deck):
+    for slide, caption in zip(deck.slides, CAPTIONS):
+        pictures = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        assert len(pictures) == 1
+        assert caption in texts(slide)
+    assert "Estonia, Latvia, Lithuania" in texts(deck.slides[1])
+
+
+def test_every_picture_has_the_runs_size_a_before_and_after_pair_too(deck):
+    sizes = [
+        Image.open(io.BytesIO(shape.image.blob)).size
+        for slide in list(deck.slides)[:3]
+        for shape in slide.shapes
+        if shape.shape_type == MSO_SHAPE_TYPE.PICTURE
+    ]
+    assert sizes == [(360, 270)] * 3
+
+
+def test_the_speaker_notes_start_with_the_steps_notes_then_say_what_the_map_shows(deck):
+    notes = [slide.notes_slide.notes_text_frame.text for slide in list(deck.slides)[:3]]
+    assert notes[0].startswith("The first speaker note, citing the Implementation Support Unit.\n\nOn 27 June 2025 Estonia, Latvia and Lithuania")
+    assert notes[1].startswith("The second speaker note.\n\nOn 27 December 2025 ")
+    assert notes[2].startswith("Between 1 January 2025 and 1 March 2026:\n• ")
+    assert "• Poland: State Party → Withdrawn (former party)" in notes[2]
+
+
+def test_the_sources_slide_lists_the_sources_strongest_first_and_where_the_rest_are(deck):
+    lines = texts(list(deck.slides)[3])[-1].split("\n")
+    kinds = ["UN depositary", "official", "Monitor", "press", "other"]
+    shown = [kinds.index(line.split(" — ")[0]) for line in lines[:-1]]
+    assert shown == sorted(shown) and len(shown) >= 3
+    assert "data/apmbc.yaml" in lines[-1]
+
+
+def test_the_handout_has_a_page_per_step_and_a_sources_page(exported):
+    pdf = exported["pdf"]
+    assert len(re.findall(rb"/Type /Page\b", pdf)) == 4
+    text = " ".join(pdf_text(pdf))
+    for caption in CAPTIONS:
+        assert caption in text
+    assert "speaker note, citing the Implementation Support Unit" in text and SOURCES_TITLE in text  # ("fi" is a ligature)
+
+
+def test_the_gif_has_a_frame_per_step_all_of_the_runs_size(exported):
+    gif = Image.open(io.BytesIO(exported["gif"]))
+    assert gif.n_frames == 3
+    assert gif.size == (360, 270)
+
+
+def test_python_m_export_storyboard_writes_the_three_files_named_after_the_storyboard(tmp_path, capsys):
+    story = write(tmp_path, STORY, "baltic.yaml")
+    out = tmp_path / "out"
+    assert main(["--storyboard", str(story), "--formats", "gif", "pptx", "--out", str(out), "--size", "4:3", "--scale", "0.25"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == [str(out / "baltic.gif"), str(out / "baltic.pptx"), f"2 file(s) for 3 step(s) in {out}"]
+    assert Image.open(out / "baltic.gif").n_frames == 3
+    assert len(Presentation(str(out / "baltic.pptx")).slides) == 4
+
+
+def test_a_bad_storyboard_lists_its_problems_exits_1_and_writes_nothing(tmp_path, capsys):
+    story = write(tmp_path, STORY.replace("[EST, LVA, LTU]", "[EST, XYZ]"), "bad.yaml")
+    out = tmp_path / "out"
+    assert main(["--storyboard", str(story), "--out", str(out)]) == 1
+    error = capsys.readouterr().err
+    assert f"{story}:6: step 1 (\"Three deposits\"), field 'highlight.1': 'XYZ' is not a state" in error
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["--formats", "png"], "a storyboard is exported as"),
+        (["--title", "Mine"], "a storyboard's steps carry their own titles"),
+    ],
+)
+def test_a_storyboard_with_options_for_dates_is_a_usage_error(tmp_path, capsys, arguments, said):
+    story = write(tmp_path, STORY, "story.yaml")
+    with pytest.raises(SystemExit) as exited:
+        main(["--storyboard", str(story), "--out", str(tmp_path / "out"), *arguments])
+    assert exited.value.code == 2 and said in capsys.readouterr().err
