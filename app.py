@@ -110,7 +110,7 @@ def briefing() -> None:
             from components.downloads import download_buttons
 
             with download:
-                download_buttons(dataset, compiled, day, geometry, treaty.version, story)
+                download_buttons(dataset, compiled, day, geometry, treaty.version, story, storyboard)
         if method.open:
             with method:
                 method_section(dataset, geometry.metadata)

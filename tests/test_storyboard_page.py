@@ -225,3 +225,10 @@ def test_a_new_step_starts_from_the_highlight_and_callouts_on_the_map(monkeypatc
     assert page.text_area(key="story_callouts").value == "EST: Leaves"
     add_step(page, "Two leave", highlight=["EST", "LVA"], callouts="EST: Leaves")
     assert page.session_state[STORYBOARD].steps[0].callouts == [Callout(text="Leaves", state="EST")]
+
+
+def test_the_download_tab_hands_out_the_storyboard_built_in_the_page(monkeypatch):
+    built = two_step_page(monkeypatch)
+    download = open_page(monkeypatch, view="Download", story=built.query_params["story"])
+    assert any("“Mine Ban Convention briefing”: 2 steps" in caption.value for caption in download.caption)
+    assert "Open a briefing file" not in [uploader.label[:20] for uploader in download.file_uploader]
