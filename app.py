@@ -77,7 +77,7 @@ def briefing() -> None:
         title=dataset.treaty.short_name,
         sentence=sentence,
         height=1000 if present else 800, theme=theme.for_browser, present=present, story=story,
-        storyboard=presented_steps(storyboard, dataset) if present else None,
+        storyboard=presented_steps(storyboard, dataset, compiled) if present else None,
     )
     text_version(statuses, day, dataset.treaty.short_name, sentence)
     if not present:

@@ -25,7 +25,9 @@ from storyboard.link import LinkError, decoded, encoded
 from storyboard.loader import StoryboardError, dump_storyboard, parse_storyboard
 from storyboard.model import Callout, Step, Storyboard
 from treaty.dates import long_date
+from treaty.changes import changes_between
 from treaty.model import Dataset
+from treaty.status import StateHistory
 from treaty.yaml_reading import Problem
 
 STORY = "storyboard"
@@ -345,9 +347,9 @@ def storyboard_panel(dataset: Dataset, day: date, bounds: DateRange, shown: Stor
 
 # ---- presenting: the steps the map shows, sent once per storyboard ----
 
-def presented_steps(story: Storyboard | None, dataset: Dataset) -> str | None:
+def presented_steps(story: Storyboard | None, dataset: Dataset, compiled: tuple[StateHistory, ...]) -> str | None:
     """The published file of the steps for the map (render/static/storyboard_show.js), or None when there is
-    no storyboard for this treaty to present."""
+    no storyboard for this treaty to present. A before-and-after step carries its list of changes."""
     if story is None or story.treaty != dataset.treaty.id:
         return None
     geometry = load_geometry()
@@ -362,6 +364,7 @@ def presented_steps(story: Storyboard | None, dataset: Dataset) -> str | None:
             "date": shown.isoformat(),
             "before": step.before.isoformat() if step.before else None,
             "before_label": long_date(step.before) if step.before else None,
+            "changes": [change.sentence for change in changes_between(compiled, step.before, step.after)] if step.before else [],
             "date_label": long_date(shown),
             # Highlight and callouts placed as for a link's (render/callouts.py), drawn by map_story.js.
             "story": story_payload(frozenset(step.highlight), step.callouts, shapes, region.view_fit),

@@ -210,6 +210,9 @@ def test_presentation_mode_sends_the_map_the_steps_once(monkeypatch):
         ("Withdrawals take effect", "2025-12-27", "2025-06-27", []),
     ]
     assert steps[1]["date_label"] == "27 December 2025"
+    # The Baltic withdrawals took effect between the two dates (data/apmbc.yaml); Finland's notice came on 10 July.
+    assert "Estonia: Withdrawal notified, pending (still bound) → Withdrawn (former party)" in steps[1]["changes"]
+    assert steps[0]["changes"] == []
 
 
 def test_callouts_as_lines_and_back():

@@ -45,6 +45,20 @@
     return { story: step.story || { highlight: [], callouts: [] } };
   }
 
+  // A before-and-after step's changes as the panel lists them: the first few, then how many more.
+  const CHANGES_SHOWN = 6;
+  function changeLines(changes) {
+    const list = changes || [];
+    if (list.length <= CHANGES_SHOWN) return list.slice();
+    return list.slice(0, CHANGES_SHOWN - 1).concat(["and " + (list.length - CHANGES_SHOWN + 1) + " more"]);
+  }
+
+  // The folded line of a before-and-after step: "1 January 2025 → 1 March 2026: 6 changes".
+  function pairLine(step) {
+    const count = (step.changes || []).length;
+    return step.before_label + " → " + step.date_label + ": " + (count === 0 ? "no change" : count === 1 ? "1 change" : count + " changes");
+  }
+
   // Whether a key pressed in `target` is the storyboard's: not while typing in a field or using a control
   // that takes the arrows (the timeline's slider and window handles, a list box).
   function typingIn(target) {
@@ -67,7 +81,9 @@
       '<span class="tm-story-counter"></span>',
       '<button type="button" class="tm-story-next" aria-label="Next step">▶</button></div>',
       '<div class="tm-story-text" aria-live="polite"><div class="tm-story-title"></div>',
-      '<div class="tm-story-subtitle"></div><div class="tm-story-date"></div></div>',
+      '<div class="tm-story-subtitle"></div>',
+      // A before-and-after step: both dates, and its changes folded (the panel must leave the legend room).
+      '<details class="tm-story-pair"><summary class="tm-story-date"></summary><ul class="tm-story-changes"></ul></details></div>',
     ].join("");
     control.addTo(options.map);
     const part = function (name) { return panel.querySelector(".tm-story-" + name); };
@@ -79,8 +95,15 @@
       part("subtitle").textContent = step.subtitle || "";
       part("subtitle").hidden = !step.subtitle;
       // The map's title names the date; a before-and-after step names both.
-      part("date").textContent = step.before ? "Before and after: " + step.before_label + " → " + step.date_label : "";
-      part("date").hidden = !step.before;
+      part("pair").hidden = !step.before;
+      part("date").textContent = step.before ? pairLine(step) : "";
+      const changes = changeLines(step.changes);
+      part("changes").replaceChildren.apply(part("changes"), changes.map(function (text) {
+        const item = document.createElement("li");
+        item.textContent = text;  // text, never markup: a storyboard may come from a link
+        return item;
+      }));
+      part("pair").open = false;
       part("previous").disabled = !player.hasPrevious();
       part("next").disabled = !player.hasNext();
       panel.setAttribute("data-step", String(player.index + 1));
@@ -113,7 +136,7 @@
     };
   }
 
-  const api = { MOVES: MOVES, keyMove: keyMove, createPlayer: createPlayer, overrides: overrides, typingIn: typingIn, mount: mount };
+  const api = { MOVES: MOVES, keyMove: keyMove, createPlayer: createPlayer, overrides: overrides, changeLines: changeLines, pairLine: pairLine, typingIn: typingIn, mount: mount };
   if (typeof module === "object" && module.exports) {
     module.exports = api;
     return;
@@ -129,8 +152,10 @@
     ".tm-story-head button { font: inherit; padding: 0 0.6em; cursor: pointer; background: var(--tm-control);",
     "  color: var(--tm-text); border: 1px solid var(--tm-panel-edge); border-radius: 4px; }",
     ".tm-story-head button:disabled { opacity: 0.4; cursor: default; }",
-    ".tm-story-title { font-weight: 700; font-size: 1.2em; margin-top: 0.2em; }",
-    ".tm-story-subtitle, .tm-story-date { font-size: 0.9em; }",
+    ".tm-story-title { font-weight: 700; font-size: 1.1em; margin-top: 0.2em; line-height: 1.2; }",
+    ".tm-story-subtitle, .tm-story-pair { font-size: 0.85em; }",
+    ".tm-story-date { cursor: pointer; }",
+    ".tm-story-changes { margin: 0.2em 0 0; padding-left: 1.2em; font-size: 0.9em; }",
     // The colours fade to the next step's, so the room sees what changed.
     ".tm-story-on path.leaflet-interactive { transition: fill 0.6s ease, fill-opacity 0.6s ease; }",
   ].join("\n");

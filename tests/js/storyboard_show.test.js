@@ -65,6 +65,22 @@ test("a step draws its highlighted states and callouts; a plain step draws none 
   assert.deepEqual(S.overrides(STEPS[1]), { story: { highlight: [], callouts: [] } });
 });
 
+test("a before-and-after step lists its changes, the first five and how many more past six", () => {
+  const changes = ["Estonia: State Party → Withdrawn", "Finland: State Party → Withdrawn", "Latvia: State Party → Withdrawn"];
+  assert.deepEqual(S.changeLines(changes), changes);
+  assert.deepEqual(S.changeLines(undefined), []);
+  const many = ["A", "B", "C", "D", "E", "F", "G", "H"];
+  assert.deepEqual(S.changeLines(many), ["A", "B", "C", "D", "E", "and 3 more"]);
+  assert.deepEqual(S.changeLines(many.slice(0, 6)), ["A", "B", "C", "D", "E", "F"]);
+});
+
+test("a before-and-after step's folded line names both dates and counts the changes", () => {
+  const pair = { before_label: "1 January 2025", date_label: "1 March 2026" };
+  assert.equal(S.pairLine({ ...pair, changes: ["A", "B", "C", "D", "E", "F"] }), "1 January 2025 → 1 March 2026: 6 changes");
+  assert.equal(S.pairLine({ ...pair, changes: ["A"] }), "1 January 2025 → 1 March 2026: 1 change");
+  assert.equal(S.pairLine({ ...pair, changes: [] }), "1 January 2025 → 1 March 2026: no change");
+});
+
 test("keys typed in a field or on a slider are left to it", () => {
   const inside = (selector) => ({ closest: (wanted) => (wanted.split(", ").includes(selector) ? {} : null) });
   assert.equal(S.typingIn(inside("input")), true);
