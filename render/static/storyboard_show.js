@@ -145,7 +145,7 @@
 
   const style = document.createElement("style");
   style.textContent = [
-    ".leaflet-top.leaflet-left .tm-story { max-width: min(28em, 30vw); padding: 6px 14px 8px; color: var(--tm-text);",
+    ".leaflet-top.leaflet-left .tm-story { max-width: clamp(14em, 30vw, 28em); padding: 6px 14px 8px; color: var(--tm-text);",
     "  background: var(--tm-panel); border: 1px solid var(--tm-panel-edge); border-radius: 8px;",
     "  box-shadow: 0 1px 6px var(--tm-shadow); font-size: var(--tm-type, 16px); }",
     ".tm-story-head { display: flex; align-items: center; gap: 0.8em; font-size: 0.8em; }",
