@@ -15,7 +15,7 @@ from components.map_view import BUILD_DIR
 from components.storyboard_panel import callout_lines, callouts_from_lines
 from storyboard.link import encoded
 from storyboard.model import Callout
-from tests.app_page import map_arguments, move_on_timeline, open_page
+from tests.app_page import map_arguments, move_on_timeline, open_page, shown_date
 
 STORYBOARD = "storyboard"
 ADD = "FormSubmitter:story_form-Add as a step"
@@ -51,14 +51,15 @@ steps:
 
 
 @pytest.fixture
-def downloads(monkeypatch) -> dict[str, bytes]:
-    """What the page's download buttons offer, by media id (AppTest keeps no file we could fetch)."""
-    stored: dict[str, bytes] = {}
+def downloads(monkeypatch) -> dict[str, tuple[str, bytes]]:
+    """What the page's download buttons offer (file name, content), by media id (AppTest keeps no file we
+    could fetch)."""
+    stored: dict[str, tuple[str, bytes]] = {}
     original = MemoryMediaFileStorage.load_and_get_id
 
     def keep(self, path_or_data, mimetype, kind, filename=None):
         file_id = original(self, path_or_data, mimetype, kind, filename)
-        stored[file_id] = path_or_data
+        stored[file_id] = (filename, path_or_data)
         return file_id
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
@@ -82,10 +83,10 @@ def add_step(page: AppTest, title: str, highlight=(), callouts: str = "", notes:
     return page
 
 
-def saved_file(page: AppTest, downloads: dict[str, bytes]) -> tuple[str, bytes]:
+def saved_file(page: AppTest, downloads: dict[str, tuple[str, bytes]]) -> tuple[str, bytes]:
+    """The file the Save button offers: its name and content."""
     [button] = [b for b in page.get("download_button") if b.proto.label == "Save the storyboard (YAML)"]
-    media_id = Path(button.proto.url).stem
-    return button.proto.file_name if hasattr(button.proto, "file_name") else "", downloads[media_id]
+    return downloads[Path(button.proto.url).stem]
 
 
 def open_file(page: AppTest, name: str, content: bytes) -> AppTest:
@@ -119,7 +120,8 @@ def test_two_steps_built_in_the_page_hold_what_was_typed(monkeypatch):
 
 def test_a_storyboard_round_trips_page_to_file_to_page_unchanged(monkeypatch, downloads):
     built = two_step_page(monkeypatch)
-    _, content = saved_file(built, downloads)
+    name, content = saved_file(built, downloads)
+    assert name == "mine-ban-convention-briefing.yaml"
     assert content.decode("utf-8").startswith("title: Mine Ban Convention briefing")
     other = open_file(storyboard_tab(monkeypatch), "briefing.yaml", content)
     assert other.session_state[STORYBOARD] == built.session_state[STORYBOARD]
@@ -186,8 +188,7 @@ def test_a_step_the_file_could_not_hold_is_refused_in_the_page(monkeypatch):
 
 def test_the_storyboard_travels_in_the_link(monkeypatch):
     built = two_step_page(monkeypatch)
-    code = built.query_params["story"][0] if isinstance(built.query_params["story"], list) else built.query_params["story"]
-    opened = storyboard_tab(monkeypatch, story=code)
+    opened = storyboard_tab(monkeypatch, story=built.query_params["story"])
     assert opened.session_state[STORYBOARD] == built.session_state[STORYBOARD]
 
 
@@ -235,3 +236,11 @@ def test_the_download_tab_hands_out_the_storyboard_built_in_the_page(monkeypatch
     download = open_page(monkeypatch, view="Download", story=built.query_params["story"])
     assert any("“Mine Ban Convention briefing”: 2 steps" in caption.value for caption in download.caption)
     assert "Open a briefing file" not in [uploader.label[:20] for uploader in download.file_uploader]
+
+
+def test_show_puts_a_steps_date_on_the_map(monkeypatch):
+    page = two_step_page(monkeypatch)
+    assert shown_date(page) == date(2025, 12, 27)
+    page.button(key="story_show_0").click().run()
+    assert shown_date(page) == date(2025, 6, 27)
+    assert page.query_params["date"] == "2025-06-27"
