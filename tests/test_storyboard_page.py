@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from components.map_view import BUILD_DIR
 from components.storyboard_panel import callout_lines, callouts_from_lines
 from storyboard.link import encoded
-from storyboard.model import Callout
+from storyboard.model import Callout, Step, Storyboard
 from tests.app_page import map_arguments, move_on_timeline, open_page, shown_date
 
 STORYBOARD = "storyboard"
@@ -244,3 +244,16 @@ def test_show_puts_a_steps_date_on_the_map(monkeypatch):
     page.button(key="story_show_0").click().run()
     assert shown_date(page) == date(2025, 6, 27)
     assert page.query_params["date"] == "2025-06-27"
+
+
+def test_a_storyboard_too_large_for_a_link_says_to_share_the_file(monkeypatch):
+    import random
+
+    noise = random.Random(18)
+    notes = lambda: "".join(noise.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(400))  # noqa: E731
+    steps = [Step(title=f"Step {n}", date=date(2025, 12, 27), notes=notes()) for n in range(40)]
+    page = storyboard_tab(monkeypatch)
+    page.session_state[STORYBOARD] = Storyboard(title="Long", treaty="apmbc", steps=steps)
+    page.run()
+    assert "story" not in page.query_params
+    assert any("too large for a link: share the saved file" in caption.value for caption in page.caption)
