@@ -49,6 +49,9 @@ def download_buttons(
     with right:
         subtitle = st.text_input("Subtitle", key="export_subtitle", max_chars=240, placeholder="What changes that day (the sentence above the map)")
     heading = Heading(title, subtitle)
+    if story.highlight or story.callouts:
+        outlined = f"{', '.join(sorted(story.highlight))} outlined, the other states muted" if story.highlight else "no state outlined"
+        st.caption(f"From the link, in every file below: {outlined}; {len(story.callouts)} callout(s).")
     for fmt in (fmt for fmt in FORMATS.values() if fmt.on_download_tab):
         st.download_button(
             fmt.label,

@@ -38,6 +38,8 @@ def parse_callout(text: str, codes: Collection[str]) -> Callout | str:
     words = " ".join(words.split())
     if not colon or not words or not anchor.strip():
         return "is not STATE:text or LAT,LON:text"
+    if not words.isprintable():
+        return "has control characters"
     if len(words) > CALLOUT_CHARACTERS:
         return f"is longer than {CALLOUT_CHARACTERS} characters"
     if "," in anchor:

@@ -89,10 +89,15 @@ def place_callouts(
     return placed
 
 
+def printable(text: str) -> str:
+    """`text` without control or direction-changing characters (they would break an SVG or turn the text round)."""
+    return " ".join("".join(char for char in text if char.isprintable() or char.isspace()).split())
+
+
 def wrap_callout(text: str, line_chars: int = LINE_CHARS) -> list[str]:
-    """The callout's text in lines of at most `line_chars` characters (a longer word stands alone)."""
+    """The callout's printable text in lines of at most `line_chars` characters (a longer word stands alone)."""
     lines: list[str] = []
-    for word in text.split():
+    for word in printable(text).split():
         if lines and len(lines[-1]) + 1 + len(word) <= line_chars:
             lines[-1] += " " + word
         else:

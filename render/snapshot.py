@@ -32,7 +32,7 @@ from pyproj import Transformer
 from geo.countries import microstate_points
 from geo.regions import EUROPE
 from geo.join import status_keys
-from render.callouts import label_point, part_boxes, place_callouts, wrap_callout
+from render.callouts import label_point, part_boxes, place_callouts, printable, wrap_callout
 from render.captions import as_of_line, attribution_line, sources_line, title_on
 from render.text_version import alt_text
 from render.palette import BORDER_COLOUR, CATEGORIES, COLOURS, NOT_COVERED_BORDER
@@ -490,7 +490,7 @@ class SnapshotRenderer:
             words.append(f"Outlined: {', '.join(sorted(names.get(code, code) for code in highlight))}.")
         for callout in callouts:
             where = names.get(callout.state, callout.state) if callout.state else f"{callout.at[0]:g}, {callout.at[1]:g}"
-            words.append(f"Callout at {where}: “{callout.text}”.")
+            words.append(f"Callout at {where}: “{printable(callout.text)}”.")
         return " ".join(words)
 
     def rgb(self, day: date, heading: Heading = Heading(), highlight: frozenset[str] = frozenset(),

@@ -40,6 +40,8 @@ def test_a_callout_is_a_state_or_a_point_then_its_text(text, expected):
     ("north,east:Here", "has no readable latitude and longitude before the colon"),
     ("95,10:Beyond the pole", "has a point outside latitude -90..90, longitude -180..180"),
     ("LTU:" + "x" * 141, "is longer than 140 characters"),
+    ("LTU:a\x00b", "has control characters"),
+    ("LTU:\u202eevil", "has control characters"),  # would turn the text round
 ])
 def test_a_callout_that_cannot_be_read_says_why(text, problem):
     assert parse_callout(text, CODES) == problem

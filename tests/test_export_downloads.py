@@ -61,3 +61,18 @@ def test_the_title_and_subtitle_typed_in_the_tab_reach_the_images(monkeypatch):
     svg = next(options for options in offered if options["file_name"].endswith(".svg"))["data"]().decode("utf-8")
     assert ">Baltic exits<" in svg and ">Note for the committee<" in svg
     assert "Mine Ban Convention on 27 December 2025" not in svg.split("</desc>", 1)[1]  # only the text alternative names it
+
+
+def test_the_links_highlight_and_callouts_reach_the_files_and_the_tab_says_so(monkeypatch):
+    from components.story import Story
+    from storyboard.model import Callout
+
+    offered, captions = [], []
+    monkeypatch.setattr(st, "download_button", lambda label, **options: offered.append(options))
+    monkeypatch.setattr(st, "caption", captions.append)
+    data = real_data()
+    story = Story(frozenset({"LTU", "LVA"}), (Callout(text="First to leave", state="LTU"),))
+    downloads.download_buttons(data.inputs.dataset, data.inputs.timelines, WITHDRAWN_DAY, geometry(), ("real", 1), story)
+    svg = next(options for options in offered if options["file_name"].endswith(".svg"))["data"]().decode("utf-8")
+    assert 'id="highlight-LTU"' in svg and 'id="highlight-LVA"' in svg and "First to leave" in svg
+    assert "From the link, in every file below: LTU, LVA outlined, the other states muted; 1 callout(s)." in captions

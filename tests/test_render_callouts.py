@@ -74,6 +74,11 @@ def test_callout_text_wraps_at_24_characters_and_keeps_a_long_word_whole():
     assert wrap_callout("Internationalisationsverfahren x") == ["Internationalisationsverfahren", "x"]
 
 
+def test_control_and_direction_characters_never_reach_a_drawing():
+    # From a storyboard file written with escapes: a NUL would make the SVG unreadable XML.
+    assert wrap_callout("a\x00b \u202eevil\x1b") == ["ab evil"]
+
+
 def test_a_states_label_point_is_on_its_mainland_and_its_islets_are_not_boxes_to_avoid():
     mainland = shapely.box(0, 0, 100, 100)
     islet = shapely.box(500, 500, 501, 501)

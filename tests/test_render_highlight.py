@@ -129,3 +129,8 @@ def test_the_svg_description_names_the_outlined_states_and_the_callouts(svg):
     description = "".join(svg.find(f"{SVG}desc").itertext())
     assert "Outlined: Estonia, Finland, Latvia, Lithuania, Poland." in description
     assert "Callout at Lithuania: “First to leave”." in description and "Callout at 50.45, 30.52: “Kyiv”." in description
+
+
+def test_a_callout_with_control_characters_still_makes_a_well_formed_svg(renderer):
+    root = ElementTree.fromstring(renderer.render(DAY, "svg", callouts=(Callout(text="Null\x00 here", state="LTU"),)))
+    assert "Null here" in ["".join(node.itertext()) for node in root.iter(f"{SVG}text")]

@@ -27,6 +27,8 @@
     const element = document.createElement("div");
     element.className = "tm-callout-box";
     element.setAttribute("data-callout", String(number));
+    // Grown in presentation mode about the point its leader meets, so it stays on its side of the anchor.
+    element.style.transformOrigin = callout.align[0] * 100 + "% " + callout.align[1] * 100 + "%";
     element.style.width = callout.size[0] + "px";
     callout.lines.forEach(function (text) {
       const line = document.createElement("div");
@@ -75,6 +77,8 @@
     ".tm-callout { background: none; border: none; }",
     ".tm-callout-box { box-sizing: border-box; padding: 5px 6px; background: var(--tm-panel); color: var(--tm-text);",
     "  border: 1.5px solid var(--tm-text); border-radius: 3px; font: 14px/18px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; white-space: nowrap; }",
+    // On a projector: about 21 px type, as the legend's (map_present.js).
+    ".tm-present .tm-callout-box { transform: scale(1.5); }",
   ].join("\n");
   document.head.appendChild(style);
 })();
