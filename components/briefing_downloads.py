@@ -9,10 +9,13 @@ until it changes.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from export.batch import storyboard_files
 from export.formats import STORYBOARD_FORMATS, ExportData
+from geo.regions import Region
 from storyboard.loader import StoryboardError, dump_storyboard, parse_storyboard
 from storyboard.model import Storyboard
 from treaty.model import Dataset
@@ -21,8 +24,9 @@ MADE = "briefing_files"  # session state: (the storyboard as YAML, {format: byte
 OPENED_FILE_PROBLEMS_SHOWN = 20
 
 
-def briefing_downloads(data: ExportData, dataset: Dataset, storyboard: Storyboard | None = None) -> None:
-    """The hand-outs of `storyboard`, or of a file opened here when the page has none."""
+def briefing_downloads(data_for: Callable[[Region], ExportData], dataset: Dataset, storyboard: Storyboard | None = None) -> None:
+    """The hand-outs of `storyboard`, or of a file opened here when the page has none; `data_for(region)`
+    is the page's data framed for a region."""
     st.markdown("##### Briefing hand-outs")
     if storyboard is None:
         storyboard = _opened_storyboard()
@@ -38,7 +42,7 @@ def briefing_downloads(data: ExportData, dataset: Dataset, storyboard: Storyboar
     made = st.session_state.get(MADE)
     if made is None or made[0] != text:
         if st.button("Make the hand-outs", key="briefing-make", icon=":material/slideshow:"):
-            st.session_state[MADE] = made = (text, _make(data, storyboard))
+            st.session_state[MADE] = made = (text, _make(data_for, storyboard))
         else:
             return
     stem = _stem(storyboard)
@@ -50,7 +54,7 @@ def briefing_downloads(data: ExportData, dataset: Dataset, storyboard: Storyboar
         )
 
 
-def _make(data: ExportData, storyboard: Storyboard) -> dict[str, bytes]:
+def _make(data_for: Callable[[Region], ExportData], storyboard: Storyboard) -> dict[str, bytes]:
     formats = ["pptx", "pdf", "gif"]
     total = len(storyboard.steps) + len(formats)
     with st.status(f"Drawing {len(storyboard.steps)} steps…", expanded=True) as status:
@@ -60,7 +64,7 @@ def _make(data: ExportData, storyboard: Storyboard) -> dict[str, bytes]:
         def progress(what: str) -> None:
             bar.progress(next(done) / total, text=what)
 
-        files = storyboard_files(data, storyboard, formats, progress=progress)
+        files = storyboard_files(data_for, storyboard, formats, progress=progress)
         bar.progress(1.0, text="Done")
         status.update(label="The hand-outs are ready", state="complete", expanded=False)
     return files

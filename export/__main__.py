@@ -3,11 +3,13 @@
     python -m export --dates 2025-06-27 2025-12-27 --formats png pdf pptx
     python -m export --changes-from 2025-01-01 --changes-to 2026-12-31 --formats gif html --size 4:3
     python -m export --dates 2025-12-27 --formats pptx --title "Baltic exits" --subtitle "Briefing, 5 January"
+    python -m export --dates 2025-12-27 --region world --formats png svg
     python -m export --storyboard briefings/2025-withdrawals.yaml --formats pptx pdf gif --out briefing/
 
 Writes into --out, or a fresh temporary folder, and prints every file written. A storyboard gives a
 deck (a slide per step, then its sources), a PDF handout (a page per step, then its sources) and a GIF
-(a frame per step), named after its file, with a progress bar while the steps are drawn. Exits 1 listing
+(a frame per step), named after its file, each step in its own region, with a progress bar while the
+steps are drawn. Exits 1 listing
 the dataset's or the storyboard's problems if it does not validate, 2 on a usage error.
 """
 from __future__ import annotations
@@ -16,6 +18,7 @@ import argparse
 import itertools
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +26,8 @@ from rich.console import Console
 from rich.progress import Progress
 
 from export.batch import changes_between, export_batch, export_storyboard, load_export_data
-from export.formats import FORMATS, STORYBOARD_FORMATS
+from export.formats import FORMATS, STORYBOARD_FORMATS, ExportData
+from geo.regions import DEFAULT_REGION, REGIONS, Region, region_by_id
 from render.snapshot import SIZE_PRESETS, Heading, parse_size
 from storyboard.loader import load_storyboard
 from storyboard.model import Storyboard
@@ -47,6 +51,13 @@ def _size(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _region(text: str) -> Region:
+    region = region_by_id(text)
+    if region is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a region: use one of {', '.join(REGIONS)}")
+    return region
+
+
 def _scale(text: str) -> float:
     try:
         value = float(text)
@@ -68,6 +79,8 @@ def parser() -> argparse.ArgumentParser:
                           help=f"default: png; for a storyboard {' '.join(STORYBOARD_FORMATS)}")
     commands.add_argument("--size", type=_size, default=SIZE_PRESETS["16:9"],
                           help=f"{', '.join(SIZE_PRESETS)} or WIDTHxHEIGHT (default 16:9, 1920x1080)")
+    commands.add_argument("--region", type=_region, default=DEFAULT_REGION, metavar="ID",
+                          help=f"the map's region and projection: {', '.join(REGIONS)} (default {DEFAULT_REGION.id})")
     commands.add_argument("--scale", type=_scale, default=1.0, help="multiplies the pixels, e.g. 2 for print")
     commands.add_argument("--transparent", action="store_true", help="PNG, SVG and PDF without a background")
     commands.add_argument("--title", default="", help="the images' and slides' title (default: treaty and date)")
@@ -94,14 +107,22 @@ def main(argv: list[str] | None = None) -> int:
         if arguments.storyboard:
             storyboard = load_storyboard(arguments.storyboard)
         dataset_path = arguments.dataset or (DATA_DIR / f"{storyboard.treaty}.yaml" if storyboard else DEFAULT_DATASET)
-        data = load_export_data(dataset_path)
+        data = load_export_data(dataset_path, arguments.region)
     except FileProblems as error:
         print(f"{error.path}: {len(error.problems)} problem(s); nothing exported", file=sys.stderr)
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
     if storyboard is not None:
-        return _export_storyboard(commands, arguments, data, storyboard)
+        # Each step is drawn in its own region: the data framed for each, loaded once.
+        framed = {arguments.region.id: data}
+
+        def data_for(region: Region) -> ExportData:
+            if region.id not in framed:
+                framed[region.id] = load_export_data(dataset_path, region)
+            return framed[region.id]
+
+        return _export_storyboard(commands, arguments, data_for, storyboard)
 
     days = arguments.dates or changes_between(data.inputs.timelines, arguments.changes_from, arguments.changes_to)
     if not days:
@@ -116,7 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _export_storyboard(commands: argparse.ArgumentParser, arguments: argparse.Namespace, data, storyboard: Storyboard) -> int:
+def _export_storyboard(
+    commands: argparse.ArgumentParser, arguments: argparse.Namespace, data_for: Callable[[Region], ExportData], storyboard: Storyboard
+) -> int:
     formats = list(dict.fromkeys(arguments.formats or STORYBOARD_FORMATS))
     refused = [name for name in formats if name not in STORYBOARD_FORMATS]
     if refused:
@@ -132,7 +155,7 @@ def _export_storyboard(commands: argparse.ArgumentParser, arguments: argparse.Na
         def progress(what: str) -> None:
             bar.update(task, description=what, completed=next(done))
 
-        written = export_storyboard(data, storyboard, formats, out_dir, arguments.storyboard.stem,
+        written = export_storyboard(data_for, storyboard, formats, out_dir, arguments.storyboard.stem,
                                     arguments.size, arguments.scale, progress)
     for path in written:
         print(path)

@@ -17,17 +17,19 @@ from export.briefing import step_pictures
 from export.formats import FORMATS, STORYBOARD_FORMATS, ExportData, Run, Scope
 from geo.countries import geometry_metadata, load_countries, microstate_points
 from geo.drawable import load_drawable
+from geo.regions import DEFAULT_REGION, Region, region_by_id
 from render.snapshot import SIZE_PRESETS, Heading, prepare_inputs
 from storyboard.model import Storyboard
 from treaty.status import StateHistory, change_dates, compile_timelines
 
 
-def load_export_data(dataset_path: Path) -> ExportData:
-    """The dataset at `dataset_path` and the committed geometry; DatasetError if either cannot be drawn."""
+def load_export_data(dataset_path: Path, region: Region = DEFAULT_REGION) -> ExportData:
+    """The dataset at `dataset_path` and the committed geometry, framed for `region`; DatasetError if
+    either cannot be drawn."""
     countries = load_countries()
     dataset = load_drawable(dataset_path, countries["iso3"])
-    inputs = prepare_inputs(dataset, compile_timelines(dataset), countries, geometry_metadata())
-    return ExportData(inputs, countries, microstate_points(countries))
+    inputs = prepare_inputs(dataset, compile_timelines(dataset), countries, geometry_metadata(), region)
+    return ExportData(inputs, countries, microstate_points(countries, region))
 
 
 def changes_between(compiled: tuple[StateHistory, ...], first: date | None, last: date | None) -> list[date]:
@@ -58,27 +60,35 @@ def export_batch(
     files += [(fmt, days) for fmt in chosen if fmt.scope is Scope.PER_RUN]
     written = []
     for fmt, its_days in files:
-        path = out_dir / fmt.file_name(data.inputs.dataset, its_days)
+        path = out_dir / fmt.file_name(data.inputs.dataset, its_days, data.inputs.region)
         path.write_bytes(fmt.write(run, its_days))
         written.append(path)
     return written
 
 
 def storyboard_files(
-    data: ExportData,
+    data_for: Callable[[Region], ExportData],
     storyboard: Storyboard,
     formats: list[str],
     size: tuple[int, int] = SIZE_PRESETS["16:9"],
     scale: float = 1,
     progress: Callable[[str], None] = lambda _: None,
 ) -> dict[str, bytes]:
-    """The storyboard's deck, handout and GIF, by format name, every step drawn once for all of them;
-    `progress` is told before each step is drawn and each file made (len(storyboard.steps) + len(formats) calls)."""
+    """The storyboard's deck, handout and GIF, by format name, every step drawn once for all of them, in
+    its region (`data_for(region)`: the data framed for it); `progress` is told before each step is drawn
+    and each file made (len(storyboard.steps) + len(formats) calls)."""
     unknown = sorted(set(formats) - set(STORYBOARD_FORMATS))
     if unknown:
         raise ValueError(f"a storyboard is not exported as {', '.join(unknown)}: choose from {', '.join(STORYBOARD_FORMATS)}")
-    run = Run(data, size, scale)
-    pictures = list(step_pictures(run, storyboard, progress))
+    runs: dict[str, Run] = {}  # one run, and so one figure, per region
+
+    def run_for(region_id: str) -> Run:
+        if region_id not in runs:
+            runs[region_id] = Run(data_for(region_by_id(region_id)), size, scale)
+        return runs[region_id]
+
+    pictures = list(step_pictures(run_for, storyboard, progress))
+    run = run_for(storyboard.steps[0].region)
     files = {}
     for name in formats:
         progress(f"Making the {name.upper()}")
@@ -87,7 +97,7 @@ def storyboard_files(
 
 
 def export_storyboard(
-    data: ExportData,
+    data_for: Callable[[Region], ExportData],
     storyboard: Storyboard,
     formats: list[str],
     out_dir: Path,
@@ -97,7 +107,7 @@ def export_storyboard(
     progress: Callable[[str], None] = lambda _: None,
 ) -> list[Path]:
     """Write `stem`.pptx / .pdf / .gif into `out_dir` (see storyboard_files); returns the paths in the order written."""
-    files = storyboard_files(data, storyboard, formats, size, scale, progress)
+    files = storyboard_files(data_for, storyboard, formats, size, scale, progress)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, content in files.items():

@@ -68,10 +68,14 @@ def step_days(step: Step) -> tuple[date, ...]:
     return (step.date,) if step.date is not None else (step.before, step.after)
 
 
-def step_pictures(run: Run, storyboard: Storyboard, progress: Callable[[str], None] = lambda _: None) -> Iterator[StepPicture]:
-    """Each step drawn, in order; `progress` is told before each step is drawn."""
+def step_pictures(
+    run_for: Callable[[str], Run], storyboard: Storyboard, progress: Callable[[str], None] = lambda _: None
+) -> Iterator[StepPicture]:
+    """Each step drawn in its region (`run_for(region id)`: the run drawing it), in order; `progress` is
+    told before each step is drawn."""
     for number, step in enumerate(storyboard.steps, start=1):
         progress(f"Step {number} of {len(storyboard.steps)}: {step.title}")
+        run = run_for(step.region)
         heading = Heading(step.title, step.subtitle or "")
         story = dict(highlight=frozenset(step.highlight), callouts=tuple(step.callouts))
         if step.date is not None:

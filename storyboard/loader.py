@@ -21,15 +21,15 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-import geo.regions
 from geo.countries import load_countries
+from geo.regions import REGIONS
 from storyboard.model import Step, Storyboard
 from treaty.datasets import DATA_DIR
 from treaty.dates import long_date
 from treaty.loader import DatasetError, dataset_files, load_dataset
 from treaty.model import Dataset
 from treaty.status import change_dates, compile_timelines
-from treaty.yaml_reading import FileProblems, Problem, _line_of, _shown, expanded_size, parse_yaml
+from treaty.yaml_reading import FileProblems, Problem, _line_of, expanded_size, parse_yaml
 
 MAX_STORYBOARD_BYTES = 200_000  # 60 steps of long notes fit ten times over
 # Values in the file with YAML aliases expanded: a storyboard of 60 full steps has a few thousand.
@@ -215,13 +215,6 @@ def check_steps(
     return problems
 
 
-def known_region_ids() -> frozenset[str]:
-    """Every region geo/regions.py defines, as a record of its own or in its REGIONS table of presets."""
-    records = [value for value in vars(geo.regions).values() if isinstance(value, geo.regions.Region)]
-    records += list(getattr(geo.regions, "REGIONS", {}).values())
-    return frozenset(region.id for region in records)
-
-
 def dataset_reference(treaty_id: str) -> Reference | None:
     """What a storyboard of `treaty_id` is checked against: data/<treaty_id>.yaml, the map, the regions."""
     path = next((path for path in dataset_files(DATA_DIR) if path.stem == treaty_id), None)
@@ -243,5 +236,5 @@ def _reference(path: Path, version: int) -> Reference:
         dataset.treaty.adopted,
         max(dataset.as_of, last_change),
         frozenset(load_countries()["iso3"]),
-        known_region_ids(),
+        frozenset(REGIONS),
     )

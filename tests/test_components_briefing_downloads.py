@@ -27,7 +27,7 @@ from storyboard.loader import parse_storyboard
 from components.briefing_downloads import briefing_downloads
 from tests.export_fixtures import real_data
 data = real_data()
-briefing_downloads(data, data.inputs.dataset, parse_storyboard("""{STORY}""", "story.yaml"))
+briefing_downloads(lambda region: data, data.inputs.dataset, parse_storyboard("""{STORY}""", "story.yaml"))
 '''
 
 
@@ -62,7 +62,7 @@ def test_a_file_with_problems_is_refused_with_each_problem_placed(monkeypatch):
     monkeypatch.setattr(st, "code", lambda text, **options: said.append(text))
     monkeypatch.setattr(st, "button", lambda *arguments, **options: (_ for _ in ()).throw(AssertionError("offered to make")))
     data = real_data()
-    briefing_downloads.briefing_downloads(data, data.inputs.dataset)
+    briefing_downloads.briefing_downloads(lambda region: data, data.inputs.dataset)
     assert said == [
         "broken.yaml has 1 problem(s); nothing was made from it.",
         "broken.yaml:6: step 1 (\"Three deposits\"), field 'highlight.1': 'XYZ' is not a state in the Mine Ban Convention file nor on the map",
@@ -77,7 +77,7 @@ def test_a_storyboard_of_another_treaty_is_not_drawn_on_this_one(monkeypatch):
 
     other = parse_storyboard(STORY.replace("treaty: apmbc", "treaty: ccm"), "ccm.yaml")
     data = real_data()
-    briefing_downloads.briefing_downloads(data, data.inputs.dataset, other)
+    briefing_downloads.briefing_downloads(lambda region: data, data.inputs.dataset, other)
     assert warned == ["This storyboard is about the treaty 'ccm': choose that treaty above to hand it out."]
 
 

@@ -11,11 +11,11 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from export.__main__ import main
-from export.batch import export_storyboard
+from export.batch import export_storyboard, load_export_data
 from export.briefing import SOURCES_TITLE
 from storyboard.loader import parse_storyboard
 from tests.export_fixtures import pdf_text, real_data
-from tests.treaty_fixtures import write
+from tests.treaty_fixtures import REAL_DATASET, write
 
 STORY = """\
 title: Test briefing
@@ -31,6 +31,7 @@ steps:
   - title: The first withdrawals take effect
     subtitle: Estonia, Latvia, Lithuania
     date: 2025-12-27
+    region: nordic-baltic
     notes: The second speaker note.
   - title: Before and after
     before: 2025-01-01
@@ -49,8 +50,14 @@ CAPTIONS = [
 def exported(tmp_path_factory) -> dict[str, bytes]:
     """The three files, written once for the module, by extension; the progress told on the way is checked too."""
     out = tmp_path_factory.mktemp("briefing")
-    said = []
-    paths = export_storyboard(real_data(), parse_storyboard(STORY, "test.yaml"), ["pptx", "pdf", "gif"], out, "test", progress=said.append, **SMALL)
+    said, framed = [], []
+
+    def data_for(region):
+        framed.append(region.id)
+        return real_data() if region.id == "europe" else load_export_data(REAL_DATASET, region)
+
+    paths = export_storyboard(data_for, parse_storyboard(STORY, "test.yaml"), ["pptx", "pdf", "gif"], out, "test", progress=said.append, **SMALL)
+    assert framed == ["europe", "nordic-baltic"]  # each step in its region, each region's data asked for once
     assert [path.name for path in paths] == ["test.pptx", "test.pdf", "test.gif"]
     assert said == [
         "Step 1 of 3: Three deposits", "Step 2 of 3: The first withdrawals take effect", "Step 3 of 3: Before and after",
