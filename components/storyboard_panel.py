@@ -18,7 +18,7 @@ from components.date_controls import DAY, DateRange
 from components.map_view import publish
 from components.notices import literal, notice, plain
 from components.story import Story
-from geo.regions import EUROPE
+from geo.regions import DEFAULT_REGION, REGIONS, region_by_id
 from render.callouts import story_payload
 from storyboard.editing import retitled, with_step_added, with_step_moved, with_step_removed, with_step_replaced
 from storyboard.link import LinkError, decoded, encoded
@@ -34,8 +34,7 @@ STORY = "storyboard"
 URL_KEY = "story"
 EDITING = "story_editing"  # the index of the step being edited, or None: the form adds the map's view
 UPLOADED = "story_uploaded"  # the last file opened, so a rerun does not open it again
-FIELDS = ("title", "subtitle", "date", "compare", "before", "highlight", "callouts", "notes")
-REGIONS = {EUROPE.id: EUROPE}  # the regions a step can show (more to come with the world map)
+FIELDS = ("title", "subtitle", "date", "compare", "before", "region", "highlight", "callouts", "notes")
 
 
 def _key(field: str) -> str:
@@ -123,13 +122,14 @@ def callout_lines(callouts: list[Callout]) -> str:
 
 # ---- the step form: filled from a step to edit it, emptied to add the map's view ----
 
-def _fill_form(step: Step | None, day: date, shown: Story = Story()) -> None:
-    """The form holds `step` to edit it, or for a new step the map's view: its date, and the highlight and
-    callouts the link draws (?highlight=, ?callout=)."""
+def _fill_form(step: Step | None, day: date, shown: Story = Story(), region: str = DEFAULT_REGION.id) -> None:
+    """The form holds `step` to edit it, or for a new step the map's view: its date and region, and the
+    highlight and callouts the link draws (?highlight=, ?callout=)."""
     values = {
         "title": step.title if step else "", "subtitle": (step.subtitle or "") if step else "",
         "date": (step.date or step.after) if step else day,
         "compare": bool(step and step.before), "before": (step.before if step and step.before else None),
+        "region": step.region if step else region,
         "highlight": list(step.highlight) if step else sorted(shown.highlight),
         "callouts": callout_lines(step.callouts if step else shown.callouts),
         "notes": (step.notes or "") if step else "",
@@ -143,12 +143,14 @@ def _start_editing(index: int, story: Storyboard) -> None:
     _fill_form(story.steps[index], story.steps[index].date or story.steps[index].after)
 
 
-def _stop_editing(day: date) -> None:
+def _stop_editing() -> None:
+    """Back to adding: the form is emptied, and filled again from the map's view as it is drawn."""
     st.session_state[EDITING] = None
-    _fill_form(None, day)
+    for field in FIELDS:
+        st.session_state.pop(_key(field), None)
 
 
-def _step_from_form(day: date, region: str) -> tuple[Step | None, list[str]]:
+def _step_from_form(day: date) -> tuple[Step | None, list[str]]:
     """The step the form describes; or None and every problem with it, named by field."""
     value = {field: st.session_state.get(_key(field)) for field in FIELDS}
     editing = st.session_state.get(EDITING) is not None
@@ -157,7 +159,7 @@ def _step_from_form(day: date, region: str) -> tuple[Step | None, list[str]]:
     fields = {
         "title": (value["title"] or "").strip() or long_date(shown),
         "subtitle": (value["subtitle"] or "").strip() or None,
-        "region": region,
+        "region": value["region"] or DEFAULT_REGION.id,
         "highlight": sorted(value["highlight"] or []),
         "callouts": callouts,
         "notes": (value["notes"] or "").strip() or None,
@@ -176,9 +178,9 @@ def _step_from_form(day: date, region: str) -> tuple[Step | None, list[str]]:
         return None, [f"{'.'.join(map(str, e['loc'])) or 'step'}: {e['msg'].removeprefix('Value error, ')}" for e in error.errors()]
 
 
-def _submit(day: date, region: str, title: str, treaty_id: str) -> None:
+def _submit(day: date, title: str, treaty_id: str) -> None:
     story, editing = st.session_state[STORY], st.session_state.get(EDITING)
-    step, problems = _step_from_form(day, region if editing is None else story.steps[editing].region)
+    step, problems = _step_from_form(day)
     st.session_state["story_form_problems"] = problems
     if step is None:
         return
@@ -191,12 +193,12 @@ def _submit(day: date, region: str, title: str, treaty_id: str) -> None:
     except StoryboardError as error:
         st.session_state["story_form_problems"] = [described(problem) for problem in error.problems]
         return
-    _stop_editing(day)
+    _stop_editing()
 
 
 def _step_form(dataset: Dataset, day: date, bounds: DateRange, region: str, story: Storyboard | None, shown: Story) -> None:
     if _key("title") not in st.session_state:
-        _fill_form(None, day, shown)
+        _fill_form(None, day, shown, region)
     editing = st.session_state.get(EDITING)
     names = {state.iso3: state.name for state in dataset.states}
     heading = (f"Edit step {editing + 1}" if editing is not None
@@ -212,6 +214,7 @@ def _step_form(dataset: Dataset, day: date, bounds: DateRange, region: str, stor
                                 min_value=bounds.first, max_value=bounds.last)
         dates[1].checkbox("Before and after: compare with an earlier date", key=_key("compare"))
         dates[2].date_input("Before", key=_key("before"), min_value=bounds.first, max_value=bounds.last)
+        st.selectbox("Region shown", options=list(REGIONS), format_func=lambda key: REGIONS[key].label, key=_key("region"))
         st.multiselect("Highlighted states", options=sorted(names, key=names.get), format_func=names.get,
                        key=_key("highlight"), placeholder="None: every state drawn alike")
         st.text_area("Callouts, one per line (ISO3: text, or latitude, longitude: text)", key=_key("callouts"),
@@ -219,9 +222,9 @@ def _step_form(dataset: Dataset, day: date, bounds: DateRange, region: str, stor
         st.text_area("Speaker notes", key=_key("notes"), height=80)
         title = story.title if story else f"{dataset.treaty.short_name} briefing"
         st.form_submit_button("Save the step" if editing is not None else "Add as a step", type="primary",
-                              on_click=_submit, args=(day, region, title, dataset.treaty.id))
+                              on_click=_submit, args=(day, title, dataset.treaty.id))
     if editing is not None:
-        st.button("Cancel the edit", key="story_cancel", on_click=_stop_editing, args=(day,))
+        st.button("Cancel the edit", key="story_cancel", on_click=_stop_editing)
     if problems := st.session_state.get("story_form_problems"):
         st.error("The step was not saved:\n\n" + "\n".join(f"- {plain(problem)}" for problem in problems))
 
@@ -232,6 +235,8 @@ def step_summary(number: int, step: Step, names: dict[str, str]) -> str:
     """One line for the list: number, title, date(s), highlight, callouts, notes."""
     when = long_date(step.date) if step.date else f"{long_date(step.before)} → {long_date(step.after)}"
     parts = [f"**{number}. {plain(step.title)}** — {when}"]
+    if step.region != DEFAULT_REGION.id:
+        parts.append(plain((region_by_id(step.region) or DEFAULT_REGION).label))
     if step.subtitle:
         parts.append(plain(step.subtitle))
     if step.highlight:
@@ -247,7 +252,7 @@ def _show_step(step: Step) -> None:
     st.session_state[DAY] = step.date or step.after
 
 
-def _step_list(story: Storyboard, names: dict[str, str], day: date) -> None:
+def _step_list(story: Storyboard, names: dict[str, str]) -> None:
     last = len(story.steps) - 1
     for index, step in enumerate(story.steps):
         with st.container(key=f"story_step_{index}"):
@@ -261,13 +266,13 @@ def _step_list(story: Storyboard, names: dict[str, str], day: date) -> None:
                         disabled=index == last,
                         on_click=lambda i=index: _replace(with_step_moved(st.session_state[STORY], i, 1)))
             edit.button("Edit", key=f"story_edit_{index}", on_click=_start_editing, args=(index, story))
-            delete.button("Delete", key=f"story_delete_{index}", on_click=_delete, args=(index, day))
+            delete.button("Delete", key=f"story_delete_{index}", on_click=_delete, args=(index,))
 
 
-def _delete(index: int, day: date) -> None:
+def _delete(index: int) -> None:
     _replace(with_step_removed(st.session_state[STORY], index))
     if st.session_state.get(EDITING) is not None:
-        _stop_editing(day)
+        _stop_editing()
 
 
 def _rename() -> None:
@@ -323,7 +328,7 @@ def _link(story: Storyboard) -> None:
         st.caption("This storyboard is too large for a link: share the saved file instead.")
 
 
-def storyboard_panel(dataset: Dataset, day: date, bounds: DateRange, shown: Story = Story(), region: str = EUROPE.id) -> None:
+def storyboard_panel(dataset: Dataset, day: date, bounds: DateRange, shown: Story = Story(), region: str = DEFAULT_REGION.id) -> None:
     """The tab's content for the page's treaty, date, and the highlight and callouts on the map (`shown`)."""
     story = st.session_state.get(STORY)
     names = {state.iso3: state.name for state in dataset.states}
@@ -339,7 +344,7 @@ def storyboard_panel(dataset: Dataset, day: date, bounds: DateRange, shown: Stor
         name, clear = st.columns([8, 2], vertical_alignment="bottom")
         name.text_input("Storyboard title", key="story_name", max_chars=120, on_change=_rename)
         clear.button("Start a new storyboard", key="story_clear", on_click=lambda: _replace(None))
-        _step_list(story, names, day)
+        _step_list(story, names)
         _link(story)
     _step_form(dataset, day, bounds, region, story, shown)
     _files(story)
@@ -357,7 +362,7 @@ def presented_steps(story: Storyboard | None, dataset: Dataset, compiled: tuple[
     steps = []
     for step in story.steps:
         shown = step.date or step.after
-        region = REGIONS.get(step.region, EUROPE)
+        region = region_by_id(step.region) or DEFAULT_REGION  # the loader refuses an unknown region
         steps.append({
             "title": step.title,
             "subtitle": step.subtitle,

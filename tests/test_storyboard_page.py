@@ -149,6 +149,22 @@ def test_a_file_that_is_not_text_is_refused_and_nothing_is_lost(monkeypatch):
     assert page.session_state[STORYBOARD] == before
 
 
+def test_a_step_shows_the_region_chosen_and_keeps_it_when_edited(monkeypatch):
+    page = storyboard_tab(monkeypatch, date="2025-12-27")
+    assert page.selectbox(key="story_region").value == "europe", "a new step shows the page's region"
+    page.selectbox(key="story_region").set_value("nordic-baltic")
+    add_step(page, "The Baltic exits")
+    assert page.session_state[STORYBOARD].steps[0].region == "nordic-baltic"
+    assert page.selectbox(key="story_region").value == "europe", "the form starts again from the page's view"
+    page.button(key="story_edit_0").click().run()
+    page.text_input(key="story_title").input("The Baltic exits, 27 December")
+    page.button(key=SAVE_EDIT).click().run()
+    assert page.session_state[STORYBOARD].steps[0].region == "nordic-baltic"
+    presenting = open_page(monkeypatch, present="1", story=page.query_params["story"])
+    steps = json.loads((BUILD_DIR / map_arguments(presenting)["storyboard_url"]).read_text(encoding="utf-8"))["steps"]
+    assert steps[0]["view_bounds"] == [[53.5, -24.5], [71.2, 31.6]]  # the Nordic–Baltic preset (geo/regions.py)
+
+
 def test_steps_are_edited_moved_and_deleted(monkeypatch):
     page = two_step_page(monkeypatch)
     page.button(key="story_edit_0").click().run()
