@@ -26,6 +26,7 @@ from components.theme import theme_choice
 from components.treaty_choice import available_treaties, choose_treaty
 from components.views import check_view_link, view_tabs
 from components.withdrawal_chart import withdrawal_chart
+from render.callouts import describe_story
 from treaty.narrative import describe_day
 from treaty.status import change_dates, statuses_on
 
@@ -79,7 +80,8 @@ def briefing() -> None:
         height=1000 if present else 800, theme=theme.for_browser, present=present, story=story,
         storyboard=presented_steps(storyboard, dataset, compiled) if present else None,
     )
-    text_version(statuses, day, dataset.treaty.short_name, sentence)
+    names = dict(zip(geometry.countries["iso3"], geometry.countries["name"], strict=True))
+    text_version(statuses, day, dataset.treaty.short_name, sentence, tuple(describe_story(story.highlight, story.callouts, names)))
     if not present:
         record, table, timeline, compare, pair, storyboard_tab, download, method = view_tabs()
         if record.open:

@@ -30,10 +30,11 @@ def page_accessibility() -> None:
     st.html(_PAGE_CSS)
 
 
-def text_version(statuses: list[StateStatus], day: date, title: str, sentence: str) -> None:
-    """The map as text for the chosen date, right after the map: sentence, then states by status."""
+def text_version(statuses: list[StateStatus], day: date, title: str, sentence: str, story: tuple[str, ...] = ()) -> None:
+    """The map as text for the chosen date, right after the map: sentence, the highlight and callouts
+    in words (`story`), then states by status."""
     with st.container(key="text_version"), st.expander(heading(title, day)):
-        lines = [plain(sentence)]
+        lines = [plain(sentence), *(plain(line) for line in story)]
         for group in status_groups(statuses):
             lines.append(f"**{plain(group.label)}** ({len(group.states)})")
             lines.append("\n".join(f"- {plain(line)}" for line in group.states))

@@ -94,6 +94,15 @@ def printable(text: str) -> str:
     return " ".join("".join(char for char in text if char.isprintable() or char.isspace()).split())
 
 
+def describe_story(highlight: frozenset[str], callouts: Sequence[Callout], names: Mapping[str, str]) -> list[str]:
+    """The highlight and the callouts in words (a picture's description, the map's text version)."""
+    words = [f"Outlined: {', '.join(sorted(names.get(code, code) for code in highlight))}."] if highlight else []
+    for callout in callouts:
+        where = names.get(callout.state, callout.state) if callout.state else f"{callout.at[0]:g}, {callout.at[1]:g}"
+        words.append(f"Callout at {where}: “{printable(callout.text)}”.")
+    return words
+
+
 def wrap_callout(text: str, line_chars: int = LINE_CHARS) -> list[str]:
     """The callout's printable text in lines of at most `line_chars` characters (a longer word stands alone)."""
     lines: list[str] = []
@@ -105,10 +114,12 @@ def wrap_callout(text: str, line_chars: int = LINE_CHARS) -> list[str]:
     return lines
 
 
-def label_point(geometry) -> shapely.Point:
+def label_point(geometry, view: tuple[float, float, float, float] | None = None) -> shapely.Point:
     """Where a callout pinned to a state points: a point inside the state's largest part (the mainland,
-    not an island or an exclave)."""
-    parts = shapely.get_parts(geometry)
+    not an island or an exclave) within `view` (x0, y0, x1, y1 in the geometry's coordinates) when the
+    state shows there, so Russia's callout points at European Russia, not beyond the frame."""
+    seen = shapely.clip_by_rect(geometry, *view) if view is not None else geometry
+    parts = shapely.get_parts(geometry if seen.is_empty else seen)
     return max(parts, key=lambda part: part.area).point_on_surface()
 
 
@@ -158,7 +169,7 @@ def story_payload(
     for callout in callouts:
         if callout.state is not None and callout.state not in shapes:
             continue
-        point = label_point(shapes[callout.state]) if callout.state is not None else None
+        point = label_point(shapes[callout.state], (west, south, east, north)) if callout.state is not None else None
         lon, lat = (point.x, point.y) if point is not None else (callout.at[1], callout.at[0])
         lines = wrap_callout(callout.text)
         drawn.append(lines)

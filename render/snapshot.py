@@ -32,7 +32,7 @@ from pyproj import Transformer
 from geo.countries import in_window, microstate_points
 from geo.regions import DEFAULT_REGION, Region
 from geo.join import status_keys
-from render.callouts import label_point, part_boxes, place_callouts, printable, wrap_callout
+from render.callouts import describe_story, label_point, part_boxes, place_callouts, wrap_callout
 from render.captions import as_of_line, attribution_line, sources_line, title_on
 from render.text_version import alt_text
 from render.palette import BORDER_COLOUR, CATEGORIES, COLOURS, NOT_COVERED_BORDER
@@ -444,7 +444,9 @@ class SnapshotRenderer:
             if callout.state is not None:
                 if callout.state not in shapes:
                     continue  # a state the geometry does not have: nothing to point at
-                point = label_point(shapes[callout.state])
+                x0, x1 = self.map_axes.get_xlim()
+                y0, y1 = self.map_axes.get_ylim()
+                point = label_point(shapes[callout.state], (x0, y0, x1, y1))
                 anchors.append(self._image_px(point.x, point.y))
             else:
                 lat, lon = callout.at
@@ -496,13 +498,7 @@ class SnapshotRenderer:
         """What the picture shows, in words: for the SVG's <desc>, the PDF's subject, PowerPoint's alt text;
         then which states are outlined and what the callouts say."""
         names = dict(zip(self.inputs.countries["iso3"], self.inputs.countries["name"], strict=True))
-        words = [alt_text(self.inputs.dataset, self.inputs.timelines, day)]
-        if highlight:
-            words.append(f"Outlined: {', '.join(sorted(names.get(code, code) for code in highlight))}.")
-        for callout in callouts:
-            where = names.get(callout.state, callout.state) if callout.state else f"{callout.at[0]:g}, {callout.at[1]:g}"
-            words.append(f"Callout at {where}: “{printable(callout.text)}”.")
-        return " ".join(words)
+        return " ".join([alt_text(self.inputs.dataset, self.inputs.timelines, day), *describe_story(highlight, callouts, names)])
 
     def rgb(self, day: date, heading: Heading = Heading(), highlight: frozenset[str] = frozenset(),
             callouts: tuple[Callout, ...] = ()) -> np.ndarray:

@@ -87,6 +87,14 @@ def test_a_states_label_point_is_on_its_mainland_and_its_islets_are_not_boxes_to
     assert part_boxes(state) == [(0.0, 0.0, 100.0, 100.0)]
 
 
+def test_a_states_label_point_is_where_the_view_shows_it():
+    # A long state (European Russia and Siberia) seen only in its western part: the callout points there.
+    state = shapely.box(0, 0, 1000, 100)
+    point = label_point(state, (-50.0, -50.0, 200.0, 150.0))
+    assert 0 <= point.x <= 200
+    assert label_point(state, (2000.0, 0.0, 3000.0, 100.0)).within(state)  # out of view: anywhere in it
+
+
 def test_a_box_that_covers_no_highlighted_state_always_wins_even_outside_the_frame():
     # Everything inside the frame around the anchor is highlighted; only beyond the frame's top is free.
     frame = (0.0, 0.0, 400.0, 400.0)
