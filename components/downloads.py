@@ -17,7 +17,7 @@ from components.data import Geometry
 from components.story import Story
 from export.formats import FORMATS, ExportData, Run
 from geo.countries import microstate_points
-from geo.regions import DEFAULT_REGION, region_by_id
+from geo.regions import DEFAULT_REGION, Region
 from render.snapshot import Heading, prepare_inputs
 from render.text_version import alt_text
 from storyboard.model import Storyboard
@@ -27,10 +27,9 @@ from treaty.status import StateHistory
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def export_data(
-    _dataset: Dataset, _timelines: tuple[StateHistory, ...], _geometry: Geometry, version: tuple, region_id: str = DEFAULT_REGION.id
+    _dataset: Dataset, _timelines: tuple[StateHistory, ...], _geometry: Geometry, version: tuple, region: Region = DEFAULT_REGION
 ) -> ExportData:
     """Projected once per dataset file version and region."""
-    region = region_by_id(region_id)
     inputs = prepare_inputs(_dataset, _timelines, _geometry.countries, _geometry.metadata, region)
     return ExportData(inputs, _geometry.countries, microstate_points(_geometry.countries, region))
 
@@ -72,4 +71,4 @@ def download_buttons(
             # A picture needs its words beside it wherever it is pasted (WCAG 1.1.1): ready to copy.
             st.caption("Text alternative for the PNG: paste it as the picture's alt text")
             st.code(alt_text(dataset, timelines, day), language=None, wrap_lines=True)
-    briefing_downloads(lambda region: export_data(dataset, timelines, geometry, version, region.id), dataset, storyboard)
+    briefing_downloads(lambda region: export_data(dataset, timelines, geometry, version, region), dataset, storyboard)

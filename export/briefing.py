@@ -103,7 +103,7 @@ def step_notes(run: Run, step: Step) -> str:
         shown = f"Between {long_date(step.before)} and {long_date(step.after)}:\n" + (
             "\n".join(f"• {change.sentence}" for change in changes) if changes else "no state's status changed."
         )
-    parts = (step.notes, shown, f"{as_of_line(inputs.dataset)}. {attribution_line(inputs.geometry_metadata)}.")
+    parts = (step.notes.strip() if step.notes else None, shown, f"{as_of_line(inputs.dataset)}. {attribution_line(inputs.geometry_metadata)}.")
     return "\n\n".join(part for part in parts if part)
 
 
@@ -176,8 +176,8 @@ def briefing_handout(run: Run, storyboard: Storyboard, pictures: list[StepPictur
 def _handout_page(storyboard: Storyboard, picture: StepPicture, steps: int) -> Figure:
     figure = Figure(figsize=HANDOUT_INCHES, dpi=HANDOUT_DPI)
     figure.text(0.04, 0.955, picture.step.title, fontsize=18, weight="bold", va="top", parse_math=False)
-    figure.text(0.96, 0.955, f"{storyboard.title} · step {picture.number} of {steps}", fontsize=9, color="#444444",
-                ha="right", va="top", parse_math=False)
+    figure.text(0.04, 0.04, f"{storyboard.title} · step {picture.number} of {steps}", fontsize=9, color="#444444",
+                va="bottom", parse_math=False)
     if picture.step.subtitle:
         figure.text(0.04, 0.91, picture.step.subtitle, fontsize=12, va="top", parse_math=False)
     # The picture on the left 62 % of the page under the title, its aspect kept, captioned; the notes beside it.

@@ -12,7 +12,8 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from export.__main__ import main
 from export.batch import export_storyboard, load_export_data
-from export.briefing import SOURCES_TITLE
+from export.briefing import SOURCES_TITLE, step_notes
+from export.formats import Run
 from storyboard.loader import parse_storyboard
 from tests.export_fixtures import pdf_text, real_data
 from tests.treaty_fixtures import REAL_DATASET, write
@@ -160,3 +161,11 @@ def test_a_storyboard_with_options_for_dates_is_a_usage_error(tmp_path, capsys, 
     with pytest.raises(SystemExit) as exited:
         main(["--storyboard", str(story), "--out", str(tmp_path / "out"), *arguments])
     assert exited.value.code == 2 and said in capsys.readouterr().err
+
+
+def test_notes_written_as_a_folded_block_are_followed_by_one_blank_line_only():
+    folded = STORY.replace("    notes: The second speaker note.\n", "    notes: >\n      The second\n      speaker note.\n")
+    storyboard = parse_storyboard(folded, "folded.yaml")
+    assert storyboard.steps[1].notes == "The second speaker note.\n"
+    notes = step_notes(Run(real_data()), storyboard.steps[1])
+    assert notes.startswith("The second speaker note.\n\nOn 27 December 2025 ")
