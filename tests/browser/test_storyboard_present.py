@@ -73,6 +73,8 @@ def test_axe_finds_no_violation_in_the_step_panel_or_the_storyboard_tab(page, ap
     wait_until_idle(page)
     found = {"presenting, map frame": axe_violations(briefing.frame())}
     briefing.open(f"date=2025-07-01&story={encoded(STORY)}&view=Storyboard")
+    briefing.wait_for_date("2025-07-01", timeout=60_000)
+    briefing.timeline_ready()  # the page settled, as the accessibility tests wait for it
     briefing.wait_for_tab_text("4. Poland leaves")
     wait_until_idle(page)
     found["Storyboard tab"] = axe_violations(page.main_frame)
