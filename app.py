@@ -21,6 +21,7 @@ from components.share import copy_link_button, print_stylesheet
 from components.story import story_from_link
 from components.state_panel import state_panel
 from components.status_table import status_table
+from components.storyboard_panel import current_storyboard, presented_steps, storyboard_panel
 from components.theme import theme_choice
 from components.treaty_choice import available_treaties, choose_treaty
 from components.views import check_view_link, view_tabs
@@ -69,6 +70,7 @@ def briefing() -> None:
     selected = selected_state({state.iso3 for state in dataset.states})
     story = story_from_link(geometry.codes)
     statuses = statuses_on(compiled, day)
+    storyboard = current_storyboard()
     sentence = describe_day(compiled, day)
     st.markdown(f"#### {plain(sentence)}")
     map_panel(
@@ -76,11 +78,12 @@ def briefing() -> None:
         title=dataset.treaty.short_name,
         sentence=sentence,
         height=1000 if present else 800, theme=theme.for_browser, present=present, story=story,
+        storyboard=presented_steps(storyboard, dataset, compiled) if present else None,
     )
     names = dict(zip(geometry.countries["iso3"], geometry.countries["name"], strict=True))
     text_version(statuses, day, dataset.treaty.short_name, sentence, tuple(describe_story(story.highlight, story.callouts, names)))
     if not present:
-        record, table, timeline, compare, pair, download, method = view_tabs()
+        record, table, timeline, compare, pair, storyboard_tab, download, method = view_tabs()
         if record.open:
             with record:
                 state_panel(dataset, next((s for s in statuses if s.iso3 == selected), None))
@@ -100,13 +103,16 @@ def briefing() -> None:
 
             with pair:
                 before_and_after(export_data(dataset, compiled, geometry, treaty.version), bounds, day, story)
+        if storyboard_tab.open:
+            with storyboard_tab:
+                storyboard_panel(dataset, day, bounds, story)
         if download.open:
             # Imported here: the export code (matplotlib) costs about half a second at start-up,
             # for a tab most sessions never open.
             from components.downloads import download_buttons
 
             with download:
-                download_buttons(dataset, compiled, day, geometry, treaty.version, story)
+                download_buttons(dataset, compiled, day, geometry, treaty.version, story, storyboard)
         if method.open:
             with method:
                 method_section(dataset, geometry.metadata)

@@ -131,10 +131,12 @@ def view_from_link() -> dict | None:
 def map_panel(
     statuses: list[StateStatus], day: date, bounds: DateRange, today: date, selected: str | None,
     files: MapFiles, title: str, sentence: str, height: int, theme: str, present: bool, story: Story = Story(),
+    storyboard: str | None = None,
 ) -> None:
     """`theme`: a Theme's value or "auto" (the system's preference, read in the browser); `present`:
     presentation mode (projector type, title on the map, the legend's empty statuses hidden); `story`:
-    the states to highlight and the callouts to draw."""
+    the states to highlight and the callouts to draw; `storyboard`: the published steps of the storyboard to
+    present (components/storyboard_panel.presented_steps), or None."""
     _frontend_ready()
     geometry = load_geometry()
     shapes = dict(zip(geometry.countries["iso3"], geometry.countries.geometry, strict=True))
@@ -158,6 +160,7 @@ def map_panel(
         "theme": theme,
         "present": present,
         "story": story_payload(story.highlight, story.callouts, shapes, EUROPE.view_fit),
+        "storyboard_url": storyboard,  # fetched once; the browser steps through it (render/static/storyboard_show.js)
         "view": view_from_link(),  # where the map opens; the viewer's later moves stay in the browser
         # The browser keeps the date the viewer chose until the server has seen it (see the bridge).
         "ack": st.session_state.get(ACKNOWLEDGED),

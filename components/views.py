@@ -6,7 +6,8 @@ import streamlit as st
 from components.notices import literal, notice
 from render.captions import SOURCES_TAB
 
-TABS = ("State record", "All states", "Withdrawal timeline", "Compare treaties", "Before and after", "Download", SOURCES_TAB)
+TABS = ("State record", "All states", "Withdrawal timeline", "Compare treaties", "Before and after", "Storyboard", "Download",
+        SOURCES_TAB)
 URL_KEY = "view"
 
 

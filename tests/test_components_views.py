@@ -14,9 +14,9 @@ def page(**query: str) -> AppTest:
     return open_script(PAGE, **query)
 
 
-def test_the_six_tabs_in_order():
+def test_the_eight_tabs_in_order():
     assert [tab.label for tab in page().tabs] == [
-        "State record", "All states", "Withdrawal timeline", "Compare treaties", "Before and after", "Download",
+        "State record", "All states", "Withdrawal timeline", "Compare treaties", "Before and after", "Storyboard", "Download",
         "Sources and method",
     ]
 

@@ -29,6 +29,7 @@ RENDER = Path(render.__file__).parent
 # The scripts after the map, in order: those shared with the offline HTML, then this page's bridge.
 SCRIPTS = (
     *SHARED_SCRIPTS,
+    RENDER / "static" / "storyboard_show.js",  # presenting a storyboard: the app's page only
     FRONTEND / "streamlit_bridge.js",
 )
 # What the map document is made from, besides the shapes and the constant parts.

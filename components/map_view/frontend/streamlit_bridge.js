@@ -12,7 +12,9 @@
   let history = null;     // { changes: [ISO...], periods: [{fills, pending}] } for base.history_url
   let timeline = null;    // the controller: the date on screen, the track, its window, jumps, play
   let chosenWindow;       // the window from the link or the briefer ({start, end}), null for the recent changes
-  const fetched = { details: null, history: null };
+  const fetched = { details: null, history: null, storyboard: null };
+  let story = null;       // the storyboard being presented (storyboard_show.js), or null
+  let storyStep = null;   // its step on screen, whose highlight and callouts the map draws
   let pending = null;
 
   // What the viewer wants the server to know: the latest date (with the history it was read from) and
@@ -69,7 +71,8 @@
   function paint(dateArgs) {
     lastDate = dateArgs;
     // The chosen theme's palette and chrome, from every theme's sent once (map_present.js).
-    const args = window.TreatyMapPresent.themed(Object.assign({}, window.treatyMapConstant, base, dateArgs));
+    const args = window.TreatyMapPresent.themed(Object.assign({}, window.treatyMapConstant, base, dateArgs,
+      storyStep ? window.TreatyStoryboard.overrides(storyStep) : null));
     args.statuses = history ? history.statuses : null;  // the legend's rows, once the history is known
     const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url, args.resolved_theme, args.present, args.sentence, args.statuses, args.story]);
     if (key !== painted) {
@@ -103,7 +106,9 @@
       timeline.openWindow(chosenWindow);
       if (lastDate) paint(lastDate);  // the legend now knows which statuses this treaty's history shows
       else bar.update();
+      if (storyStep) showStep(storyStep);  // the storyboard arrived first: its step can be shown now
     });
+    present(message);
     if (caughtUp(message) || painted === null) {
       if (history) timeline.reveal(message.date);  // a date the server chose (a link, another tab) may be outside the window
       timeline.setDate(message.date);
@@ -132,6 +137,35 @@
       const next = (attempt || 0) + 1;
       setTimeout(function () { if (fetched[kind] === url) fetchOnce(kind, url, use, next); }, Math.min(500 * 2 ** next, 15000));
     });
+  }
+
+  // ---- presenting a storyboard: its steps fetched once, stepped here (storyboard_show.js) ----
+  function present(message) {
+    const url = message.present ? message.storyboard_url : null;
+    if (url && fetched.storyboard === url) return;
+    if (story) {
+      story.stop();
+      story = storyStep = null;
+      if (lastDate) paint(lastDate);  // without the step's highlight
+    }
+    fetched.storyboard = null;
+    fetchOnce("storyboard", url, function (loaded) {
+      if (story) story.stop();
+      story = window.TreatyStoryboard.mount(loaded, { map: window.treatyMapLayers.map, listen: listen, onStep: showStep });
+    });
+  }
+
+  let shownRegion = null;  // the view the last step flew to: the map moves only when a step changes region
+  function showStep(step) {
+    storyStep = step;
+    if (!history) return;  // shown once the history arrives
+    timeline.reveal(step.date);
+    if (timeline.moveTo(step.date) === step.date && lastDate && lastDate.date === step.date) paint(lastDate);
+    const region = JSON.stringify(step.view_bounds);
+    if (region !== shownRegion) {
+      shownRegion = region;
+      window.treatyMapLayers.map.flyToBounds(step.view_bounds, Object.assign({ duration: 0.8 }, window.TreatyMapPresent.viewPadding()));
+    }
   }
 
   // ---- the frame's height: from the map's top edge to the window's bottom, within bounds ----
@@ -244,13 +278,19 @@
   }
 
   // Listeners on the app's page too (the presenter's keys land there); removed with this frame.
+  // Returns a function that removes them.
   function listen(type, handler, capture) {
     document.addEventListener(type, handler, capture);
+    let page = null;
     try {
-      const page = window.parent.document;
+      page = window.parent.document;
       page.addEventListener(type, handler, capture);
       window.addEventListener("pagehide", function () { page.removeEventListener(type, handler, capture); });
     } catch (error) { /* cross-origin */ }
+    return function () {
+      document.removeEventListener(type, handler, capture);
+      if (page) page.removeEventListener(type, handler, capture);
+    };
   }
 
   window.TreatyMapPresent.onSystemChange(function () { if (lastDate) paint(lastDate); });
