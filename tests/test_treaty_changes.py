@@ -17,14 +17,18 @@ def mine_ban():
     return compile_timelines(load_dataset(REAL_DATASET))
 
 
-def test_mine_ban_between_june_2025_and_march_2026_five_withdrawals_take_effect_and_ukraine_is_found_still_bound(mine_ban):
+def test_mine_ban_between_june_2025_and_march_2026_five_withdrawals_take_effect_two_joiners_are_bound_and_ukraine_is_found_still_bound(mine_ban):
     changes = changes_between(mine_ban, date(2025, 6, 1), date(2026, 3, 1))
     assert [(c.iso3, c.old, c.new) for c in changes] == [
         ("EST", Status.WITHDRAWAL_UNDER_WAY, Status.WITHDRAWN),
         ("FIN", Status.WITHDRAWAL_UNDER_WAY, Status.WITHDRAWN),
         ("LVA", Status.WITHDRAWAL_UNDER_WAY, Status.WITHDRAWN),
         ("LTU", Status.WITHDRAWAL_UNDER_WAY, Status.WITHDRAWN),
+        # ratified 12 March 2025, bound from 1 September 2025
+        ("MHL", Status.JOINED, Status.PARTY),
         ("POL", Status.WITHDRAWAL_UNDER_WAY, Status.WITHDRAWN),
+        # acceded 25 June 2025, bound from 1 December 2025
+        ("TON", Status.NOT_PARTY, Status.PARTY),
         ("UKR", Status.PARTY, Status.SUSPENSION_REJECTED),
     ]
     assert changes[0].sentence == "Estonia: Withdrawal under way (still bound) → Withdrawn (former party)"
@@ -33,7 +37,7 @@ def test_mine_ban_between_june_2025_and_march_2026_five_withdrawals_take_effect_
 
 def test_the_list_is_in_order_of_name_not_of_code(mine_ban):
     names = [c.name for c in changes_between(mine_ban, date(2025, 6, 1), date(2026, 3, 1))]
-    assert names == ["Estonia", "Finland", "Latvia", "Lithuania", "Poland", "Ukraine"]
+    assert names == ["Estonia", "Finland", "Latvia", "Lithuania", "Marshall Islands", "Poland", "Tonga", "Ukraine"]
 
 
 def test_the_same_day_twice_changes_nothing(mine_ban):
@@ -50,7 +54,13 @@ def test_dates_the_wrong_way_round_are_refused_naming_both(mine_ban):
         changes_between(mine_ban, date(2026, 3, 1), date(2025, 6, 1))
 
 
-def test_cluster_munitions_lithuania_left_between_2024_and_march_2026():
+def test_cluster_munitions_between_2024_and_march_2026_lithuania_left_and_two_joiners_are_bound():
     ccm = compile_timelines(load_dataset(CCM_DATASET))
     changes = changes_between(ccm, date(2024, 1, 1), date(2026, 3, 1))
-    assert [(c.iso3, c.old, c.new) for c in changes] == [("LTU", Status.PARTY, Status.WITHDRAWN)]
+    assert [(c.iso3, c.old, c.new) for c in changes] == [
+        ("LTU", Status.PARTY, Status.WITHDRAWN),
+        # acceded 3 August 2023, bound from 1 February 2024
+        ("SSD", Status.JOINED, Status.PARTY),
+        # acceded 5 September 2025, bound from 1 March 2026
+        ("VUT", Status.NOT_PARTY, Status.PARTY),
+    ]
