@@ -14,7 +14,7 @@ from datetime import date
 import streamlit as st
 
 from components.notices import literal, notice
-from render.payload import track_last
+from treaty.status import track_last
 
 
 DAY = "day"

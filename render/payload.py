@@ -29,14 +29,6 @@ def palette_payload(theme: Theme = DEFAULT_THEME) -> dict:
     return {"palette": [asdict(category) for category in categories(theme)], "chrome": asdict(CHROME[theme])}
 
 
-TRACK_MARGIN = timedelta(days=365)  # the timeline runs on a year past the last change
-
-
-def track_last(adopted: date, changes: Sequence[date], day: date) -> date:
-    """The timeline's last day: a year after the last change, and at least `day` (the app's today)."""
-    return max(changes[-1] + TRACK_MARGIN if changes else adopted, day)
-
-
 def countdown(statuses: Sequence[StateStatus]) -> dict:
     """Per pending withdrawal: the days left and the day it takes effect, as the tooltip says them."""
     pending = [s for s in statuses if s.status is Status.WITHDRAWAL_PENDING and s.takes_effect]

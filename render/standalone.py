@@ -24,11 +24,11 @@ from render.callouts import story_payload
 from render.captions import as_of_line, attribution_line, sources_line, title_on
 from render.folium_map import STATIC, build_map, render_html
 from render.scripts import SHARED_SCRIPTS
-from render.payload import details_payload, history_payload, palette_payload, track_last
+from render.payload import details_payload, history_payload, palette_payload
 from storyboard.model import Callout
 from treaty.model import Dataset
 from treaty.narrative import describe_day
-from treaty.status import StateHistory, change_dates, compile_timelines
+from treaty.status import StateHistory, change_dates, compile_timelines, track_last
 
 LEAFLET_DIR = Path(leaflet_package.BASE_DIR)
 # After the map, in order: the scripts shared with the app's map, then this page's part of the timeline.

@@ -28,7 +28,7 @@ from treaty.datasets import DATA_DIR
 from treaty.dates import long_date
 from treaty.loader import DatasetError, dataset_files, load_dataset
 from treaty.model import Dataset
-from treaty.status import change_dates, compile_timelines
+from treaty.status import change_dates, compile_timelines, track_last
 from treaty.yaml_reading import FileProblems, Problem, _line_of, expanded_size, parse_yaml
 
 MAX_STORYBOARD_BYTES = 200_000  # 60 steps of long notes fit ten times over
@@ -47,7 +47,7 @@ class Reference:
 
     dataset: Dataset
     first_day: date  # the treaty's adoption
-    last_day: date  # the dataset's as_of or its last change, whichever is later
+    last_day: date  # the timeline's end: a year after the last change, at least the dataset's as_of
     map_codes: frozenset[str]
     region_ids: frozenset[str]
 
@@ -230,11 +230,11 @@ def _reference(path: Path, version: int) -> Reference:
         dataset = load_dataset(path)
     except DatasetError as error:
         raise StoryboardError(path, error.problems) from None
-    last_change = max(change_dates(compile_timelines(dataset)), default=dataset.as_of)
     return Reference(
         dataset,
         dataset.treaty.adopted,
-        max(dataset.as_of, last_change),
+        # The page's timeline end, so any day the briefer can show can be a step (not the run's today).
+        track_last(dataset.treaty.adopted, change_dates(compile_timelines(dataset)), dataset.as_of),
         frozenset(load_countries()["iso3"]),
         frozenset(REGIONS),
     )

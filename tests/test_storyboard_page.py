@@ -194,12 +194,20 @@ def test_a_step_that_breaks_a_rule_is_not_added_and_says_why(monkeypatch):
 
 
 def test_a_step_the_file_could_not_hold_is_refused_in_the_page(monkeypatch):
-    # The timeline runs past the dataset's last day; a storyboard step may not (storyboard/loader.py), so
-    # the page refuses it at once rather than save a file that would not open again.
-    page = storyboard_tab(monkeypatch, date="2027-01-01")
-    add_step(page, "Next year")
+    # A callout longer than a file may hold (140 characters) is refused at once, rather than saved in a
+    # file that would not open again.
+    page = storyboard_tab(monkeypatch, date="2025-12-27")
+    add_step(page, "Too long", callouts="EST: " + "x" * 141)
     assert page.session_state[STORYBOARD] is None
-    assert "field 'date': 1 January 2027 is outside the Mine Ban Convention's history" in unescaped(page.error[0].value)
+    assert "140" in unescaped(page.error[0].value)
+
+
+def test_a_step_on_the_last_day_of_the_timeline_is_accepted(monkeypatch):
+    # The file's dates run to the timeline's end (a year after the last change, 20 February 2026), so
+    # any day the briefer can show can be a step.
+    page = storyboard_tab(monkeypatch, date="2027-02-20")
+    add_step(page, "A year on")
+    assert [step.date for step in page.session_state[STORYBOARD].steps] == [date(2027, 2, 20)]
 
 
 def test_the_storyboard_travels_in_the_link(monkeypatch):

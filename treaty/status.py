@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Sequence
 
 from treaty.model import CONSENT_TYPES, DOMESTIC_STEP_TYPES, Dataset, Event, EventType, State
 from treaty.rules import entry_into_force_date, withdrawal_effective_date
@@ -116,6 +117,14 @@ def statuses_on(compiled: tuple[StateHistory, ...], day: date) -> list[StateStat
 def change_dates(compiled: tuple[StateHistory, ...]) -> list[date]:
     """Every date on which at least one state's status changes, ascending."""
     return sorted({day for timeline in compiled for day in timeline.days})
+
+
+TRACK_MARGIN = timedelta(days=365)  # the timeline runs on a year past the last change
+
+
+def track_last(adopted: date, changes: Sequence[date], day: date) -> date:
+    """The timeline's last day: a year after the last change, and at least `day` (the app's today)."""
+    return max(changes[-1] + TRACK_MARGIN if changes else adopted, day)
 
 
 def changes_on(compiled: tuple[StateHistory, ...], day: date) -> list[tuple[str, Transition]]:
