@@ -61,7 +61,7 @@ if not present:
 # timeline re-sends only this part of the page (the header, the treaty selector and the switch stay).
 @st.fragment
 def briefing() -> None:
-    files = published(dataset, compiled, treaty.version)
+    files = published(dataset, compiled, treaty.dependencies, treaty.version)
     apply_map_action(bounds, files.history)
     day = chosen_date(bounds, today)
     selected = selected_state({state.iso3 for state in dataset.states})
@@ -72,7 +72,7 @@ def briefing() -> None:
         statuses, day, bounds, today, selected, files,
         title=dataset.treaty.short_name,
         sentence=sentence,
-        height=1000 if present else 800, theme=theme.for_browser, present=present,
+        height=1000 if present else 800, theme=theme.for_browser, present=present, dependencies=treaty.dependencies,
     )
     text_version(statuses, day, dataset.treaty.short_name, sentence)
     if not present:

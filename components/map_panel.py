@@ -18,6 +18,7 @@ from treaty.dates import long_date
 from treaty.model import Dataset
 from treaty.status import StateStatus, StateHistory
 from treaty.statuses import Theme
+from treaty.territories import Dependencies
 
 MAP_KEY = "treaty_map"
 
@@ -47,17 +48,20 @@ class MapFiles(NamedTuple):
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _publish(_dataset: Dataset, _compiled: tuple[StateHistory, ...], version: tuple) -> MapFiles:
-    codes = load_geometry().codes
-    return MapFiles(publish("details", details_payload(_dataset)), publish("history", history_payload(_compiled, codes)))
+def _publish(_dataset: Dataset, _compiled: tuple[StateHistory, ...], _dependencies: Dependencies, version: tuple) -> MapFiles:
+    geometry = load_geometry()
+    return MapFiles(
+        publish("details", details_payload(_dataset, _dependencies, geometry.names)),
+        publish("history", history_payload(_compiled, geometry.codes, _dependencies)),
+    )
 
 
-def published(dataset: Dataset, compiled: tuple[StateHistory, ...], version: tuple) -> MapFiles:
+def published(dataset: Dataset, compiled: tuple[StateHistory, ...], dependencies: Dependencies, version: tuple) -> MapFiles:
     """The dataset version's files, written once (and again should they have gone from the folder)."""
-    files = _publish(dataset, compiled, version)
+    files = _publish(dataset, compiled, dependencies, version)
     if not all(is_published(name) for name in files):
         _publish.clear()
-        files = _publish(dataset, compiled, version)
+        files = _publish(dataset, compiled, dependencies, version)
     return files
 
 
@@ -128,7 +132,7 @@ def view_from_link() -> dict | None:
 
 def map_panel(
     statuses: list[StateStatus], day: date, bounds: DateRange, today: date, selected: str | None,
-    files: MapFiles, title: str, sentence: str, height: int, theme: str, present: bool,
+    files: MapFiles, title: str, sentence: str, height: int, theme: str, present: bool, dependencies: Dependencies,
 ) -> None:
     """`theme`: a Theme's value or "auto" (the system's preference, read in the browser); `present`:
     presentation mode (projector type, title on the map, the legend's empty statuses hidden)."""
@@ -137,7 +141,7 @@ def map_panel(
         "date": day.isoformat(),
         "date_label": long_date(day),
         # One base-36 digit per shape instead of a status key per state: the fills are the bulk of a message.
-        "fills": fill_digits(statuses, load_geometry().codes),
+        "fills": fill_digits(statuses, load_geometry().codes, dependencies, day),
         **countdown(statuses),
         "title": title,
         # Read out by the map's polite live region once the date settles (map_keyboard.js).

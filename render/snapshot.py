@@ -28,7 +28,7 @@ from matplotlib.path import Path
 from matplotlib.textpath import TextToPath
 from pyproj import Transformer
 
-from geo.countries import microstate_points
+from geo.countries import microstate_points, sovereigns
 from geo.regions import EUROPE
 from geo.join import status_keys
 from render.captions import as_of_line, attribution_line, sources_line, title_on
@@ -39,6 +39,7 @@ from treaty.model import Dataset
 from treaty.narrative import describe_day
 from treaty.status import StateHistory, statuses_on
 from treaty.statuses import NOT_COVERED
+from treaty.territories import NO_DEPENDENCIES, Dependencies, dependencies
 
 SIZE_PRESETS = {"16:9": (1920, 1080), "4:3": (1440, 1080), "square": (1080, 1080)}
 MAP_CRS = EUROPE.equal_area_crs  # true areas, so no state looks bigger than it is
@@ -94,6 +95,7 @@ class SnapshotInputs:
     countries: gpd.GeoDataFrame  # iso3, name, geometry in MAP_CRS
     microstates: gpd.GeoDataFrame  # iso3, name, point geometry in MAP_CRS
     geometry_metadata: dict
+    dependencies: Dependencies = NO_DEPENDENCIES  # territories drawn in their sovereign's status
 
 
 def prepare_inputs(
@@ -107,6 +109,7 @@ def prepare_inputs(
         dense.to_crs(MAP_CRS),
         microstate_points(countries).to_crs(MAP_CRS),
         geometry_metadata,
+        dependencies(dataset, sovereigns(countries)),
     )
 
 
@@ -371,7 +374,7 @@ class SnapshotRenderer:
     def show(self, day: date, heading: Heading = Heading()) -> None:
         """Restyle the figure for `day`: fills, marker colours, title, sentence (or subtitle) and legend."""
         inputs = self.inputs
-        keys = status_keys(self._shape_codes, statuses_on(inputs.timelines, day))
+        keys = status_keys(self._shape_codes, statuses_on(inputs.timelines, day), inputs.dependencies, day)
         self._countries.set_facecolor([COLOURS[keys[code]] for code in self._drawn_codes])
         self._markers.set_facecolor([COLOURS[keys[code]] for code in self._marker_codes])
         title, title_px = self._fitted_title(heading.title_for(inputs.dataset, day))

@@ -62,7 +62,7 @@ def test_the_page_holds_the_apps_history_of_colours_and_the_track_of_the_apps_ti
     page = embedded(page_html(), "tm-page")
     codes = tuple(real_data().countries["iso3"])
     assert page["codes"] == list(codes)
-    assert page["history"] == history_payload(timelines, codes)  # what the app's map fetches
+    assert page["history"] == history_payload(timelines, codes, real_data().inputs.dependencies)  # what the app's map fetches
     assert page["first"] == "1997-09-18"  # adopted in Oslo
     assert page["last"] == "2027-02-20"  # a year after Poland's withdrawal took effect, the last change
     assert page["initial"] == PENDING_DAY.isoformat()
@@ -88,7 +88,10 @@ def test_title_as_of_and_attribution_are_on_the_page():
 
 def test_every_state_record_is_embedded_for_tooltips_and_popups():
     details = embedded(page_html(), "tm-details")
-    assert set(details) == {state.iso3 for state in real_data().inputs.dataset.states}
+    states = {state.iso3 for state in real_data().inputs.dataset.states}
+    # The Crown Dependencies are drawn on their own; the United Kingdom's extensions are recorded for them.
+    assert states | {"GGY", "JEY", "IMN"} <= set(details)
+    assert details["JEY"]["note"].startswith("Territory of United Kingdom — the treaty applies from 3 April 2002 (extension)")
     assert details["LTU"]["facts"]
 
 
