@@ -33,8 +33,8 @@ class Geometry:
     microstates: object
     codes: tuple[str, ...]
     metadata: dict
-    sovereign_of: dict[str, str]  # territory code -> sovereign ISO3
-    names: dict[str, str]  # shape code -> name
+    sovereign_of: dict[str, str] = field(default_factory=dict)  # territory code -> sovereign ISO3
+    names: dict[str, str] = field(default_factory=dict)  # shape code -> name
 
 
 @st.cache_resource(show_spinner=False)
