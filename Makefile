@@ -32,7 +32,7 @@ mutate: $(VENV)/.dev
 	$(BIN)/mutmut export-cicd-stats
 	$(BIN)/python -m tests.mutation_score
 
-# Rebuild data/europe.geojson from the hash-checked Natural Earth source (a build-time input).
+# Rebuild data/world.geojson from the hash-checked Natural Earth source (a build-time input).
 geometry: $(VENV)/.dev
 	$(BIN)/python -m geo.build
 

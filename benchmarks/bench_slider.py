@@ -74,7 +74,7 @@ class Expected:
 
         self.colours = COLOURS
         self.compiled = compile_timelines(load_dataset(dataset_path))
-        features = json.loads((ROOT / "data" / "europe.geojson").read_text(encoding="utf-8"))["features"]
+        features = json.loads((ROOT / "data" / "world.geojson").read_text(encoding="utf-8"))["features"]
         self.codes = tuple(feature["properties"]["iso3"] for feature in features)
 
     def fills(self, day: date) -> dict[str, str]:

@@ -3,6 +3,7 @@
     python -m export --dates 2025-06-27 2025-12-27 --formats png pdf pptx
     python -m export --changes-from 2025-01-01 --changes-to 2026-12-31 --formats gif html --size 4:3
     python -m export --dates 2025-12-27 --formats pptx --title "Baltic exits" --subtitle "Briefing, 5 January"
+    python -m export --dates 2025-12-27 --region world --formats png svg
 
 Writes into --out, or a fresh temporary folder, and prints every file written. Exits 1 listing the
 dataset's problems if it does not validate, 2 on a usage error.
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from export.batch import changes_between, export_batch, load_export_data
 from export.formats import FORMATS
+from geo.regions import DEFAULT_REGION, REGIONS, Region, region_by_id
 from render.snapshot import SIZE_PRESETS, Heading, parse_size
 from treaty.datasets import DATA_DIR, DEFAULT_TREATY
 from treaty.loader import DatasetError
@@ -38,6 +40,13 @@ def _size(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _region(text: str) -> Region:
+    region = region_by_id(text)
+    if region is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a region: use one of {', '.join(REGIONS)}")
+    return region
+
+
 def _scale(text: str) -> float:
     try:
         value = float(text)
@@ -57,6 +66,8 @@ def parser() -> argparse.ArgumentParser:
     commands.add_argument("--formats", nargs="+", choices=list(FORMATS), default=["png"], help="default: png")
     commands.add_argument("--size", type=_size, default=SIZE_PRESETS["16:9"],
                           help=f"{', '.join(SIZE_PRESETS)} or WIDTHxHEIGHT (default 16:9, 1920x1080)")
+    commands.add_argument("--region", type=_region, default=DEFAULT_REGION, metavar="ID",
+                          help=f"the map's region and projection: {', '.join(REGIONS)} (default {DEFAULT_REGION.id})")
     commands.add_argument("--scale", type=_scale, default=1.0, help="multiplies the pixels, e.g. 2 for print")
     commands.add_argument("--transparent", action="store_true", help="PNG, SVG and PDF without a background")
     commands.add_argument("--title", default="", help="the images' and slides' title (default: treaty and date)")
@@ -79,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         commands.error(f"--out {arguments.out} is inside {DATA_DIR}: exports never go beside the datasets")
 
     try:
-        data = load_export_data(arguments.dataset)
+        data = load_export_data(arguments.dataset, arguments.region)
     except DatasetError as error:
         print(f"{arguments.dataset}: {len(error.problems)} problem(s); nothing exported", file=sys.stderr)
         for problem in error.problems:

@@ -13,16 +13,18 @@ from pathlib import Path
 from export.formats import FORMATS, ExportData, Run, Scope
 from geo.countries import geometry_metadata, load_countries, microstate_points
 from geo.drawable import load_drawable
+from geo.regions import DEFAULT_REGION, Region
 from render.snapshot import SIZE_PRESETS, Heading, prepare_inputs
 from treaty.status import StateHistory, change_dates, compile_timelines
 
 
-def load_export_data(dataset_path: Path) -> ExportData:
-    """The dataset at `dataset_path` and the committed geometry; DatasetError if either cannot be drawn."""
+def load_export_data(dataset_path: Path, region: Region = DEFAULT_REGION) -> ExportData:
+    """The dataset at `dataset_path` and the committed geometry, framed for `region`; DatasetError if
+    either cannot be drawn."""
     countries = load_countries()
     dataset = load_drawable(dataset_path, countries["iso3"])
-    inputs = prepare_inputs(dataset, compile_timelines(dataset), countries, geometry_metadata())
-    return ExportData(inputs, countries, microstate_points(countries))
+    inputs = prepare_inputs(dataset, compile_timelines(dataset), countries, geometry_metadata(), region)
+    return ExportData(inputs, countries, microstate_points(countries, region))
 
 
 def changes_between(compiled: tuple[StateHistory, ...], first: date | None, last: date | None) -> list[date]:
@@ -53,7 +55,7 @@ def export_batch(
     files += [(fmt, days) for fmt in chosen if fmt.scope is Scope.PER_RUN]
     written = []
     for fmt, its_days in files:
-        path = out_dir / fmt.file_name(data.inputs.dataset, its_days)
+        path = out_dir / fmt.file_name(data.inputs.dataset, its_days, data.inputs.region)
         path.write_bytes(fmt.write(run, its_days))
         written.append(path)
     return written

@@ -17,6 +17,7 @@ import geopandas as gpd
 
 from export.animation import gif_bytes
 from export.deck import Slide, deck_bytes
+from geo.regions import DEFAULT_REGION, Region
 from render.captions import as_of_line, attribution_line, file_stem, sources_line
 from render.snapshot import SIZE_PRESETS, Heading, SnapshotInputs, SnapshotRenderer
 from render.standalone import standalone_html
@@ -64,10 +65,11 @@ class ExportFormat:
     write: Callable[[Run, list[date]], bytes]
     on_download_tab: bool  # the tab exports the date on screen: a one-frame GIF or deck says nothing more
 
-    def file_name(self, dataset: Dataset, days: list[date]) -> str:
-        """e.g. apmbc-2025-12-27.png, or apmbc-2025-06-27-to-2025-12-27.gif for a run of dates."""
+    def file_name(self, dataset: Dataset, days: list[date], region: Region = DEFAULT_REGION) -> str:
+        """e.g. apmbc-2025-12-27.png, apmbc-2025-06-27-to-2025-12-27.gif for a run of dates, and
+        apmbc-2025-12-27-world.png for a region other than the default."""
         stem = file_stem(dataset, days[0]) + (f"-to-{days[-1].isoformat()}" if len(days) > 1 else "")
-        return f"{stem}.{self.name}"
+        return f"{stem}{'' if region == DEFAULT_REGION else '-' + region.id}.{self.name}"
 
 
 def _image(fmt: str) -> Callable[[Run, list[date]], bytes]:

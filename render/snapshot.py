@@ -28,8 +28,8 @@ from matplotlib.path import Path
 from matplotlib.textpath import TextToPath
 from pyproj import Transformer
 
-from geo.countries import microstate_points, sovereigns
-from geo.regions import EUROPE
+from geo.countries import in_window, microstate_points, sovereigns
+from geo.regions import DEFAULT_REGION, Region
 from geo.join import status_keys
 from render.captions import as_of_line, attribution_line, sources_line, title_on
 from render.text_version import alt_text
@@ -42,15 +42,15 @@ from treaty.statuses import NOT_COVERED
 from treaty.territories import NO_DEPENDENCIES, Dependencies, dependencies
 
 SIZE_PRESETS = {"16:9": (1920, 1080), "4:3": (1440, 1080), "square": (1080, 1080)}
-MAP_CRS = EUROPE.equal_area_crs  # true areas, so no state looks bigger than it is
 SEA = "#DCE6EE"  # the interactive map's background
 INK = "#1A1A1A"
 MUTED = "#444444"
 MARKER_EDGE = "#333333"
 FRAME_EDGE = "#B8C4CE"
-# The geometry is cut along the region's parallels and meridians (geo/build.py). A straight cut in
-# degrees is a curve in the map's projection: cut edges and the frame are both split into steps this
-# long before projecting, so land ends exactly on the frame instead of on a false straight coastline.
+# The geometry is cut to the region's lon/lat window (Region.clip), in its equal-area projection (true
+# areas, so no state looks bigger than it is). A straight cut in degrees is a curve in that projection:
+# cut edges and the frame are both split into steps this long before projecting, so land ends exactly on
+# the frame instead of on a false straight coastline.
 EDGE_STEP_DEG = 0.25
 
 # Layout in pixels of a 1080-pixel-high image; every size scales these with its height.
@@ -88,27 +88,37 @@ class Heading:
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: a cache key for one dataset version
 class SnapshotInputs:
-    """Everything a frame draws from, projected once: the dataset, its timelines and the map geometry."""
+    """Everything a frame draws from, projected once: the dataset, its timelines and the map geometry
+    of one region."""
 
     dataset: Dataset
     timelines: tuple[StateHistory, ...]
-    countries: gpd.GeoDataFrame  # iso3, name, geometry in MAP_CRS
-    microstates: gpd.GeoDataFrame  # iso3, name, point geometry in MAP_CRS
+    countries: gpd.GeoDataFrame  # iso3, name, geometry: the region's window in its equal-area projection
+    microstates: gpd.GeoDataFrame  # iso3, name, point geometry, likewise
     geometry_metadata: dict
+    region: Region
+    codes: tuple[str, ...]  # every shape in the geometry, drawn in this region or not: the status join
     dependencies: Dependencies = NO_DEPENDENCIES  # territories drawn in their sovereign's status
 
 
 def prepare_inputs(
-    dataset: Dataset, timelines: tuple[StateHistory, ...], countries: gpd.GeoDataFrame, geometry_metadata: dict
+    dataset: Dataset,
+    timelines: tuple[StateHistory, ...],
+    countries: gpd.GeoDataFrame,
+    geometry_metadata: dict,
+    region: Region = DEFAULT_REGION,
 ) -> SnapshotInputs:
-    """Project the lon/lat geometry once; every renderer and date reuses it."""
-    dense = countries.set_geometry(countries.geometry.segmentize(EDGE_STEP_DEG))
+    """Cut the lon/lat geometry to the region's window and project it once; every renderer and date reuses it."""
+    shown = in_window(countries, region.clip)
+    dense = shown.set_geometry(shown.geometry.segmentize(EDGE_STEP_DEG))
     return SnapshotInputs(
         dataset,
         timelines,
-        dense.to_crs(MAP_CRS),
-        microstate_points(countries).to_crs(MAP_CRS),
+        dense.to_crs(region.equal_area_crs),
+        in_window(microstate_points(countries, region), region.clip).to_crs(region.equal_area_crs),
         geometry_metadata,
+        region,
+        tuple(countries["iso3"]),
         dependencies(dataset, sovereigns(countries)),
     )
 
@@ -123,9 +133,9 @@ def parse_size(text: str) -> tuple[int, int]:
     return int(width), int(height)
 
 
-@lru_cache(maxsize=1)
-def _to_map_crs() -> Transformer:
-    return Transformer.from_crs("EPSG:4326", MAP_CRS, always_xy=True)
+@lru_cache(maxsize=8)
+def _to_map_crs(crs: str) -> Transformer:
+    return Transformer.from_crs("EPSG:4326", crs, always_xy=True)
 
 
 @lru_cache(maxsize=64)
@@ -165,12 +175,12 @@ def _wrap(text: str, font: tuple[float, bool], max_width: float, max_lines: int 
     return [" ".join(words) for words in lines]
 
 
-@lru_cache(maxsize=1)
-def _region_outline() -> shapely.Polygon:
-    """The region's clip box (where the geometry ends) as drawn in the map's projection."""
-    west, south, east, north = EUROPE.clip
-    ring = shapely.segmentize(shapely.box(west, south, east, north), EDGE_STEP_DEG).exterior
-    return shapely.Polygon(zip(*_to_map_crs().transform(*ring.xy), strict=True))
+@lru_cache(maxsize=8)
+def _region_outline(region: Region) -> shapely.Polygon:
+    """The region's window (where the geometry ends) as drawn in its projection: for the world, the
+    globe's outline."""
+    ring = shapely.segmentize(shapely.box(*region.clip), EDGE_STEP_DEG).exterior
+    return shapely.Polygon(zip(*_to_map_crs(region.equal_area_crs).transform(*ring.xy), strict=True))
 
 
 def _polygon_path(geometry) -> Path:
@@ -183,9 +193,9 @@ def _polygon_path(geometry) -> Path:
     return Path.make_compound_path(*rings)
 
 
-def _fitted_extent(box_width: float, box_height: float) -> tuple[float, float, float, float]:
+def _fitted_extent(region: Region, box_width: float, box_height: float) -> tuple[float, float, float, float]:
     """The region's print extent widened in one direction to the map box's aspect, so the map fills it undistorted."""
-    x0, y0, x1, y1 = EUROPE.print_extent
+    x0, y0, x1, y1 = region.print_extent
     aspect = box_width / box_height
     width, height = x1 - x0, y1 - y0
     if width / height < aspect:
@@ -284,7 +294,8 @@ class SnapshotRenderer:
             (left / self.width, 1 - bottom / self.height, (right - left) / self.width, (bottom - top) / self.height)
         )
         axes = self.map_axes
-        x0, y0, x1, y1 = _fitted_extent(right - left, bottom - top)
+        region = self.inputs.region
+        x0, y0, x1, y1 = _fitted_extent(region, right - left, bottom - top)
         axes.set_xlim(x0, x1)
         axes.set_ylim(y0, y1)
         axes.set_facecolor("none")
@@ -292,18 +303,18 @@ class SnapshotRenderer:
         axes.set_yticks([])
         for spine in axes.spines.values():
             spine.set_visible(False)
-        # The frame is the view where it holds map data: past the region's edge (the Sahara, Arabia)
+        # The frame is the view where it holds map data: past the region's window (the world's outline)
         # the page shows, so a cut never reads as a coast. Land and markers are clipped to it.
-        self._frame = frame = PathPatch(_polygon_path(_region_outline().intersection(shapely.box(x0, y0, x1, y1))),
+        self._frame = frame = PathPatch(_polygon_path(_region_outline(region).intersection(shapely.box(x0, y0, x1, y1))),
                           facecolor=SEA, edgecolor=FRAME_EDGE, linewidth=self.unit, zorder=0)
         axes.add_patch(frame)
         countries = self.inputs.countries
-        # Clipped to a little more than the view: an SVG or PDF then carries no hidden Central Asia.
+        # Clipped to a little more than the view: an SVG or PDF then carries no hidden continents.
         pad = 0.02 * (x1 - x0)
         clipped = shapely.clip_by_rect(countries.geometry.to_numpy(), x0 - pad, y0 - pad, x1 + pad, y1 + pad)
         visible = ~shapely.is_empty(clipped)
-        self._shape_codes = tuple(countries["iso3"])
-        self._drawn_codes = [code for code, keep in zip(self._shape_codes, visible, strict=True) if keep]
+        self._shape_codes = self.inputs.codes
+        self._drawn_codes = [code for code, keep in zip(countries["iso3"], visible, strict=True) if keep]
         covered = {state.iso3 for state in self.inputs.dataset.states}
         self._countries = PathCollection(
             [_polygon_path(geometry) for geometry in clipped[visible]],
@@ -418,7 +429,7 @@ class SnapshotRenderer:
 
     def pixel_at(self, lon: float, lat: float) -> tuple[int, int]:
         """(column, row) of the image pixel that shows `lon`, `lat`: the plot's own transform."""
-        x, y = _to_map_crs().transform(lon, lat)
+        x, y = _to_map_crs(self.inputs.region.equal_area_crs).transform(lon, lat)
         column, from_bottom = self.map_axes.transData.transform((x, y))
         return int(column), int(self.height * self.scale - from_bottom)
 
