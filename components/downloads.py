@@ -14,6 +14,8 @@ import streamlit as st
 
 from components.data import Geometry
 from export.formats import FORMATS, ExportData, Run
+from geo.countries import microstate_points
+from geo.regions import DEFAULT_REGION, Region
 from render.snapshot import Heading, prepare_inputs
 from render.text_version import alt_text
 from treaty.model import Dataset
@@ -21,10 +23,10 @@ from treaty.status import StateHistory
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _export_data(_dataset: Dataset, _timelines: tuple[StateHistory, ...], _geometry: Geometry, version: tuple) -> ExportData:
-    """Projected once per dataset file version."""
-    inputs = prepare_inputs(_dataset, _timelines, _geometry.countries, _geometry.metadata)
-    return ExportData(inputs, _geometry.countries, _geometry.microstates)
+def _export_data(_dataset: Dataset, _timelines: tuple[StateHistory, ...], _geometry: Geometry, version: tuple, region: Region) -> ExportData:
+    """Projected once per dataset file version and region."""
+    inputs = prepare_inputs(_dataset, _timelines, _geometry.countries, _geometry.metadata, region)
+    return ExportData(inputs, _geometry.countries, microstate_points(_geometry.countries, region))
 
 
 @lru_cache(maxsize=16)
@@ -33,9 +35,13 @@ def file_bytes(data: ExportData, day: date, fmt: str, heading: Heading = Heading
     return FORMATS[fmt].write(Run(data, heading=heading), [day])
 
 
-def download_buttons(dataset: Dataset, timelines: tuple[StateHistory, ...], day: date, geometry: Geometry, version: tuple) -> None:
-    """A download button per format for `day`, named e.g. apmbc-2025-12-27.png."""
-    data = _export_data(dataset, timelines, geometry, version)
+def download_buttons(
+    dataset: Dataset, timelines: tuple[StateHistory, ...], day: date, geometry: Geometry, version: tuple, region: Region = DEFAULT_REGION,
+) -> None:
+    """A download button per format for `day` and the page's region, named e.g. apmbc-2025-12-27.png
+    (apmbc-2025-12-27-world.png for another region than Europe)."""
+    data = _export_data(dataset, timelines, geometry, version, region)
+    st.caption(f"Images of {region.label} (the region chosen at the top of the page).")
     left, right = st.columns(2)
     with left:
         title = st.text_input("Title on the image", key="export_title", max_chars=120, placeholder=Heading().title_for(dataset, day))
@@ -46,7 +52,7 @@ def download_buttons(dataset: Dataset, timelines: tuple[StateHistory, ...], day:
         st.download_button(
             fmt.label,
             data=lambda name=fmt.name: file_bytes(data, day, name, heading),
-            file_name=fmt.file_name(dataset, [day]),
+            file_name=fmt.file_name(dataset, [day], region),
             mime=fmt.mime,
             key=f"download-{fmt.name}",
             on_click="ignore",  # a download is not a reason to rerun the page

@@ -11,7 +11,7 @@ from components.date_controls import DateRange, choose_window, chosen_window, mo
 from components.map_view import is_published, prepare_frontend, publish, treaty_map
 from components.notices import literal, notice
 from components.selection import select
-from geo.regions import EUROPE
+from geo.regions import Region
 from render.captions import attribution_line
 from render.payload import countdown, details_payload, fill_digits, history_payload, palette_payload
 from treaty.dates import long_date
@@ -33,7 +33,6 @@ def _frontend_ready() -> bool:
         "themes": {theme.value: palette_payload(theme) for theme in Theme},
         "codes": list(geometry.codes),
         "attribution": attribution_line(geometry.metadata),
-        "view_bounds": [list(corner) for corner in EUROPE.view_fit],
         "min_height": 420,
     }
     prepare_frontend(geometry.countries, geometry.microstates, constant)
@@ -114,7 +113,7 @@ def keep_view_in_link(sent: object) -> None:
         st.query_params[CENTRE_KEY] = f"{view['lat']:g},{view['lon']:g}"
 
 
-def view_from_link() -> dict | None:
+def view_from_link(region: Region) -> dict | None:
     """The link's view, for the map to open on; an unreadable one is dropped with a notice (the map then
     opens on the whole region)."""
     zoom, centre = st.query_params.get(ZOOM_KEY), st.query_params.get(CENTRE_KEY)
@@ -124,7 +123,7 @@ def view_from_link() -> dict | None:
     view = _view(lat, lon, zoom)
     if view is None:
         notice(f"The link's map view (zoom {literal(zoom or '')}, centre {literal(centre or '')}) is not readable: "
-               f"showing the whole of {EUROPE.label}.")
+               f"showing the whole of {region.label}.")
         st.query_params.pop(ZOOM_KEY, None)
         st.query_params.pop(CENTRE_KEY, None)
     return view
@@ -133,6 +132,7 @@ def view_from_link() -> dict | None:
 def map_panel(
     statuses: list[StateStatus], day: date, bounds: DateRange, today: date, selected: str | None,
     files: MapFiles, title: str, sentence: str, height: int, theme: str, present: bool, dependencies: Dependencies,
+    region: Region, counts: str,
 ) -> None:
     """`theme`: a Theme's value or "auto" (the system's preference, read in the browser); `present`:
     presentation mode (projector type, title on the map, the legend's empty statuses hidden)."""
@@ -156,7 +156,10 @@ def map_panel(
         "height": height,
         "theme": theme,
         "present": present,
-        "view": view_from_link(),  # where the map opens; the viewer's later moves stay in the browser
+        "view": view_from_link(region),  # where the map opens; the viewer's later moves stay in the browser
+        # The region's view: the map opens on it (without a view in the link) and moves to it when it changes.
+        "region": {"id": region.id, "fit": [list(corner) for corner in region.view_fit]},
+        "counts": counts,  # the world's and the region's figures, under the legend's heading
         # The browser keeps the date the viewer chose until the server has seen it (see the bridge).
         "ack": st.session_state.get(ACKNOWLEDGED),
     }
