@@ -32,6 +32,7 @@ def _frontend_ready() -> bool:
         # Every theme's colours: the viewer's choice repaints in the browser (render/static/map_present.js).
         "themes": {theme.value: palette_payload(theme) for theme in Theme},
         "codes": list(geometry.codes),
+        "territories": sorted(geometry.sovereign_of),  # drawn, not counted in the legend
         "attribution": attribution_line(geometry.metadata),
         "min_height": 420,
     }

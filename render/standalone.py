@@ -99,6 +99,7 @@ def standalone_html(
         "attribution": attribution_line(geometry_metadata),
         **palette_payload(),  # the same for every date: sent once
         "codes": list(shape_codes),
+        "territories": sorted(territories.sovereign_of),  # drawn, not counted in the legend
         "history": history_payload(compiled, shape_codes, territories),
         "first": dataset.treaty.adopted.isoformat(),
         "last": track_last(dataset.treaty.adopted, change_dates(compiled), initial_day).isoformat(),

@@ -46,6 +46,8 @@ def count_clause(statuses, scope: Scope | None = None) -> str:
     if scope is None or scope.members is None:
         return clause
     inside = [status for status in statuses if status.iso3 in scope.members]
+    if not inside:
+        return clause + f"; the dataset covers none of the {len(scope.members)} states in {scope.label}"
     bound = sum(status.status.bound for status in inside)
     clause += f"; in {scope.label} {bound} of {len(inside)} state{'s' * (len(inside) != 1)} {'is' if bound == 1 else 'are'} bound"
     if len(inside) < len(scope.members):

@@ -119,9 +119,11 @@
   }
 
   function renderLegend() {
+    // States, not shapes: a territory is drawn in its sovereign's colour but counted with it, not apart.
     const counts = {};
+    const territories = state.payload.territories || [];
     forEachFeature(function (layer, props, isMarker) {
-      if (!isMarker) counts[statusOf(props.iso3)] = (counts[statusOf(props.iso3)] || 0) + 1;
+      if (!isMarker && territories.indexOf(props.iso3) < 0) counts[statusOf(props.iso3)] = (counts[statusOf(props.iso3)] || 0) + 1;
     });
     // Only the statuses the treaty's history ever shows (all of them until the history is known).
     const listed = state.payload.statuses;
@@ -131,9 +133,9 @@
         esc(counts[c.key] || 0) + "</span></div>";
     }).join("");
     // The world's and the region's figures (the app's page sends them; the offline page has its sentence).
-    const counts = state.payload.counts ? '<div class="tm-legend-counts">' + esc(state.payload.counts) + "</div>" : "";
+    const figures = state.payload.counts ? '<div class="tm-legend-counts">' + esc(state.payload.counts) + "</div>" : "";
     state.legend.getContainer().innerHTML = '<div class="tm-legend-title">' + esc(state.payload.title) + "<br>" +
-      esc(state.payload.date_label) + "</div>" + counts + rows;
+      esc(state.payload.date_label) + "</div>" + figures + rows;
   }
 
   function init() {
