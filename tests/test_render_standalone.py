@@ -174,7 +174,7 @@ def test_the_page_steps_by_day_with_the_same_keys_and_buttons_as_the_app(tmp_pat
     assert page.text_content("#tm-sentence").startswith("Latest change: On 27 December 2025 the withdrawals of Estonia")
     assert page.evaluate(FILL_OF, "FIN") == STATUS_HEX["withdrawal_pending"]
     centre = page.evaluate("""() => { let point = null; window.treatyMapLayers.countries.eachLayer(layer => {
-        if (layer.feature.properties.iso3 === "FIN") point = layer._map.latLngToContainerPoint(layer.getCenter()); });
+        if (layer.feature.properties.iso3 === "FIN") point = layer._map.latLngToContainerPoint(layer.getBounds().getCenter()); });
         return {x: point.x, y: point.y}; }""")
     box = page.locator(".folium-map").bounding_box()
     page.mouse.move(box["x"] + centre["x"], box["y"] + centre["y"])
