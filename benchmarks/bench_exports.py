@@ -1,4 +1,5 @@
-"""Figures for the exports: one PNG, one SVG, a 20-date PNG batch, and the offline HTML map.
+"""Figures for the exports: one PNG, one SVG, a 20-date PNG batch, the offline HTML map, and a PNG in
+each region's frame.
 
 Run from the repository root: `python -m benchmarks.bench_exports [--dataset data/apmbc.yaml]`.
 Prints wall-clock median and p90 (and CPU median) over repeated runs next to each budget; asserts nothing.
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from export.batch import export_batch, load_export_data
 from export.formats import ExportData
+from geo.regions import REGIONS
 from render.snapshot import SnapshotRenderer, render_snapshot
 from render.standalone import standalone_html
 from treaty.datasets import DATA_DIR, DEFAULT_TREATY
@@ -23,6 +25,7 @@ from treaty.status import change_dates
 DEFAULT_DATASET = DATA_DIR / f"{DEFAULT_TREATY}.yaml"
 DAY = date(2025, 12, 27)
 RUNS, BATCH_RUNS, BATCH_DATES = 10, 3, 20
+WORLD_PNG_BUDGET_S = 0.4  # issue 17
 
 
 def timed(action, runs: int) -> tuple[list[float], list[float]]:
@@ -51,6 +54,15 @@ def html_page(data: ExportData) -> str:
     return standalone_html(inputs.dataset, data.countries, data.microstates, inputs.geometry_metadata, DAY, inputs.timelines)
 
 
+def region_png_times(dataset: Path, runs: int, regions=tuple(REGIONS.values())) -> dict[str, tuple[list[float], list[float]]]:
+    """Wall and CPU seconds of a new 1920x1080 PNG (figure drawn and saved) in each region's frame."""
+    times = {}
+    for region in regions:
+        inputs = load_export_data(dataset, region).inputs
+        times[region.id] = timed(lambda: render_snapshot(inputs, DAY), runs)
+    return times
+
+
 def main(argv: list[str] | None = None) -> None:
     """`argv` defaults to none, not sys.argv: `python -m benchmarks` calls this with its own options."""
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -72,6 +84,8 @@ def main(argv: list[str] | None = None) -> None:
     report("standalone HTML build", timed(lambda: html_page(data), RUNS))
     page = html_page(data).encode("utf-8")
     print(f"{'standalone HTML size':<44} {len(page):,} bytes, {len(change_dates(inputs.timelines))} change dates")
+    for region_id, times in region_png_times(options.parse_args(argv or []).dataset, RUNS).items():
+        report(f"PNG 1920x1080, new figure, {region_id}", times, WORLD_PNG_BUDGET_S if region_id == "world" else None)
     print(f"{'sizes of one date':<44} PNG {len(renderer.render(DAY)):,} B, SVG {len(renderer.render(DAY, 'svg')):,} B, "
           f"PDF {len(renderer.render(DAY, 'pdf')):,} B")
 

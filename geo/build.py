@@ -170,12 +170,35 @@ def simplify_topologically(countries: gpd.GeoDataFrame, tolerance_deg: float) ->
     return countries.set_geometry(repaired.to_list())
 
 
+def smaller_shape_wins(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Where a simplified coast has swung across a small neighbour (China's over Macau: its coast is
+    an arc of China's alone), the larger shape gives up the overlap; shared borders never overlap."""
+    geometries = countries.geometry.to_numpy().copy()
+    areas = shapely.area(geometries)
+    left, right = shapely.STRtree(geometries).query(geometries, predicate="intersects")
+    for larger, smaller in zip(left, right):
+        if areas[larger] > areas[smaller] and shapely.intersection(geometries[larger], geometries[smaller]).area > 0:
+            geometries[larger] = polygonal(shapely.difference(geometries[larger], geometries[smaller]))
+    return countries.set_geometry(list(geometries))
+
+
 def snap_to_grid(countries: gpd.GeoDataFrame, decimals: int) -> gpd.GeoDataFrame:
     """Round every vertex to `decimals`, keeping the polygons valid (GEOS snap-rounding), with
     exteriors counter-clockwise as RFC 7946 asks."""
     snapped = shapely.set_precision(countries.geometry.to_numpy(), 10.0**-decimals)
     oriented = shapely.orient_polygons(snapped, exterior_cw=False)
     return countries.set_geometry(list(oriented))
+
+
+def largest_part_first(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Each MultiPolygon's parts from the largest down: Leaflet centres a shape's tooltip and
+    getCenter() on its first part, which must be the mainland (Finland's, not Åland's)."""
+    def ordered(geometry: shapely.Geometry) -> shapely.Geometry:
+        if geometry.geom_type != "MultiPolygon":
+            return geometry
+        return shapely.MultiPolygon(sorted(geometry.geoms, key=lambda part: -part.area))
+
+    return countries.set_geometry([ordered(geometry) for geometry in countries.geometry])
 
 
 def _ring(ring: shapely.LinearRing, decimals: int) -> list[list[float]]:
@@ -216,7 +239,8 @@ def build_metadata(source_sha256: str) -> dict:
         "antimeridian": "kept as Natural Earth splits it: no ring crosses 180°; a map centred on the Pacific "
         "draws the parts west of it at lon + 360 (geo.countries.in_window)",
         "simplification": {
-            "method": "topological Douglas-Peucker on shared arcs (topojson toposimplify), then make_valid",
+            "method": "topological Douglas-Peucker on shared arcs (topojson toposimplify), then make_valid; "
+            "where a simplified coast overlaps a smaller neighbour, the larger shape gives way",
             "tolerance_deg": SIMPLIFY_TOLERANCE_DEG,
         },
         "coordinate_decimals": COORD_DECIMALS,
@@ -251,7 +275,9 @@ def encode(collection: dict) -> bytes:
 def build_geojson(zip_path: Path) -> bytes:
     """The whole pipeline: verified source -> the world's GeoJSON bytes."""
     countries = merge_territories(standardise(read_source(verified_bytes(zip_path, SOURCE_SHA256))), MERGE_INTO)
-    countries = snap_to_grid(simplify_topologically(countries, SIMPLIFY_TOLERANCE_DEG), COORD_DECIMALS)
+    countries = smaller_shape_wins(simplify_topologically(countries, SIMPLIFY_TOLERANCE_DEG))
+    countries = snap_to_grid(countries, COORD_DECIMALS)
+    countries = largest_part_first(countries)
     return encode(feature_collection(countries, build_metadata(SOURCE_SHA256)))
 
 

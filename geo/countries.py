@@ -80,3 +80,21 @@ def in_window(frame: gpd.GeoDataFrame, window: LonLatBox) -> gpd.GeoDataFrame:
     result[polygonal & ~inside] = [_polygons_only(geometry) for geometry in result[polygonal & ~inside]]
     kept = ~shapely.is_empty(result)
     return frame.set_geometry(list(result))[kept].reset_index(drop=True)
+
+
+def moved_east_of(frame: gpd.GeoDataFrame, west: float) -> gpd.GeoDataFrame:
+    """The rows' shapes (or points) placed for an interactive map whose view runs past 180° E (the Pacific)
+    and which pans freely, so nothing is cut: each part within 180° of its shape's largest part (Chukotka
+    beside Russia at 185° E, Attu beside Alaska, Fiji's Lau islands beside Viti Levu, joined where they
+    touch at 180°), then the whole shape moved by +360° if its largest part lies west of `west`."""
+    def placed(geometry: shapely.Geometry) -> shapely.Geometry:
+        parts = shapely.get_parts(geometry)
+        longitudes = shapely.get_x(shapely.point_on_surface(parts))
+        main = longitudes[np.argmax(shapely.area(parts))]
+        shifts = np.round((main - longitudes) / 360.0) * 360.0 + (360.0 if main < west else 0.0)
+        if not shifts.any():
+            return geometry
+        moved = [shapely.transform(part, lambda xy, shift=shift: xy + (shift, 0.0)) for part, shift in zip(parts, shifts)]
+        return shapely.union_all(moved) if len(moved) > 1 else moved[0]
+
+    return frame.set_geometry([placed(geometry) for geometry in frame.geometry])

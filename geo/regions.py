@@ -1,7 +1,7 @@
 """The parts of the world a map can show, as records that the app's map, the static images and the
 counts all read: its equal-area projection and print frame, the opening view, the size below which a
 state gets a marker, and which states count as "in the region". Every region draws from the one world
-geometry file; `REGIONS` lists them in display order, Europe (the default) first.
+geometry file; `REGIONS` lists them in display order (the world first); Europe is the default.
 """
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ class Region:
     id: str  # in the URL and on the command line
     label: str
     membership: Membership
-    equal_area_crs: str  # true areas: the small-state rule and the static images
+    equal_area_crs: str  # the static images' projection: true areas, so no state looks bigger than it is
     # The lon/lat window the static images draw (east may pass 180 for the Pacific: land west of the
     # antimeridian is then drawn at lon + 360, whole beside its neighbours). For an azimuthal projection,
     # 150° either side of its centre: wider than any frame, and short of the antipode, where it tears.
@@ -63,6 +63,10 @@ class Region:
     view_fit: tuple[tuple[float, float], tuple[float, float]]  # then fitted to this (south-west, north-east lat/lon)
     # Below this area a state is a few pixels wide at the opening zoom: it gets a marker to see and click.
     small_state_km2: float
+    # For a view across 180°: the interactive map draws each shape east of this meridian, placed by its
+    # largest part (geo.countries.moved_east_of). -25, in the Atlantic west of Iceland, puts the Americas
+    # and Greenland east of the Pacific. None: the file's longitudes as they are.
+    map_west: float | None = None
 
     @cached_property
     def members(self) -> frozenset[str]:
@@ -86,7 +90,7 @@ def _laea(lat: float, lon: float) -> str:
     return f"+proj=laea +lat_0={lat:g} +lon_0={lon:g} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
 
 
-# Print extents: the region's lands projected, rounded out to 50 km (checked by tests/test_geo_regions.py).
+# Print extents in the projection's metres, to 50 km, holding the places tests/test_geo_regions.py lists.
 WORLD = Region(
     id="world",
     label="World",
@@ -96,7 +100,7 @@ WORLD = Region(
     print_extent=(-17.25e6, -6.9e6, 17.25e6, 8.4e6),  # the whole globe above 60° S (Antarctica is not drawn)
     view_centre=(20.0, 10.0),
     view_zoom=2,
-    view_fit=((-56.0, -170.0), (78.0, 180.0)),
+    view_fit=((-56.0, -180.0), (78.0, 180.0)),
     # At zoom 2 (~35 km per px at 25° N) 15,000 km2 is about 3 x 3 px: Jamaica, Lebanon, Qatar, Cyprus,
     # Vanuatu and every smaller state get a marker; El Salvador (~21,000 km2) and Fiji (~18,000) do not.
     small_state_km2=15_000.0,
@@ -128,7 +132,8 @@ NORDIC_BALTIC_REGION = Region(
     view_centre=(61.0, 14.0),
     view_zoom=4,
     view_fit=((53.5, -24.5), (71.2, 31.6)),
-    # At zoom 5 (~2.5 km per px at 62° N) 300 km2 is about 7 x 7 px; the Faroes (~1,400 km2) stay shapes.
+    # Fitted, the view opens near zoom 4.5 (~3.5 km per px at 62° N): 300 km2 is about 5 x 5 px; the Faroes
+    # (~1,400 km2) stay shapes.
     small_state_km2=300.0,
 )
 
@@ -177,9 +182,11 @@ ASIA_PACIFIC = Region(
     view_centre=(5.0, 135.0),
     view_zoom=2,
     view_fit=((-47.5, 46.0), (55.0, 210.0)),
-    # At zoom 2 to 3, 12,000 km2: Nauru, Tuvalu, Palau, the Marshall Islands, Micronesia, Kiribati, Tonga,
-    # Samoa, the Maldives, Singapore, Brunei and Vanuatu get markers.
-    small_state_km2=12_000.0,
+    map_west=-25.0,
+    # At zoom 2 to 3 an island state of Fiji's size (~18,000 km2 over many islands) is a few specks:
+    # 20,000 km2 marks it, Vanuatu, Timor-Leste and every smaller state (Nauru, Tuvalu, Palau, the
+    # Marshall Islands, Micronesia, Kiribati, Tonga, Samoa, the Maldives, Singapore, Brunei).
+    small_state_km2=20_000.0,
 )
 
 MIDDLE_EAST_REGION = Region(

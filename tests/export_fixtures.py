@@ -10,8 +10,11 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+import shapely
+
 from export.batch import load_export_data
 from export.formats import ExportData
+from geo.regions import DEFAULT_REGION, REGIONS
 from tests.expected_colours import expected_rgb
 from tests.treaty_fixtures import REAL_DATASET, minimal_yaml, mutate, write
 
@@ -21,10 +24,11 @@ HOSTILE_NAME = "<script>alert(1)</script> $x$"
 HOSTILE_TREATY = '<b onmouseover="alert(2)">Mine Ban</b> & Co'
 
 
-@lru_cache(maxsize=1)
-def real_data() -> ExportData:
-    """The committed dataset and geometry, projected once for the whole test session."""
-    return load_export_data(REAL_DATASET)
+@lru_cache(maxsize=4)
+def real_data(region: str = DEFAULT_REGION.id) -> ExportData:
+    """The committed dataset and geometry, framed for a region (Europe unless named) and projected once
+    for the whole test session."""
+    return load_export_data(REAL_DATASET, REGIONS[region])
 
 
 def hostile_dataset(tmp_path: Path) -> Path:
@@ -40,9 +44,12 @@ def long_title_dataset(tmp_path: Path, short_name: str) -> Path:
 
 
 def interior_point(data: ExportData, iso3: str) -> tuple[float, float]:
-    """A lon/lat point surely inside the state's shape (shapely's representative point)."""
+    """A lon/lat point surely inside the state's shape and in the region's opening view (shapely's
+    representative point of the shape's part in that view: Russia's in Europe, not in Siberia)."""
     countries = data.countries
-    point = countries.loc[countries["iso3"] == iso3, "geometry"].iloc[0].representative_point()
+    (south, west), (north, east) = data.inputs.region.view_fit
+    shape = countries.loc[countries["iso3"] == iso3, "geometry"].iloc[0]
+    point = shape.intersection(shapely.box(west, south, east, north)).representative_point()
     return point.x, point.y
 
 

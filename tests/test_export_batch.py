@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import io
+import re
 import tempfile
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image, ImageSequence
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from export.__main__ import DATA_DIR, main
+from geo.regions import REGIONS
 from render.captions import title_on
 from render.snapshot import SnapshotRenderer
 from tests.expected_colours import expected_rgb
@@ -194,3 +197,42 @@ def test_usage_errors_exit_2_and_write_nothing(arguments, capsys):
     assert stopped.value.code == 2
     assert capsys.readouterr().err
     assert not (DATA_DIR / "exports").exists()
+
+
+def test_a_region_frames_the_images_in_its_projection_and_names_the_files(tmp_path, capsys):
+    for region in ("europe", "world"):
+        assert export("--dates", DAYS[1], "--formats", "png", "svg", "--region", region, "--out", str(tmp_path)) == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "apmbc-2025-12-27-world.png", "apmbc-2025-12-27-world.svg", "apmbc-2025-12-27.png", "apmbc-2025-12-27.svg",
+    ]
+    europe = Image.open(tmp_path / "apmbc-2025-12-27.png").convert("RGB")
+    world = Image.open(tmp_path / "apmbc-2025-12-27-world.png").convert("RGB")
+    assert europe.size == world.size == (1920, 1080)
+    differing = (np.asarray(europe) != np.asarray(world)).any(axis=2).sum()
+    assert differing > 0.2 * 1920 * 1080  # a different map, not a different caption
+    # The world's frame shows Brazil (in its Equal Earth projection), which Europe's does not reach.
+    brazil = (-47.88, -15.79)
+    world_renderer = SnapshotRenderer(real_data("world").inputs)
+    europe_renderer = SnapshotRenderer(real_data().inputs)
+    assert world.getpixel(world_renderer.pixel_at(*brazil)) == expected_rgb("not_covered")
+    column, row = europe_renderer.pixel_at(*brazil)
+    assert not (0 <= column < 1920 and 0 <= row < 1080)
+
+
+def test_the_svg_of_a_region_has_the_images_view_box_and_the_regions_frame(tmp_path):
+    assert export("--dates", DAYS[1], "--formats", "svg", "--region", "africa", "--out", str(tmp_path)) == 0
+    svg = (tmp_path / "apmbc-2025-12-27-africa.svg").read_text(encoding="utf-8")
+    assert re.search(r'<svg[^>]* viewBox="0 0 1382\.4 777\.6"', svg)  # 1920 x 1080 px at 72/100 pt per px
+    x0, y0, x1, y1 = REGIONS["africa"].print_extent
+    axes = SnapshotRenderer(real_data("africa").inputs).map_axes
+    (left, right), (bottom, top) = axes.get_xlim(), axes.get_ylim()
+    assert left <= x0 and right >= x1 and bottom == pytest.approx(y0) and top == pytest.approx(y1)  # widened to 16:9 only
+
+
+def test_an_unknown_region_is_a_usage_error_naming_the_valid_ones(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        export("--dates", DAYS[1], "--region", "mars", "--out", str(tmp_path))
+    assert stopped.value.code == 2
+    assert ("'mars' is not a region: use one of world, europe, nordic-baltic, africa, americas, asia-pacific, middle-east"
+            in capsys.readouterr().err)
+    assert not tmp_path.exists() or not any(tmp_path.iterdir())

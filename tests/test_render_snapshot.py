@@ -207,18 +207,51 @@ def test_an_unknown_format_is_refused():
 PAGE_RGB = (255, 255, 255)
 
 
+SEA_RGB = (0xDC, 0xE6, 0xEE)
+
+
 @pytest.mark.parametrize("preset", ["16:9", "square"])
-def test_land_cut_at_the_regions_edge_ends_on_the_frame_with_the_page_beyond_not_sea(preset):
-    # The geometry stops at 34 degrees north: south of Iran's cut the image shows the page, so the cut
-    # reads as the map's edge, never as a coast with sea below it (the old straight "coastline").
-    renderer = SnapshotRenderer(real_data().inputs, SIZE_PRESETS[preset])
+def test_the_world_is_framed_by_its_outline_with_the_page_beyond_and_the_sea_inside(preset):
+    renderer = SnapshotRenderer(real_data("world").inputs, SIZE_PRESETS[preset])
     image = open_png(renderer.render(WITHDRAWN_DAY)).convert("RGB")
-    inside, beyond = renderer.pixel_at(47.0, 34.4), renderer.pixel_at(47.0, 33.6)
-    assert image.getpixel(inside) == expected_rgb(NOT_COVERED)
-    assert image.getpixel(beyond) == PAGE_RGB
-    # The frame's bottom corners lie beyond the edge too: page, not land or sea.
-    left, _, right, bottom = (round(value) for value in renderer.layout.map_box)
-    assert {image.getpixel((left + 3, bottom - 3)), image.getpixel((right - 3, bottom - 3))} == {PAGE_RGB}
+    left, top, right, bottom = (round(value) for value in renderer.layout.map_box)
+    corners = {image.getpixel((x, y)) for x in (left + 3, right - 3) for y in (top + 3, bottom - 3)}
+    assert corners == {PAGE_RGB}  # Equal Earth's rounded outline is the map's edge
+    assert image.getpixel(renderer.pixel_at(-30.0, 0.0)) == SEA_RGB  # the middle of the Atlantic
+
+
+@pytest.mark.parametrize(
+    ("region", "places"),
+    [
+        # Where a ring running across 180° would smear Russia, Fiji, Kiribati or the Aleutians across the map.
+        ("world", {"Denmark Strait": (-27.0, 67.0), "South Pacific": (-120.0, -17.0), "South Atlantic": (-25.0, -17.0),
+                   "Eastern Pacific": (-120.0, 0.5), "Gulf of Alaska": (-145.0, 52.0), "North Atlantic": (-35.0, 50.0)}),
+        ("asia-pacific", {"Central Pacific": (-165.0, 10.0), "North Pacific": (160.0, 30.0), "Coral Sea": (155.0, -15.0),
+                          "Indian Ocean": (80.0, -17.0)}),
+    ],
+)
+def test_no_shape_is_smeared_across_the_sea_at_the_antimeridian(region, places):
+    renderer = SnapshotRenderer(real_data(region).inputs)
+    image = open_png(renderer.render(WITHDRAWN_DAY)).convert("RGB")
+    for name, (lon, lat) in places.items():
+        assert image.getpixel(renderer.pixel_at(lon, lat)) == SEA_RGB, name
+
+
+def test_a_pacific_image_draws_the_islands_east_of_180_beside_those_west_of_it():
+    renderer = SnapshotRenderer(real_data("asia-pacific").inputs)
+    image = open_png(renderer.render(WITHDRAWN_DAY)).convert("RGB")
+    fiji_west, fiji_east = renderer.pixel_at(178.0, -17.8), renderer.pixel_at(-178.5, -17.0)
+    assert fiji_west[0] < fiji_east[0] < fiji_west[0] + 30  # east of 180° is a little further right, not at the far left
+    assert image.getpixel(fiji_west) == expected_rgb(NOT_COVERED)  # Viti Levu (Fiji is in no dataset yet)
+    assert image.getpixel(renderer.pixel_at(-171.75, -13.93)) == expected_rgb(NOT_COVERED)  # Samoa, at 172° W
+
+
+def test_a_world_image_draws_chukotka_east_of_180_at_its_left_edge_in_russias_colour():
+    renderer = SnapshotRenderer(real_data("world").inputs)
+    image = open_png(renderer.render(WITHDRAWN_DAY)).convert("RGB")
+    column, row = renderer.pixel_at(-176.0, 66.0)  # inland, a few pixels from Chukotka's white border
+    assert column < renderer.pixel_at(-100.0, 66.0)[0]
+    assert image.getpixel((column, row)) == expected_rgb(Status.NOT_PARTY.value)
 
 
 def test_the_briefers_title_and_subtitle_replace_the_default_and_the_legend_keeps_the_date():
