@@ -91,7 +91,7 @@ def test_every_state_record_is_embedded_for_tooltips_and_popups():
     states = {state.iso3 for state in real_data().inputs.dataset.states}
     # The Crown Dependencies are drawn on their own; the United Kingdom's extensions are recorded for them.
     assert states | {"GGY", "JEY", "IMN"} <= set(details)
-    assert details["JEY"]["note"].startswith("Territory of United Kingdom — the treaty applies from 3 April 2002 (extension)")
+    assert details["JEY"]["note"].startswith("Territory of the United Kingdom — the treaty applies from 3 April 2002 (extension)")
     assert details["LTU"]["facts"]
 
 

@@ -70,10 +70,15 @@ def shape_status_keys(shape_codes, statuses: list[StateStatus] | tuple, dependen
     return keys
 
 
+def _with_article(name: str) -> str:
+    """'the United Kingdom', 'the Netherlands', 'the United States'; other sovereigns' names stand alone."""
+    return f"the {name}" if name.startswith(("United ", "Netherlands")) else name
+
+
 def territory_note(record: Territory | None, sovereign_name: str) -> str:
     """What the hover card and the record say about a territory, e.g. 'Territory of the United Kingdom —
     follows its status (no exclusion or extension recorded).'"""
-    head = f"Territory of {sovereign_name} — "
+    head = f"Territory of {_with_article(sovereign_name)} — "
     if record is None:
         return head + "follows its status (the dataset records no exclusion or extension)."
     since = f" from {long_date(record.from_)}" if record.from_ else ""
