@@ -395,9 +395,11 @@ class SnapshotRenderer:
         width = self.width - 2 * self._px(MARGIN)
         self._sentence.set_text("\n".join(_wrap(sentence, self._fonts["sentence"], width, SENTENCE_LINES)))
         self._legend_title.set_text(f"Status on {long_date(day)}")
+        # States, as the app's legend counts them: a territory is drawn in its sovereign's colour, not counted.
         tally = {category.key: 0 for category in CATEGORIES}
-        for key in keys.values():
-            tally[key] += 1
+        for code, key in keys.items():
+            if code not in inputs.dependencies.sovereign_of:
+                tally[key] += 1
         for key, text in self._counts.items():
             text.set_text(str(tally[key]))
 
