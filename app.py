@@ -15,6 +15,7 @@ from components.map_panel import apply_map_action, map_panel, published
 from components.method import method_section
 from components.notices import plain
 from components.presentation import presentation_switch
+from components.region_choice import region_choice, scope_of
 from components.problems import problems_panel
 from components.selection import keep_in_url, selected_state
 from components.share import copy_link_button, print_stylesheet
@@ -27,16 +28,17 @@ from components.treaty_choice import available_treaties, choose_treaty
 from components.views import check_view_link, view_tabs
 from components.withdrawal_chart import withdrawal_chart
 from render.callouts import describe_story
-from treaty.narrative import describe_day
+from treaty.narrative import count_clause, describe_day
 from treaty.status import change_dates, statuses_on
 
 st.set_page_config(page_title="Treaty Map", page_icon="🗺️", layout="wide", initial_sidebar_state="collapsed")
 
 files = available_treaties()
 loaded, labels = load_treaties(files)
-choice, look, share, switch = st.columns([6, 2, 1.3, 2], vertical_alignment="center")
+choice, area, look, share, switch = st.columns([5, 1.6, 1.6, 1.3, 2], vertical_alignment="center")
 with choice:
     treaty_id = choose_treaty(files, labels)
+region = region_choice(area)
 theme = theme_choice(look)
 copy_link_button(share)
 present = presentation_switch(switch)
@@ -64,14 +66,15 @@ if not present:
 # timeline re-sends only this part of the page (the header, the treaty selector and the switch stay).
 @st.fragment
 def briefing() -> None:
-    files = published(dataset, compiled, treaty.version)
+    files = published(dataset, compiled, treaty.dependencies, treaty.version)
     apply_map_action(bounds, files.history)
     day = chosen_date(bounds, today)
     selected = selected_state({state.iso3 for state in dataset.states})
     story = story_from_link(geometry.codes)
     statuses = statuses_on(compiled, day)
     storyboard = current_storyboard()
-    sentence = describe_day(compiled, day)
+    scope = scope_of(region)
+    sentence = describe_day(compiled, day, scope)
     st.markdown(f"#### {plain(sentence)}")
     map_panel(
         statuses, day, bounds, today, selected, files,
@@ -79,6 +82,7 @@ def briefing() -> None:
         sentence=sentence,
         height=1000 if present else 800, theme=theme.for_browser, present=present, story=story,
         storyboard=presented_steps(storyboard, dataset, compiled) if present else None,
+        dependencies=treaty.dependencies, region=region, counts=count_clause(statuses, scope),
     )
     names = dict(zip(geometry.countries["iso3"], geometry.countries["name"], strict=True))
     text_version(statuses, day, dataset.treaty.short_name, sentence, tuple(describe_story(story.highlight, story.callouts, names)))
@@ -89,30 +93,30 @@ def briefing() -> None:
                 state_panel(dataset, next((s for s in statuses if s.iso3 == selected), None))
         if table.open:
             with table:
-                status_table(dataset, statuses, day)
+                status_table(dataset, statuses, day, region)
         if timeline.open:
             with timeline:
-                withdrawal_chart(dataset, compiled, day, today, selected, theme.drawn)
+                withdrawal_chart(dataset, compiled, day, today, selected, region, theme.drawn)
         if compare.open:
             with compare:
-                comparison(treaty_id, loaded, labels, day)
+                comparison(treaty_id, loaded, labels, day, region)
         if pair.open:
             # Imported here, as the Download tab's: the export code costs half a second at start-up.
             from components.before_after import before_and_after
             from components.downloads import export_data
 
             with pair:
-                before_and_after(export_data(dataset, compiled, geometry, treaty.version), bounds, day, story)
+                before_and_after(export_data(dataset, compiled, geometry, treaty.version, region), bounds, day, story)
         if storyboard_tab.open:
             with storyboard_tab:
-                storyboard_panel(dataset, day, bounds, story)
+                storyboard_panel(dataset, day, bounds, story, region.id)
         if download.open:
             # Imported here: the export code (matplotlib) costs about half a second at start-up,
             # for a tab most sessions never open.
             from components.downloads import download_buttons
 
             with download:
-                download_buttons(dataset, compiled, day, geometry, treaty.version, story, storyboard)
+                download_buttons(dataset, compiled, day, geometry, treaty.version, region, story, storyboard)
         if method.open:
             with method:
                 method_section(dataset, geometry.metadata)

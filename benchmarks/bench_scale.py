@@ -279,7 +279,7 @@ def _scale_child(geometry: str, build_dir: str, steps: int, warmup: int, profile
     args = map_arguments(at)
     result = {"first_run_ms": first_ms, "rerun_ms": times, "date": args.get("date"),
               "treaties": len(list(Path(os.environ["TREATY_MAP_DATA_DIR"]).glob("*.yaml"))), "errors": problems,
-              "map_args_bytes": len(at.get("component_instance")[0].proto.json_args), "map_shapes": len(args.get("fills", ""))}
+              "map_args_bytes": len(json.dumps(args)), "map_shapes": len(args.get("fills", ""))}
     if profile:
         result["profile"] = _profile_script_thread(at, day, 10, pattern=".")
     return result

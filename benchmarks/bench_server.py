@@ -158,7 +158,9 @@ MAP_KEY = "treaty_map"  # the map component's key (components/map_panel.py)
 
 def map_arguments(at) -> dict:
     """The map component's JSON arguments in an AppTest (date, fills, first, last, ack...)."""
-    return json.loads(at.get("component_instance")[0].proto.json_args)
+    # The map by its component's name: the Copy-link button is a component too, above it on the page.
+    (found,) = [c for c in at.get("component_instance") if c.proto.component_name.endswith(".treaty_map")]
+    return json.loads(found.proto.json_args)
 
 
 def move_date(at, day: date, nonce: str):

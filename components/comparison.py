@@ -7,6 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from components.data import LoadedTreaty
+from components.region_choice import region_filter
+from geo.regions import Region
 from treaty.status import statuses_on
 from treaty.statuses import LABELS
 
@@ -22,6 +24,7 @@ def comparison_frame(first: LoadedTreaty, second: LoadedTreaty, day: date) -> pd
         rows.append(
             {
                 "state": next(s.name for s in pair if s),
+                "iso3": iso3,
                 names[0]: LABELS[pair[0].status.value] if pair[0] else "not in dataset",
                 names[1]: LABELS[pair[1].status.value] if pair[1] else "not in dataset",
                 "bound by": names[0] if bound == [True, False] else names[1] if bound == [False, True] else "both" if all(bound) else "neither",
@@ -30,13 +33,19 @@ def comparison_frame(first: LoadedTreaty, second: LoadedTreaty, day: date) -> pd
     return pd.DataFrame(rows)
 
 
-def comparison(current_id: str, treaties: dict[str, LoadedTreaty], labels: dict[str, str], day: date) -> None:
+def comparison(current_id: str, treaties: dict[str, LoadedTreaty], labels: dict[str, str], day: date, region: Region) -> None:
     others = [treaty_id for treaty_id, t in treaties.items() if treaty_id != current_id and t.dataset is not None]
     if not others:
         st.caption("Only one treaty dataset is available: nothing to compare with.")
         return
-    other = st.selectbox("Compare with", others, format_func=labels.get, key="compare_with")
+    pick, area = st.columns(2)
+    with pick:
+        other = st.selectbox("Compare with", others, format_func=labels.get, key="compare_with")
+    with area:
+        members = region_filter("Region", "compare_region", region)
     frame = comparison_frame(treaties[current_id], treaties[other], day)
+    if members is not None:
+        frame = frame[frame["iso3"].isin(members)]
     differing = frame[frame["bound by"].isin([labels[current_id], labels[other]])]
     st.markdown(
         f"On this date **{len(differing)}** states are bound by one of the two treaties and not the other; "

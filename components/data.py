@@ -7,11 +7,12 @@ from pathlib import Path
 import streamlit as st
 
 from geo.countries import DEFAULT_PATH as GEOMETRY_PATH
-from geo.countries import geometry_metadata, load_countries, microstate_points
+from geo.countries import geometry_metadata, load_countries, microstate_points, sovereigns
 from geo.drawable import load_drawable
 from treaty.loader import DatasetError, Problem
 from treaty.model import Dataset
 from treaty.status import StateHistory, compile_timelines
+from treaty.territories import NO_DEPENDENCIES, Dependencies, dependencies
 
 
 @dataclass
@@ -23,6 +24,7 @@ class LoadedTreaty:
     problems: list[Problem] = field(default_factory=list)
     stale: bool = False  # the file is broken now: these are the last good data
     version: tuple = ()  # path, modification time and size of the file these data came from
+    dependencies: Dependencies = NO_DEPENDENCIES  # the territories drawn in their sovereign's status
 
 
 @dataclass(frozen=True)
@@ -31,22 +33,28 @@ class Geometry:
     microstates: object
     codes: tuple[str, ...]
     metadata: dict
+    sovereign_of: dict[str, str] = field(default_factory=dict)  # territory code -> sovereign ISO3
+    names: dict[str, str] = field(default_factory=dict)  # shape code -> name
 
 
 @st.cache_resource(show_spinner=False)
 def load_geometry(path: str = str(GEOMETRY_PATH)) -> Geometry:
     countries = load_countries(path)
-    return Geometry(countries, microstate_points(countries), tuple(countries["iso3"]), geometry_metadata(path))
+    codes = tuple(countries["iso3"])
+    return Geometry(
+        countries, microstate_points(countries), codes, geometry_metadata(path), sovereigns(countries), dict(zip(codes, countries["name"]))
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _validated(path: str, version: tuple) -> LoadedTreaty:
     """One entry per file version (modification time and size): an edit is picked up on the next run."""
     try:
-        dataset = load_drawable(path, load_geometry().codes)
+        geometry = load_geometry()
+        dataset = load_drawable(path, geometry.codes)
     except DatasetError as error:
         return LoadedTreaty(None, problems=error.problems)
-    return LoadedTreaty(dataset, compile_timelines(dataset), version=(path, *version))
+    return LoadedTreaty(dataset, compile_timelines(dataset), version=(path, *version), dependencies=dependencies(dataset, geometry.sovereign_of))
 
 
 @st.cache_resource(show_spinner=False)
@@ -77,4 +85,4 @@ def load_treaty(path: Path) -> LoadedTreaty:
     previous = good.get(str(path))
     if previous is None:
         return loaded
-    return LoadedTreaty(previous.dataset, previous.timelines, loaded.problems, stale=True, version=previous.version)
+    return LoadedTreaty(previous.dataset, previous.timelines, loaded.problems, stale=True, version=previous.version, dependencies=previous.dependencies)

@@ -41,12 +41,14 @@ def file_bytes(data: ExportData, day: date, fmt: str, heading: Heading = Heading
 
 
 def download_buttons(
-    dataset: Dataset, timelines: tuple[StateHistory, ...], day: date, geometry: Geometry, version: tuple, story: Story = Story(),
-    storyboard: Storyboard | None = None,
+    dataset: Dataset, timelines: tuple[StateHistory, ...], day: date, geometry: Geometry, version: tuple,
+    region: Region = DEFAULT_REGION, story: Story = Story(), storyboard: Storyboard | None = None,
 ) -> None:
-    """A download button per format for `day`, named e.g. apmbc-2025-12-27.png, with the link's
-    highlighted states and callouts; then the hand-outs of `storyboard` (or of a briefing file opened there)."""
-    data = export_data(dataset, timelines, geometry, version)
+    """A download button per format for `day` and the page's region, named e.g. apmbc-2025-12-27.png
+    (apmbc-2025-12-27-world.png for another region than Europe), with the link's highlighted states and
+    callouts; then the hand-outs of `storyboard` (or of a briefing file opened there)."""
+    data = export_data(dataset, timelines, geometry, version, region)
+    st.caption(f"Images of {region.label} (the region chosen at the top of the page).")
     left, right = st.columns(2)
     with left:
         title = st.text_input("Title on the image", key="export_title", max_chars=120, placeholder=Heading().title_for(dataset, day))
@@ -60,7 +62,7 @@ def download_buttons(
         st.download_button(
             fmt.label,
             data=lambda name=fmt.name: file_bytes(data, day, name, heading, story),
-            file_name=fmt.file_name(dataset, [day]),
+            file_name=fmt.file_name(dataset, [day], region),
             mime=fmt.mime,
             key=f"download-{fmt.name}",
             on_click="ignore",  # a download is not a reason to rerun the page

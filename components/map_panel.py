@@ -12,7 +12,7 @@ from components.map_view import is_published, prepare_frontend, publish, treaty_
 from components.notices import literal, notice
 from components.selection import select
 from components.story import Story
-from geo.regions import EUROPE
+from geo.regions import Region
 from render.callouts import story_payload
 from render.captions import attribution_line
 from render.payload import countdown, details_payload, fill_digits, history_payload, palette_payload
@@ -20,6 +20,7 @@ from treaty.dates import long_date
 from treaty.model import Dataset
 from treaty.status import StateStatus, StateHistory
 from treaty.statuses import Theme
+from treaty.territories import Dependencies
 
 MAP_KEY = "treaty_map"
 
@@ -33,8 +34,8 @@ def _frontend_ready() -> bool:
         # Every theme's colours: the viewer's choice repaints in the browser (render/static/map_present.js).
         "themes": {theme.value: palette_payload(theme) for theme in Theme},
         "codes": list(geometry.codes),
+        "territories": sorted(geometry.sovereign_of),  # drawn, not counted in the legend
         "attribution": attribution_line(geometry.metadata),
-        "view_bounds": [list(corner) for corner in EUROPE.view_fit],
         "min_height": 420,
     }
     prepare_frontend(geometry.countries, geometry.microstates, constant)
@@ -49,17 +50,20 @@ class MapFiles(NamedTuple):
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _publish(_dataset: Dataset, _compiled: tuple[StateHistory, ...], version: tuple) -> MapFiles:
-    codes = load_geometry().codes
-    return MapFiles(publish("details", details_payload(_dataset)), publish("history", history_payload(_compiled, codes)))
+def _publish(_dataset: Dataset, _compiled: tuple[StateHistory, ...], _dependencies: Dependencies, version: tuple) -> MapFiles:
+    geometry = load_geometry()
+    return MapFiles(
+        publish("details", details_payload(_dataset, _dependencies, geometry.names)),
+        publish("history", history_payload(_compiled, geometry.codes, _dependencies)),
+    )
 
 
-def published(dataset: Dataset, compiled: tuple[StateHistory, ...], version: tuple) -> MapFiles:
+def published(dataset: Dataset, compiled: tuple[StateHistory, ...], dependencies: Dependencies, version: tuple) -> MapFiles:
     """The dataset version's files, written once (and again should they have gone from the folder)."""
-    files = _publish(dataset, compiled, version)
+    files = _publish(dataset, compiled, dependencies, version)
     if not all(is_published(name) for name in files):
         _publish.clear()
-        files = _publish(dataset, compiled, version)
+        files = _publish(dataset, compiled, dependencies, version)
     return files
 
 
@@ -112,7 +116,7 @@ def keep_view_in_link(sent: object) -> None:
         st.query_params[CENTRE_KEY] = f"{view['lat']:g},{view['lon']:g}"
 
 
-def view_from_link() -> dict | None:
+def view_from_link(region: Region) -> dict | None:
     """The link's view, for the map to open on; an unreadable one is dropped with a notice (the map then
     opens on the whole region)."""
     zoom, centre = st.query_params.get(ZOOM_KEY), st.query_params.get(CENTRE_KEY)
@@ -122,7 +126,7 @@ def view_from_link() -> dict | None:
     view = _view(lat, lon, zoom)
     if view is None:
         notice(f"The link's map view (zoom {literal(zoom or '')}, centre {literal(centre or '')}) is not readable: "
-               f"showing the whole of {EUROPE.label}.")
+               f"showing the whole of {region.label}.")
         st.query_params.pop(ZOOM_KEY, None)
         st.query_params.pop(CENTRE_KEY, None)
     return view
@@ -130,8 +134,8 @@ def view_from_link() -> dict | None:
 
 def map_panel(
     statuses: list[StateStatus], day: date, bounds: DateRange, today: date, selected: str | None,
-    files: MapFiles, title: str, sentence: str, height: int, theme: str, present: bool, story: Story = Story(),
-    storyboard: str | None = None,
+    files: MapFiles, title: str, sentence: str, height: int, theme: str, present: bool, dependencies: Dependencies,
+    region: Region, counts: str, story: Story = Story(), storyboard: str | None = None,
 ) -> None:
     """`theme`: a Theme's value or "auto" (the system's preference, read in the browser); `present`:
     presentation mode (projector type, title on the map, the legend's empty statuses hidden); `story`:
@@ -144,7 +148,7 @@ def map_panel(
         "date": day.isoformat(),
         "date_label": long_date(day),
         # One base-36 digit per shape instead of a status key per state: the fills are the bulk of a message.
-        "fills": fill_digits(statuses, geometry.codes),
+        "fills": fill_digits(statuses, geometry.codes, dependencies, day),
         **countdown(statuses),
         "title": title,
         # Read out by the map's polite live region once the date settles (map_keyboard.js).
@@ -159,9 +163,12 @@ def map_panel(
         "height": height,
         "theme": theme,
         "present": present,
-        "story": story_payload(story.highlight, story.callouts, shapes, EUROPE.view_fit),
+        "story": story_payload(story.highlight, story.callouts, shapes, region.view_fit),
         "storyboard_url": storyboard,  # fetched once; the browser steps through it (render/static/storyboard_show.js)
-        "view": view_from_link(),  # where the map opens; the viewer's later moves stay in the browser
+        "view": view_from_link(region),  # where the map opens; the viewer's later moves stay in the browser
+        # The region's view: the map opens on it (without a view in the link) and moves to it when it changes.
+        "region": {"id": region.id, "fit": [list(corner) for corner in region.view_fit]},
+        "counts": counts,  # the world's and the region's figures, under the legend's heading
         # The browser keeps the date the viewer chose until the server has seen it (see the bridge).
         "ack": st.session_state.get(ACKNOWLEDGED),
     }

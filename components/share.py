@@ -18,7 +18,7 @@ PRINT_CSS = """
   @media print {
     header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"], [data-testid="stDecoration"],
     footer, [data-testid="stTabs"], [data-testid="stAlert"], [data-testid="stButton"], [data-testid="stDownloadButton"],
-    [data-testid="stButtonGroup"], [data-testid="stCheckbox"], .st-key-copy_link, .st-key-theme { display: none !important; }
+    [data-testid="stButtonGroup"], [data-testid="stCheckbox"], .st-key-copy_link, .st-key-theme, .st-key-region { display: none !important; }
     /* The text version prints when opened; folded, it would print as a bare line to click. */
     .st-key-text_version:has(details:not([open])) { display: none !important; }
     .block-container { padding: 0 !important; max-width: 100% !important; }

@@ -7,6 +7,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from components.region_choice import region_filter
+from geo.regions import Region
 from treaty.facts import state_facts
 from treaty.model import Dataset, strongest_first
 from treaty.status import StateStatus
@@ -81,12 +83,15 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.map(neutralise).to_csv(index=False).encode("utf-8")
 
 
-def status_table(dataset: Dataset, statuses: list[StateStatus], day: date) -> None:
+def status_table(dataset: Dataset, statuses: list[StateStatus], day: date, region: Region) -> None:
+    """Every state of the dataset (the world), filtered by region (the page's, to start with), name and status."""
     frame = status_frame(dataset, statuses, day)
-    search, statuses_filter = st.columns([1, 2])
+    area, search, statuses_filter = st.columns([1, 1, 2])
+    with area:
+        members = region_filter("Region", "table_region", region)
     text = search.text_input("Filter by state", key="table_filter", placeholder="e.g. Lithuania or LTU")
     chosen = statuses_filter.multiselect("Status", sorted(frame["status"].unique()), key="table_status")
-    shown = frame
+    shown = frame if members is None else frame[frame["iso3"].isin(members)]
     if text:
         needle = text.strip().lower()
         shown = shown[shown["state"].str.lower().str.contains(needle, regex=False) | shown["iso3"].str.lower().str.contains(needle, regex=False)]

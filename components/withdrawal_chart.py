@@ -6,7 +6,9 @@ from datetime import date
 
 import streamlit as st
 
+from components.region_choice import region_filter
 from components.selection import select
+from geo.regions import Region
 from render.palette import CHROME, DEFAULT_THEME, categories
 from treaty.dates import count_of
 from treaty.model import Dataset
@@ -82,9 +84,14 @@ def chart_spec(dataset: Dataset, compiled: tuple[StateHistory, ...], day: date, 
 
 
 def withdrawal_chart(
-    dataset: Dataset, compiled: tuple[StateHistory, ...], day: date, today: date, selected: str | None, theme: Theme = DEFAULT_THEME,
+    dataset: Dataset, compiled: tuple[StateHistory, ...], day: date, today: date, selected: str | None, region: Region,
+    theme: Theme = DEFAULT_THEME,
 ) -> None:
-    """Draw the chart; a row the viewer clicks selects its state, and the briefing is drawn again for it."""
+    """Draw the chart for the states of a region (the page's, to start with) or the world; a row the viewer
+    clicks selects its state, and the briefing is drawn again for it."""
+    members = region_filter("Region", "chart_region", region)
+    if members is not None:
+        compiled = tuple(history for history in compiled if history.iso3 in members)
     spec = chart_spec(dataset, compiled, day, today, theme)
     if not spec["layer"][0]["data"]["values"] and not spec["layer"][1]["data"]["values"]:
         st.caption("No state in this dataset has moved to withdraw.")

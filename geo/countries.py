@@ -29,6 +29,14 @@ def geometry_metadata(path: Path | str = DEFAULT_PATH) -> dict:
         return json.load(file)["metadata"]
 
 
+def sovereigns(countries: gpd.GeoDataFrame) -> dict[str, str]:
+    """Territory code -> its sovereign's ISO3, from the geometry's `sovereign` property (a shape that is
+    its own sovereign, or a file without the property, gives none)."""
+    if "sovereign" not in countries.columns:
+        return {}
+    return {code: owner for code, owner in zip(countries["iso3"], countries["sovereign"]) if isinstance(owner, str) and owner != code}
+
+
 def microstate_points(countries: gpd.GeoDataFrame, region: Region = DEFAULT_REGION) -> gpd.GeoDataFrame:
     """One point inside each feature smaller than the region's `small_state_km2` (iso3, name,
     area_km2, geometry), so a map can draw a marker where the polygon would be too small to see

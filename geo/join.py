@@ -1,10 +1,11 @@
 """Join the status engine's output to the country shapes, by ISO code."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Iterable, Sequence
 
 from treaty.status import StateStatus
-from treaty.statuses import NOT_COVERED
+from treaty.territories import NO_DEPENDENCIES, Dependencies, shape_status_keys
 
 
 class MissingShapeError(ValueError):
@@ -20,11 +21,13 @@ def missing_shapes(shape_codes: Iterable[str], dataset_codes: Iterable[str]) -> 
     return sorted(code for code in dataset_codes if code not in shapes)
 
 
-def status_keys(shape_codes: Iterable[str], statuses: Sequence[StateStatus]) -> dict[str, str]:
-    """Status key per shape: a shape with no dataset entry is NOT_COVERED, never dropped or coloured."""
-    by_code = {status.iso3: status.status.value for status in statuses}
-    missing = missing_shapes(shape_codes, by_code)
+def status_keys(
+    shape_codes: Sequence[str], statuses: Sequence[StateStatus], dependencies: Dependencies = NO_DEPENDENCIES, day: date = date.min,
+) -> dict[str, str]:
+    """Status key per shape on `day` (which the statuses are for): a territory takes its sovereign's status
+    (treaty/territories.py); a shape with no dataset entry and no sovereign in it is NOT_COVERED, never dropped."""
+    missing = missing_shapes(shape_codes, (status.iso3 for status in statuses))
     if missing:
         raise MissingShapeError(missing)
-    return {code: by_code.get(code, NOT_COVERED) for code in shape_codes}
+    return shape_status_keys(shape_codes, statuses, dependencies, day)
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 from datetime import date, timedelta
-from typing import Sequence
+from types import MappingProxyType
+from typing import Mapping, Sequence
 
 from geo.join import status_keys
 from render.palette import CHROME, DEFAULT_THEME, categories
 from treaty.dates import long_date
 from treaty.facts import Fact, state_facts
-from treaty.model import Dataset, Source
+from treaty.model import Dataset, Source, strongest_first
 from treaty.status import Status, StateStatus, StateHistory, change_dates, statuses_on
-from treaty.statuses import NOT_COVERED, STATUS_TABLE, Theme
+from treaty.statuses import CANNOT_JOIN_ENTITIES, CANNOT_JOIN_EXPLANATION, STATUS_TABLE, Theme
+from treaty.territories import NO_DEPENDENCIES, Dependencies, territory_note
 
 # A shape's status is sent as one base-36 digit (0-9, then a-z): its row in the status table, which
 # leaves room for 36 statuses. The browser reads it with parseInt(digit, 36) as an index into `palette`.
@@ -38,17 +40,19 @@ def countdown(statuses: Sequence[StateStatus]) -> dict:
     }
 
 
-def fill_digits(statuses: Sequence[StateStatus], shape_codes: Sequence[str]) -> str:
+def fill_digits(
+    statuses: Sequence[StateStatus], shape_codes: Sequence[str], dependencies: Dependencies = NO_DEPENDENCIES, day: date = date.min,
+) -> str:
     """One base-36 digit per shape (its status index), in the order of `shape_codes`: the most compact
-    form of a date's colours."""
-    return _digits(status_keys(shape_codes, statuses), shape_codes)
+    form of a date's colours (territories in their sovereign's, as of `day`)."""
+    return _digits(status_keys(shape_codes, statuses, dependencies, day), shape_codes)
 
 
 def _digits(keys: dict[str, str], shape_codes: Sequence[str]) -> str:
     return "".join(_DIGITS[STATUS_INDEX[keys[code]]] for code in shape_codes)
 
 
-def history_payload(compiled: tuple[StateHistory, ...], shape_codes: Sequence[str]) -> dict:
+def history_payload(compiled: tuple[StateHistory, ...], shape_codes: Sequence[str], dependencies: Dependencies = NO_DEPENDENCIES) -> dict:
     """Every colouring the map can show, so the browser can move the date without asking the server.
 
     Statuses change only on change dates: `periods[0]` holds before the first change, `periods[i]`
@@ -56,13 +60,14 @@ def history_payload(compiled: tuple[StateHistory, ...], shape_codes: Sequence[st
     day each pending withdrawal takes effect (the countdown is counted from it in the browser); `statuses`
     are those any period shows, for the legend.
     """
-    changes = change_dates(compiled)
+    # A territory's extension or exclusion taking effect is a change of colour too.
+    changes = sorted(set(change_dates(compiled)) | dependencies.change_dates())
     starts = [changes[0] - timedelta(days=1)] + changes if changes else [date.min]
     periods, shown = [], set()
     for day in starts:
         statuses = statuses_on(compiled, day)
         pending = {s.iso3: s.takes_effect.isoformat() for s in statuses if s.status is Status.WITHDRAWAL_PENDING and s.takes_effect}
-        keys = status_keys(shape_codes, statuses)
+        keys = status_keys(shape_codes, statuses, dependencies, day)
         periods.append({"fills": _digits(keys, shape_codes), "pending": pending})
         shown.update(keys.values())
     # The legend lists only the statuses this treaty's history ever shows (no "suspended" row for a treaty
@@ -71,17 +76,53 @@ def history_payload(compiled: tuple[StateHistory, ...], shape_codes: Sequence[st
     return {"changes": [day.isoformat() for day in changes], "periods": periods, "statuses": legend}
 
 
-def details_payload(dataset: Dataset) -> dict:
+def details_payload(dataset: Dataset, dependencies: Dependencies = NO_DEPENDENCIES, shape_names: Mapping[str, str] = MappingProxyType({})) -> dict:
     """Per state: name, note, every dated fact with its flags and its sources strongest first (each with
-    its kind), the dates other sources give where they differ, and how many sources the record lists."""
-    details = {}
+    its kind), the dates other sources give where they differ, and how many sources the record lists.
+    Per territory (`dependencies`) and entity that cannot join drawn on the map (`shape_names`: code -> name):
+    whose territory it is and whether it follows its sovereign, with the record's date and sources; why an
+    entity cannot join."""
+    details = territory_details(dataset, dependencies, shape_names)
+    details.update(
+        (code, {"name": name, "note": CANNOT_JOIN_EXPLANATION.format(name), "facts": [], "source_count": 0})
+        for code, name in CANNOT_JOIN_ENTITIES.items()
+        if code in shape_names
+    )
     for state in dataset.states:
         cited = {source_id for event in state.events for source_id in (*event.sources, *(i for other in event.alternatives for i in other.sources))}
+        explained = CANNOT_JOIN_EXPLANATION.format(state.name) if state.iso3 in CANNOT_JOIN_ENTITIES else None
         details[state.iso3] = {
             "name": state.name,
-            "note": state.note,
+            "note": " ".join(text for text in (explained, state.note) if text) or None,
             "facts": [_fact_json(fact) for fact in state_facts(dataset, state)],
             "source_count": len(cited),
+        }
+    return details
+
+
+def territory_details(dataset: Dataset, dependencies: Dependencies, shape_names: Mapping[str, str]) -> dict:
+    names = {state.iso3: state.name for state in dataset.states}
+    details = {}
+    for code, sovereign in dependencies.sovereign_of.items():
+        if sovereign not in names or code not in shape_names:
+            continue
+        record = dependencies.records.get(code)
+        facts = []
+        if record is not None:
+            sources = dataset.sources_for(record.sources)
+            facts.append({
+                "label": "Treaty extended to it" if record.applies else "Treaty excluded from it",
+                "date": record.from_.isoformat() if record.from_ else "",
+                "precision": "day", "approximate": False, "confirmed": True, "derived_by": None, "note": record.note,
+                "key_date": bool(record.from_), "why_this_date": None, "alternatives": [],
+                "sources": [source_json(source) for source in strongest_first(sources)],
+            })
+        details[code] = {
+            "name": shape_names.get(code) or (record.name if record else code),
+            "note": territory_note(record, names[sovereign]),
+            "territory_of": sovereign,
+            "facts": facts,
+            "source_count": len(record.sources) if record else 0,
         }
     return details
 

@@ -29,7 +29,7 @@ from matplotlib.path import Path
 from matplotlib.textpath import TextToPath
 from pyproj import Transformer
 
-from geo.countries import in_window, microstate_points
+from geo.countries import in_window, microstate_points, sovereigns
 from geo.regions import DEFAULT_REGION, Region
 from geo.join import status_keys
 from render.callouts import describe_story, label_point, part_boxes, place_callouts, wrap_callout
@@ -42,6 +42,7 @@ from treaty.model import Dataset
 from treaty.narrative import describe_day
 from treaty.status import StateHistory, statuses_on
 from treaty.statuses import NOT_COVERED
+from treaty.territories import NO_DEPENDENCIES, Dependencies, dependencies
 
 SIZE_PRESETS = {"16:9": (1920, 1080), "4:3": (1440, 1080), "square": (1080, 1080)}
 SEA = "#DCE6EE"  # the interactive map's background
@@ -105,6 +106,7 @@ class SnapshotInputs:
     geometry_metadata: dict
     region: Region
     codes: tuple[str, ...]  # every shape in the geometry, drawn in this region or not: the status join
+    dependencies: Dependencies = NO_DEPENDENCIES  # territories drawn in their sovereign's status
 
 
 def prepare_inputs(
@@ -125,6 +127,7 @@ def prepare_inputs(
         geometry_metadata,
         region,
         tuple(countries["iso3"]),
+        dependencies(dataset, sovereigns(countries)),
     )
 
 
@@ -393,7 +396,7 @@ class SnapshotRenderer:
         """Restyle the figure for `day`: fills, marker colours, title, sentence (or subtitle) and legend;
         `highlight`ed states outlined and the others muted; `callouts` boxed beside their anchors."""
         inputs = self.inputs
-        keys = status_keys(self._shape_codes, statuses_on(inputs.timelines, day))
+        keys = status_keys(self._shape_codes, statuses_on(inputs.timelines, day), inputs.dependencies, day)
         self._countries.set_facecolor([fill(keys[code], code, highlight) for code in self._drawn_codes])
         self._markers.set_facecolor([fill(keys[code], code, highlight) for code in self._marker_codes])
         title, title_px = self._fitted_title(heading.title_for(inputs.dataset, day))
@@ -403,9 +406,11 @@ class SnapshotRenderer:
         width = self.width - 2 * self._px(MARGIN)
         self._sentence.set_text("\n".join(_wrap(sentence, self._fonts["sentence"], width, SENTENCE_LINES)))
         self._legend_title.set_text(f"Status on {long_date(day)}")
+        # States, as the app's legend counts them: a territory is drawn in its sovereign's colour, not counted.
         tally = {category.key: 0 for category in CATEGORIES}
-        for key in keys.values():
-            tally[key] += 1
+        for code, key in keys.items():
+            if code not in inputs.dependencies.sovereign_of:
+                tally[key] += 1
         for key, text in self._counts.items():
             text.set_text(str(tally[key]))
         self._clear_story()

@@ -25,10 +25,12 @@ from render.captions import as_of_line, attribution_line, sources_line, title_on
 from render.folium_map import STATIC, build_map, render_html
 from render.scripts import SHARED_SCRIPTS
 from render.payload import details_payload, history_payload, palette_payload
+from geo.countries import sovereigns
 from storyboard.model import Callout
 from treaty.model import Dataset
 from treaty.narrative import describe_day
 from treaty.status import StateHistory, change_dates, compile_timelines, track_last
+from treaty.territories import dependencies
 
 LEAFLET_DIR = Path(leaflet_package.BASE_DIR)
 # After the map, in order: the scripts shared with the app's map, then this page's part of the timeline.
@@ -97,13 +99,15 @@ def standalone_html(
     compiled = compiled if compiled is not None else compile_timelines(dataset)
     initial_day = initial_day or dataset.as_of
     shape_codes = tuple(countries["iso3"])
+    territories = dependencies(dataset, sovereigns(countries))
     sentences = _sentences(compiled, initial_day)
     page = {
         "title": dataset.treaty.short_name,  # the legend's heading, as in the app
         "attribution": attribution_line(geometry_metadata),
         **palette_payload(),  # the same for every date: sent once
         "codes": list(shape_codes),
-        "history": history_payload(compiled, shape_codes),
+        "territories": sorted(territories.sovereign_of),  # drawn, not counted in the legend
+        "history": history_payload(compiled, shape_codes, territories),
         "first": dataset.treaty.adopted.isoformat(),
         "last": track_last(dataset.treaty.adopted, change_dates(compiled), initial_day).isoformat(),
         "initial": initial_day.isoformat(),
@@ -121,7 +125,7 @@ def standalone_html(
     root.html.add_child(Element(_bar(dataset, geometry_metadata, initial_day, sentences[page["initial"]])), name="tm_bar")
     root.html.add_child(Element(f'<script type="application/json" id="tm-page">{_json_for_script(page)}</script>'), name="tm_page")
     root.html.add_child(
-        Element(f'<script type="application/json" id="tm-details">{_json_for_script(details_payload(dataset))}</script>'),
+        Element(f'<script type="application/json" id="tm-details">{_json_for_script(details_payload(dataset, territories, dict(zip(shape_codes, countries["name"]))))}</script>'),
         name="tm_details",
     )
     # The map as text for the date on screen, right after the map (written by map_keyboard.js).

@@ -17,6 +17,8 @@ THEME_HEX = {
     "suspended": ("#DDCC77", "#FCF3BD", "#FDF087"),
     "withdrawn": ("#7F1409", "#B8241A", "#6B0F06"),
     "not_party": ("#767676", "#777777", "#767676"),
+    "cannot_join": ("#2B2B2B", "#1A1A1A", "#000000"),
+    "not_applied": ("#EEEEBB", "#BBBB99", "#DDDDAA"),
     "not_covered": ("#EDEDED", "#353A40", "#FFFFFF"),
 }
 # What the map, the legend and the exports draw with by default.

@@ -77,6 +77,7 @@ def test_the_dataset_files_are_written_once_and_again_only_if_they_have_gone(tmp
     from components import map_panel
     from treaty.loader import load_dataset
     from treaty.status import compile_timelines
+    from treaty.territories import NO_DEPENDENCIES
 
     monkeypatch.setattr(map_view, "BUILD_DIR", tmp_path)
     written = []
@@ -85,11 +86,11 @@ def test_the_dataset_files_are_written_once_and_again_only_if_they_have_gone(tmp
     dataset = load_dataset("data/apmbc.yaml")
     compiled, version = compile_timelines(dataset), ("test", 1)
 
-    files = map_panel.published(dataset, compiled, version)
-    assert map_panel.published(dataset, compiled, version) == files
+    files = map_panel.published(dataset, compiled, NO_DEPENDENCIES, version)
+    assert map_panel.published(dataset, compiled, NO_DEPENDENCIES, version) == files
     assert written == ["details", "history"], "a rerun finds the files in place and writes nothing"
     (tmp_path / files.history).unlink()
-    assert map_panel.published(dataset, compiled, version) == files
+    assert map_panel.published(dataset, compiled, NO_DEPENDENCIES, version) == files
     assert (tmp_path / files.history).exists()
     assert written == ["details", "history", "details", "history"]
     map_panel._publish.clear()

@@ -37,7 +37,7 @@ def test_fill_digits_are_the_status_keys_in_palette_order_one_per_shape():
     # As the browser reads them (parseInt(digit, 36)): Lithuania's row is the ninth, Ukraine's the fifth.
     assert digits[CODES.index("LTU")] == "8"
     assert digits[CODES.index("UKR")] == "4"
-    assert digits[CODES.index("TUN")] == "a", "the eleventh row, not covered: past one decimal digit"
+    assert digits[CODES.index("TUN")] == "c", "the thirteenth row, not covered: past one decimal digit"
 
 
 def test_the_browser_is_given_each_status_colour_and_the_chrome_from_the_palette():
@@ -122,6 +122,8 @@ def test_the_legend_lists_only_the_statuses_a_treatys_history_shows():
     }
     assert listed["apmbc"] == [
         "party", "withdrawal_under_way", "withdrawal_pending", "contested", "suspension_rejected",
-        "joined", "signatory", "withdrawn", "not_party", "not_covered",
+        "joined", "signatory", "withdrawn", "not_party", "cannot_join", "not_covered",
     ]
-    assert listed["ccm"] == ["party", "withdrawal_under_way", "withdrawal_pending", "joined", "signatory", "withdrawn", "not_party", "not_covered"]
+    assert listed["ccm"] == [
+        "party", "withdrawal_under_way", "withdrawal_pending", "joined", "signatory", "withdrawn", "not_party", "cannot_join", "not_covered",
+    ]

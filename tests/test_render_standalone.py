@@ -62,7 +62,7 @@ def test_the_page_holds_the_apps_history_of_colours_and_the_track_of_the_apps_ti
     page = embedded(page_html(), "tm-page")
     codes = tuple(real_data().countries["iso3"])
     assert page["codes"] == list(codes)
-    assert page["history"] == history_payload(timelines, codes)  # what the app's map fetches
+    assert page["history"] == history_payload(timelines, codes, real_data().inputs.dependencies)  # what the app's map fetches
     assert page["first"] == "1997-09-18"  # adopted in Oslo
     assert page["last"] == "2027-02-20"  # a year after Poland's withdrawal took effect, the last change
     assert page["initial"] == PENDING_DAY.isoformat()
@@ -88,7 +88,10 @@ def test_title_as_of_and_attribution_are_on_the_page():
 
 def test_every_state_record_is_embedded_for_tooltips_and_popups():
     details = embedded(page_html(), "tm-details")
-    assert set(details) == {state.iso3 for state in real_data().inputs.dataset.states}
+    states = {state.iso3 for state in real_data().inputs.dataset.states}
+    # The Crown Dependencies are drawn on their own; the United Kingdom's extensions are recorded for them.
+    assert states | {"GGY", "JEY", "IMN"} <= set(details)
+    assert details["JEY"]["note"].startswith("Territory of the United Kingdom — the treaty applies from 3 April 2002 (extension)")
     assert details["LTU"]["facts"]
 
 
@@ -171,7 +174,7 @@ def test_the_page_steps_by_day_with_the_same_keys_and_buttons_as_the_app(tmp_pat
     assert page.text_content("#tm-sentence").startswith("Latest change: On 27 December 2025 the withdrawals of Estonia")
     assert page.evaluate(FILL_OF, "FIN") == STATUS_HEX["withdrawal_pending"]
     centre = page.evaluate("""() => { let point = null; window.treatyMapLayers.countries.eachLayer(layer => {
-        if (layer.feature.properties.iso3 === "FIN") point = layer._map.latLngToContainerPoint(layer.getCenter()); });
+        if (layer.feature.properties.iso3 === "FIN") point = layer._map.latLngToContainerPoint(layer.getBounds().getCenter()); });
         return {x: point.x, y: point.y}; }""")
     box = page.locator(".folium-map").bounding_box()
     page.mouse.move(box["x"] + centre["x"], box["y"] + centre["y"])

@@ -38,7 +38,8 @@ def test_the_status_on_any_day_is_the_status_on_the_last_change_date_before_it(c
     changes = change_dates(compiled)
     index = bisect.bisect_right(changes, day) - 1
     if index < 0:
-        assert {entry.status for entry in statuses_on(compiled, day)} == {Status.NOT_PARTY}
+        # Before any change every state is not a party; Kosovo, which cannot join, keeps its own status.
+        assert {entry.status for entry in statuses_on(compiled, day) if entry.iso3 != "XKX"} == {Status.NOT_PARTY}
     else:
         assert _statuses(compiled, day) == _statuses(compiled, changes[index])
 

@@ -135,8 +135,11 @@ def test_staying_states_are_parties_every_day_of_2025_and_2026(status_of, iso3):
         day += DAY
 
 
-def test_every_state_is_not_party_before_the_treaty_was_opened(compiled):
-    assert {entry.status for entry in statuses_on(compiled, date(1997, 12, 2))} == {Status.NOT_PARTY}
+def test_every_state_is_not_party_before_the_treaty_was_opened_and_kosovo_can_never_join(compiled):
+    before = {entry.iso3: entry.status for entry in statuses_on(compiled, date(1997, 12, 2))}
+    assert before.pop("XKX") is Status.CANNOT_JOIN
+    assert set(before.values()) == {Status.NOT_PARTY}
+    assert next(entry for entry in statuses_on(compiled, date(2026, 6, 1)) if entry.iso3 == "XKX").status is Status.CANNOT_JOIN
 
 
 def test_statuses_on_lists_every_state_in_file_order(compiled):

@@ -229,6 +229,21 @@ class Event(_Strict):
         return self.date.is_exact and not self.approximate
 
 
+class Territory(_Strict):
+    """A dependency whose coverage the depositary records apart from its sovereign's: excluded by a
+    declaration (`applies: false`), or reached by an extension (`applies: true`, from the day it is
+    notified). A dependency with no record takes its sovereign's status (treaty/territories.py)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    code: ISO3
+    name: Text
+    applies: bool
+    from_: Day | None = Field(default=None, alias="from")
+    sources: list[SourceId] = Field(min_length=1)
+    note: Text | None = None
+
+
 class State(_Strict):
     iso3: ISO3
     name: Text
@@ -236,6 +251,7 @@ class State(_Strict):
     # For a state with no joining event: the sources that say it never joined.
     sources: list[SourceId] = []
     events: list[Event] = []
+    territories: list[Territory] = []
 
 
 class EntryIntoForceRule(_Strict):

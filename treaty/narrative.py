@@ -1,6 +1,7 @@
 """Plain sentences about a date, for the briefer to read out: what changes today, what comes next."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from treaty.dates import long_date
@@ -25,15 +26,49 @@ def _clauses(changes: list[tuple[str, Transition]]) -> list[str]:
     ]
 
 
-def describe_day(compiled: tuple[StateHistory, ...], day: date) -> str:
+@dataclass(frozen=True)
+class Scope:
+    """The part of the world the figures are also given for: its name and the ISO3 codes of its states."""
+
+    label: str
+    members: frozenset[str] | None  # None: the world, whose figure is always given
+
+
+WORLD_SCOPE = Scope("the world", None)
+
+
+def count_clause(statuses, scope: Scope | None = None) -> str:
+    """E.g. '164 States Parties worldwide; in Europe 42 of 55 states are bound'. The world figure counts
+    every bound state in the dataset (a State Party: in force and not yet withdrawn); the region's, its
+    states in the dataset, and says so when the dataset covers only some of them."""
+    parties = sum(status.status.bound for status in statuses)
+    clause = f"{parties} State{'s' * (parties != 1)} Part{'ies' if parties != 1 else 'y'} worldwide"
+    if scope is None or scope.members is None:
+        return clause
+    inside = [status for status in statuses if status.iso3 in scope.members]
+    if not inside:
+        return clause + f"; the dataset covers none of the {len(scope.members)} states in {scope.label}"
+    bound = sum(status.status.bound for status in inside)
+    clause += f"; in {scope.label} {bound} of {len(inside)} state{'s' * (len(inside) != 1)} {'is' if bound == 1 else 'are'} bound"
+    if len(inside) < len(scope.members):
+        clause += f" (the dataset covers {len(inside)} of its {len(scope.members)} states)"
+    return clause
+
+
+def describe_day(compiled: tuple[StateHistory, ...], day: date, scope: Scope | None = None) -> str:
     """E.g. 'On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect;
-    Finland's follows in 14 days.'"""
+    Finland's follows in 14 days.' With a `scope`, the figures follow (count_clause):
+    'On 1 March 2026 there are 161 States Parties worldwide; in Europe 42 of 55 states are bound.'"""
     changes = changes_on(compiled, day)
     today = _clauses(changes)
     statuses = statuses_on(compiled, day)
     bound = sum(status.status.bound for status in statuses)
+    counts = count_clause(statuses, scope) if scope else None
     if today:
         sentence = f"On {long_date(day)} " + "; ".join(today)
+    elif counts:
+        sentence = f"On {long_date(day)} there {'are' if bound != 1 else 'is'} {counts}"
+        counts = None
     else:
         sentence = f"On {long_date(day)}, {bound} of the {len(statuses)} states shown are bound"
     upcoming = _next_withdrawals(statuses, day)
@@ -47,7 +82,7 @@ def describe_day(compiled: tuple[StateHistory, ...], day: date) -> str:
         else:
             noun = "withdrawal" if len(names) == 1 else "withdrawals"
             sentence += f"; the next {noun}, of {join_names(names)}, take{'s' * (len(names) == 1)} effect in {days} day{'s' * (days != 1)} ({long_date(when)})"
-    return sentence + "."
+    return sentence + "." + (f" {counts}." if counts else "")
 
 
 def _next_withdrawals(statuses, day: date) -> tuple[date, list[str]] | None:

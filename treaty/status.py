@@ -13,7 +13,7 @@ from typing import Sequence
 
 from treaty.model import CONSENT_TYPES, DOMESTIC_STEP_TYPES, Dataset, Event, EventType, State
 from treaty.rules import entry_into_force_date, withdrawal_effective_date
-from treaty.statuses import BY_KEY, INITIAL, Status
+from treaty.statuses import BY_KEY, CANNOT_JOIN_ENTITIES, INITIAL, Status
 
 @dataclass(frozen=True)
 class Transition:
@@ -44,11 +44,13 @@ class StateHistory:
     transitions: tuple[Transition, ...]
     # Parallel to transitions, for bisect.
     days: tuple[date, ...]
+    initial: Status = INITIAL  # before any transition
+
 
     def at(self, day: date) -> StateStatus:
         index = bisect.bisect_right(self.days, day) - 1
         if index < 0:
-            return StateStatus(self.iso3, self.name, INITIAL, None, False, None, None)
+            return StateStatus(self.iso3, self.name, self.initial, None, False, None, None)
         current = self.transitions[index]
         remaining = (current.takes_effect - day).days if current.takes_effect else None
         return StateStatus(
@@ -96,6 +98,9 @@ def _candidate_transitions(dataset: Dataset, state: State) -> list[Transition]:
 
 
 def state_history(dataset: Dataset, state: State) -> StateHistory:
+    if state.iso3 in CANNOT_JOIN_ENTITIES:
+        # No instrument of theirs is accepted, so nothing recorded about them changes their status.
+        return StateHistory(state.iso3, state.name, (), (), Status.CANNOT_JOIN)
     current = INITIAL
     kept: list[Transition] = []
     for transition in _candidate_transitions(dataset, state):

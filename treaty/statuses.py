@@ -5,7 +5,9 @@ whether the state is bound, its colour in each theme, which statuses it may foll
 the day's sentence uses when states enter it. The legend lists the rows in table order, and the
 sentence names the day's changes in the same order.
 
-Adding a status: a member of `Status`, a row here, and in treaty/status.py the event that leads to it.
+Adding a status: a member of `Status`, a row here, and in treaty/status.py the event that leads to it
+(or, for a status no event leads to, where it arises: CANNOT_JOIN for the entities below, NOT_APPLIED for
+a territory in treaty/territories.py).
 tests/test_treaty_statuses.py checks that every status has every entry; tests/test_render_palette.py
 that its colour stays distinguishable under the common colour-vision deficiencies.
 
@@ -34,6 +36,8 @@ class Status(str, Enum):
     CONTESTED = "contested"
     SUSPENSION_REJECTED = "suspension_rejected"
     SUSPENDED = "suspended"
+    CANNOT_JOIN = "cannot_join"
+    NOT_APPLIED = "not_applied"
 
     @property
     def bound(self) -> bool:
@@ -49,6 +53,17 @@ class Status(str, Enum):
 NOT_COVERED = "not_covered"
 # Where every state starts, before any event: no transition leads to it.
 INITIAL = Status.NOT_PARTY
+
+# Entities drawn on the map that no instrument of theirs can make a party: the treaties are open to
+# "all States", and the UN Secretary-General, their depositary, accepts instruments only from States
+# recognised in UN practice (members, and a few others such as the Holy See, Palestine, the Cook Islands
+# and Niue). Their status is CANNOT_JOIN on every date, whatever the dataset records about their policy.
+CANNOT_JOIN_ENTITIES: Mapping[str, str] = MappingProxyType({"XKX": "Kosovo", "TWN": "Taiwan", "ESH": "Western Sahara"})
+CANNOT_JOIN_EXPLANATION = (
+    "The treaty is open to all States, and its depositary, the UN Secretary-General, accepts instruments only "
+    "from States recognised in UN practice (UN members, and a few others such as the Holy See, Palestine, the "
+    "Cook Islands and Niue). {} is not among them: it cannot sign or join, whatever its policy on the weapons."
+)
 
 
 class Theme(str, Enum):
@@ -132,6 +147,15 @@ STATUS_TABLE: tuple[StatusRow, ...] = (
         ("the withdrawal of {} takes effect", "the withdrawals of {} take effect"),
     ),
     StatusRow(Status.NOT_PARTY.value, "Not a party", False, _themed("#767676", "#777777", "#767676"), frozenset(), None),
+    StatusRow(
+        Status.CANNOT_JOIN.value, "Cannot join: not recognised as a State able to sign", False,
+        _themed("#2B2B2B", "#1A1A1A", "#000000"), frozenset(), None,
+    ),
+    # A territory its sovereign's instrument does not reach: excluded by a declaration, or not yet extended to.
+    StatusRow(
+        Status.NOT_APPLIED.value, "Territory the treaty does not apply to", False,
+        _themed("#EEEEBB", "#BBBB99", "#DDDDAA"), frozenset(), None,
+    ),
     StatusRow(NOT_COVERED, "Not covered by this dataset", False, _themed("#EDEDED", "#353A40", "#FFFFFF"), frozenset(), None),
 )
 

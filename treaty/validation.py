@@ -55,6 +55,7 @@ def check_dataset(
     yield from _check_references(("treaty",), dataset.treaty.sources, defined, state=None)
     yield from _check_sources(dataset, barred)
     seen: dict[str, int] = {}
+    yield from _check_territories(dataset, known_codes, positions, defined)
     for index, state in zip(positions, dataset.states):
         path = ("states", index)
         if state.iso3 in seen:
@@ -65,6 +66,33 @@ def check_dataset(
         yield from _check_references(path, state.sources, defined, state.iso3)
         yield from _check_placeholder(state.note, (*path, "note"), state.iso3, None, "note")
         yield from _check_state(dataset, state, path, defined)
+
+
+def _check_territories(dataset: Dataset, known_codes: frozenset[str], positions: list[int], defined: frozenset[str]) -> Iterator[Finding]:
+    """A territory record names a known code that is no state of the file and no other record, and rests
+    on a defensible source: it decides whether the treaty applies there."""
+    states = {state.iso3 for state in dataset.states}
+    recorded: dict[str, str] = {}
+    for index, state in zip(positions, dataset.states):
+        for number, record in enumerate(state.territories):
+            path = ("states", index, "territories", number)
+            field = f"territories.{number}"
+
+            def finding(message: str, key: str) -> Finding:
+                return Finding(message, (*path, key), state.iso3, field=f"{field}.{key}")
+
+            if record.code not in known_codes:
+                yield finding(f"'{record.code}' is not an ISO 3166-1 alpha-3 code", "code")
+            if record.code in states:
+                yield finding(f"'{record.code}' is a state of this file, not a territory of {state.iso3}", "code")
+            if record.code in recorded:
+                yield finding(f"'{record.code}' is already recorded under {recorded[record.code]}", "code")
+            recorded.setdefault(record.code, state.iso3)
+            yield from _check_references(path, record.sources, defined, state.iso3, field=f"{field}.sources")
+            cited = [dataset.sources[i] for i in record.sources if i in dataset.sources]
+            if len(cited) == len(record.sources) and not any(source.kind in DEFENSIBLE_KINDS for source in cited):
+                yield finding("needs at least one depositary, official or monitor source", "sources")
+            yield from _check_placeholder(record.note, (*path, "note"), state.iso3, None, f"{field}.note")
 
 
 def _check_references(

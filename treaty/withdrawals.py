@@ -43,7 +43,9 @@ def withdrawal_chains(dataset: Dataset, compiled: tuple[StateHistory, ...]) -> t
     periods: list[NoticePeriod] = []
     by_code = {timeline.iso3: timeline for timeline in compiled}
     for state in dataset.states:
-        timeline = by_code[state.iso3]
+        timeline = by_code.get(state.iso3)
+        if timeline is None:  # left out by the caller (a region's chart)
+            continue
         leaving = [t for t in timeline.transitions if t.cause in CHAIN_TYPES]
         if not leaving:
             continue

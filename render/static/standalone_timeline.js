@@ -49,7 +49,7 @@
     function show(iso) {
       const colouring = T.colouringOn(history, iso);
       colouring.fills = T.expandFills(colouring.fills, page.codes, page.palette);
-      window.TreatyMap.update(Object.assign({ title: page.title, attribution: page.attribution, palette: page.palette, chrome: page.chrome, statuses: history.statuses, story: page.story,
+      window.TreatyMap.update(Object.assign({ title: page.title, attribution: page.attribution, palette: page.palette, chrome: page.chrome, statuses: history.statuses, story: page.story, territories: page.territories,
         sentence: { date: iso, text: sentenceOn(iso) } }, colouring));
       const heading = page.title + " on " + T.longDate(iso);  // as render.captions.title_on
       element("tm-title").textContent = heading;

@@ -119,9 +119,11 @@
   }
 
   function renderLegend() {
+    // States, not shapes: a territory is drawn in its sovereign's colour but counted with it, not apart.
     const counts = {};
+    const territories = state.payload.territories || [];
     forEachFeature(function (layer, props, isMarker) {
-      if (!isMarker) counts[statusOf(props.iso3)] = (counts[statusOf(props.iso3)] || 0) + 1;
+      if (!isMarker && territories.indexOf(props.iso3) < 0) counts[statusOf(props.iso3)] = (counts[statusOf(props.iso3)] || 0) + 1;
     });
     // Only the statuses the treaty's history ever shows (all of them until the history is known).
     const listed = state.payload.statuses;
@@ -130,8 +132,10 @@
         esc(c.colour) + '"></span><span class="tm-legend-label">' + esc(c.label) + '</span><span class="tm-count">' +
         esc(counts[c.key] || 0) + "</span></div>";
     }).join("");
+    // The world's and the region's figures (the app's page sends them; the offline page has its sentence).
+    const figures = state.payload.counts ? '<div class="tm-legend-counts">' + esc(state.payload.counts) + "</div>" : "";
     state.legend.getContainer().innerHTML = '<div class="tm-legend-title">' + esc(state.payload.title) + "<br>" +
-      esc(state.payload.date_label) + "</div>" + rows;
+      esc(state.payload.date_label) + "</div>" + figures + rows;
   }
 
   function init() {
@@ -207,6 +211,7 @@
     ".leaflet-container { background: var(--tm-sea); font: 15px/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }",
     ".tm-legend { background: var(--tm-panel); padding: 10px 12px; border-radius: 6px; box-shadow: 0 1px 4px var(--tm-shadow); font-size: 15px; max-width: 330px; }",
     ".tm-legend-title { font-weight: 700; margin-bottom: 6px; }",
+    ".tm-legend-counts { max-width: 260px; margin-bottom: 6px; }",
     ".tm-legend-row { display: flex; align-items: center; gap: 8px; margin: 3px 0; }",
     ".tm-legend-label { flex: 1; }",
     // An empty row's text stays readable (the faint ink holds 4.5:1 on the panel); only its swatch fades.

@@ -10,11 +10,12 @@ from urllib.parse import parse_qsl, urlparse
 
 from playwright.sync_api import FrameLocator, Page
 
-from geo.countries import load_countries
+from geo.countries import load_countries, sovereigns
 from geo.join import status_keys
 from tests.expected_colours import STATUS_HEX
 from treaty.loader import load_dataset
 from treaty.status import statuses_on, compile_timelines
+from treaty.territories import dependencies
 
 MAP_FRAME = 'iframe[src*="components.map_view.treaty_map"]'  # its title names what it shows, by date
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -62,12 +63,15 @@ CONTROLS_OVER_STATES = """() => {
 
 @lru_cache(maxsize=2)
 def _compiled(treaty_id: str):
-    return compile_timelines(load_dataset(DATA / f"{treaty_id}.yaml"))
+    dataset = load_dataset(DATA / f"{treaty_id}.yaml")
+    return compile_timelines(dataset), dependencies(dataset, sovereigns(load_countries()))
 
 
 def engine_fills(treaty_id: str, day: date) -> dict[str, str]:
-    """The fill colour of every country shape on `day`, as the status engine (Python) says it must be."""
-    keys = status_keys(tuple(load_countries()["iso3"]), statuses_on(_compiled(treaty_id), day))
+    """The fill colour of every country shape on `day`, as the status engine (Python) says it must be
+    (territories in their sovereign's status)."""
+    compiled, territories = _compiled(treaty_id)
+    keys = status_keys(tuple(load_countries()["iso3"]), statuses_on(compiled, day), territories, day)
     return {code: STATUS_HEX[key] for code, key in keys.items()}
 
 

@@ -11,8 +11,10 @@ from tests.browser.map_page import MapPage
 DAY = "2025-12-27"  # the Baltic withdrawals take effect; Finland and Poland are pending
 PENDING = {"light": "#E69F00", "dark": "#F59A1A", "contrast": "#FFA800"}  # Finland's fill on DAY
 PAGE_BACKGROUND = {"light": "rgb(244, 246, 248)", "dark": "rgb(14, 18, 22)", "contrast": "rgb(255, 255, 255)"}
-STATUS_ROWS = 10  # the statuses the Mine Ban history shows, "not covered" included (no "suspended": no suspension clause)
-SHOWN_ON_DAY = 6  # party, pending, rejected, withdrawn, not a party, not covered
+# The statuses the Mine Ban history shows, "not covered" included (no "suspended": no suspension clause), with
+# "cannot join" (Kosovo) and "territory the treaty does not apply to" (Jersey before the 2002 extension).
+STATUS_ROWS = 12
+SHOWN_ON_DAY = 7  # party, pending, rejected, withdrawn, not a party, cannot join, not covered
 
 # Every text element of the legend and the timeline: its font size, its colour and opacity as drawn, and
 # the colours under it (the nearest background, the panel's, and the sea under the panel).

@@ -118,6 +118,7 @@
     }
     acknowledged(message);
     fitFrame();
+    followRegion(message.region);
   }
 
   function fetchOnce(kind, url, use, attempt) {
@@ -210,7 +211,18 @@
   function openView(map, view) {
     map.invalidateSize();
     if (view) map.setView([view.lat, view.lon], view.zoom, { animate: false });
-    else map.fitBounds(window.treatyMapConstant.view_bounds, Object.assign({ animate: false }, window.TreatyMapPresent.viewPadding()));
+    else fitRegion(map, base.region);
+  }
+
+  function fitRegion(map, region) {
+    map.fitBounds(region.fit, Object.assign({ animate: false }, window.TreatyMapPresent.viewPadding()));
+  }
+
+  // A region chosen on the page moves the map to its view; the map, its layers and the history stay.
+  let shownRegion = null;
+  function followRegion(region) {
+    if (shownRegion !== null && region.id !== shownRegion) fitRegion(window.treatyMapLayers.map, region);
+    shownRegion = region.id;
   }
 
   // The centre the map shows: the middle of its box. Leaflet lays the map on whole pixels, so this is up to
