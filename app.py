@@ -15,7 +15,7 @@ from components.map_panel import apply_map_action, map_panel, published
 from components.method import method_section
 from components.notices import plain
 from components.presentation import presentation_switch
-from components.region_choice import region_choice, scope_of
+from components.region_choice import region_choice
 from components.problems import problems_panel
 from components.selection import keep_in_url, selected_state
 from components.share import copy_link_button, print_stylesheet
@@ -27,6 +27,7 @@ from components.theme import theme_choice
 from components.treaty_choice import available_treaties, choose_treaty
 from components.views import check_view_link, view_tabs
 from components.withdrawal_chart import withdrawal_chart
+from geo.regions import scope_of
 from render.callouts import describe_story
 from treaty.narrative import count_clause, describe_day
 from treaty.status import change_dates, statuses_on

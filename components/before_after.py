@@ -12,6 +12,7 @@ from components.date_controls import DateRange
 from components.notices import literal, notice, plain
 from components.story import Story
 from export.before_after import FORMATS, before_after_file, file_name
+from geo.regions import scope_of
 from export.formats import ExportData
 from render.before_after import summary
 from treaty.changes import changes_between
@@ -64,7 +65,7 @@ def before_and_after(data: ExportData, bounds: DateRange, day: date, story: Stor
         st.info("Choose a Before date earlier than the After date.")
         return
     st.query_params[BEFORE_KEY], st.query_params[AFTER_KEY] = before.isoformat(), after.isoformat()
-    changes = changes_between(data.inputs.timelines, before, after)
+    changes = changes_between(data.inputs.timelines, before, after, scope_of(data.inputs.region).members)
     st.markdown(f"**{plain(summary(changes, before, after))}**")
     if changes:
         st.markdown("\n".join(f"- {plain(change.sentence)}" for change in changes))

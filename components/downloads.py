@@ -72,5 +72,5 @@ def download_buttons(
         if fmt.name == "png":
             # A picture needs its words beside it wherever it is pasted (WCAG 1.1.1): ready to copy.
             st.caption("Text alternative for the PNG: paste it as the picture's alt text")
-            st.code(alt_text(dataset, timelines, day), language=None, wrap_lines=True)
+            st.code(alt_text(dataset, timelines, day, region), language=None, wrap_lines=True)
     briefing_downloads(lambda region: export_data(dataset, timelines, geometry, version, region), dataset, storyboard)

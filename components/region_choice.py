@@ -6,7 +6,6 @@ import streamlit as st
 
 from components.notices import literal, notice
 from geo.regions import DEFAULT_REGION, REGIONS, WORLD, Region, region_by_id
-from treaty.narrative import WORLD_SCOPE, Scope
 
 REGION = "region"  # the session key and the address's parameter
 
@@ -29,11 +28,6 @@ def region_choice(container) -> Region:
     else:
         st.query_params[REGION] = chosen
     return REGIONS[chosen]
-
-
-def scope_of(region: Region) -> Scope:
-    """What the day's figures are given for: the world alone, or the world and the region."""
-    return WORLD_SCOPE if region == WORLD else Scope(region.label, region.members)
 
 
 def region_filter(label: str, key: str, region: Region) -> frozenset[str] | None:

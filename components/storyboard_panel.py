@@ -18,7 +18,7 @@ from components.date_controls import DAY, DateRange
 from components.map_view import publish
 from components.notices import literal, notice, plain
 from components.story import Story
-from geo.regions import DEFAULT_REGION, REGIONS, region_by_id
+from geo.regions import DEFAULT_REGION, REGIONS, region_by_id, scope_of
 from render.callouts import story_payload
 from storyboard.editing import retitled, with_step_added, with_step_moved, with_step_removed, with_step_replaced
 from storyboard.link import LinkError, decoded, encoded
@@ -369,7 +369,7 @@ def presented_steps(story: Storyboard | None, dataset: Dataset, compiled: tuple[
             "date": shown.isoformat(),
             "before": step.before.isoformat() if step.before else None,
             "before_label": long_date(step.before) if step.before else None,
-            "changes": [change.sentence for change in changes_between(compiled, step.before, step.after)] if step.before else [],
+            "changes": [change.sentence for change in changes_between(compiled, step.before, step.after, scope_of(region).members)] if step.before else [],
             "date_label": long_date(shown),
             # Highlight and callouts placed as for a link's (render/callouts.py), drawn by map_story.js.
             "story": story_payload(frozenset(step.highlight), step.callouts, shapes, region.view_fit),

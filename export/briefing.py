@@ -23,6 +23,7 @@ from PIL import Image
 
 from export.animation import gif_bytes
 from export.deck import Slide, deck_bytes
+from geo.regions import scope_of
 from render.captions import as_of_line, attribution_line, title_on
 from render.before_after import BeforeAfterRenderer
 from render.snapshot import Heading
@@ -97,9 +98,9 @@ def step_notes(run: Run, step: Step) -> str:
     """The briefer's notes, then what the map shows that day (or what changed between the two days), then the data's date."""
     inputs = run.data.inputs
     if step.date is not None:
-        shown = describe_day(inputs.timelines, step.date)
+        shown = describe_day(inputs.timelines, step.date, scope_of(inputs.region))
     else:
-        changes = changes_between(inputs.timelines, step.before, step.after)
+        changes = changes_between(inputs.timelines, step.before, step.after, scope_of(inputs.region).members)
         shown = f"Between {long_date(step.before)} and {long_date(step.after)}:\n" + (
             "\n".join(f"• {change.sentence}" for change in changes) if changes else "no state's status changed."
         )

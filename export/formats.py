@@ -20,7 +20,7 @@ import geopandas as gpd
 from export.animation import gif_bytes
 from export.briefing import StepPicture, briefing_deck, briefing_gif, briefing_handout
 from export.deck import Slide, deck_bytes
-from geo.regions import DEFAULT_REGION, Region
+from geo.regions import DEFAULT_REGION, Region, scope_of
 from render.captions import as_of_line, attribution_line, file_stem, sources_line
 from render.snapshot import SIZE_PRESETS, Heading, SnapshotInputs, SnapshotRenderer
 from render.standalone import standalone_html
@@ -93,7 +93,7 @@ def _html(run: Run, days: list[date]) -> bytes:
     data = run.data
     inputs = data.inputs
     page = standalone_html(inputs.dataset, data.countries, data.microstates, inputs.geometry_metadata, days[0], inputs.timelines,
-                           highlight=run.highlight, callouts=run.callouts)
+                           highlight=run.highlight, callouts=run.callouts, region=inputs.region)
     return page.encode("utf-8")
 
 
@@ -106,7 +106,7 @@ def notes_for(data: ExportData, day: date) -> str:
     inputs = data.inputs
     return "\n\n".join(
         (
-            describe_day(inputs.timelines, day),
+            describe_day(inputs.timelines, day, scope_of(inputs.region)),
             f"{sources_line(inputs.dataset)}.",
             f"{as_of_line(inputs.dataset)}. {attribution_line(inputs.geometry_metadata)}.",
         )

@@ -11,6 +11,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from treaty.datasets import DATA_DIR
+from treaty.narrative import WORLD_SCOPE, Scope
 
 LonLatBox = tuple[float, float, float, float]  # west, south, east, north in degrees
 GEOMETRY_FILE = DATA_DIR / "world.geojson"  # built by `python -m geo.build`
@@ -212,3 +213,9 @@ DEFAULT_REGION = EUROPE
 def region_by_id(text: str) -> Region | None:
     """The region with this id (any case, surrounding spaces ignored), or None."""
     return REGIONS.get(text.strip().lower())
+
+
+def scope_of(region: Region) -> Scope:
+    """What the day's figures are given for: the world alone, or the world and the region (the page's
+    sentence, the images' subtitle and text alternative, the deck's notes)."""
+    return WORLD_SCOPE if region == WORLD else Scope(region.label, region.members)

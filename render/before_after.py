@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, replace
 from datetime import date
 
+from geo.regions import scope_of
 from render.snapshot import (
     GAP,
     INK,
@@ -68,7 +69,7 @@ class BeforeAfterRenderer(SnapshotRenderer):
         if size[0] / size[1] < SIDE_LEGEND_MIN_ASPECT:
             raise ValueError("a before-and-after picture is landscape (16:9 or 4:3): two maps side by side")
         self.before, self.after = before, after
-        self.changes = changes_between(inputs.timelines, before, after)
+        self.changes = changes_between(inputs.timelines, before, after, scope_of(inputs.region).members)
         super().__init__(inputs, size, scale)
         self._draw_labels()
 

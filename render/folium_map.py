@@ -13,7 +13,7 @@ import geopandas as gpd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from geo.regions import EUROPE
+from geo.regions import DEFAULT_REGION, Region
 from render.palette import BORDER_COLOUR, COLOURS, NOT_COVERED_BORDER
 from render.scripts import STATIC
 from treaty.statuses import NOT_COVERED
@@ -51,15 +51,17 @@ def _neutral_style(_feature) -> dict:
     return {"fillColor": COLOURS[NOT_COVERED], "color": NOT_COVERED_BORDER, "weight": 0.6, "fillOpacity": 1.0}
 
 
-def build_map(countries: gpd.GeoDataFrame, microstates: gpd.GeoDataFrame, leaflet_js: str, leaflet_css: str) -> folium.Map:
-    """A folium map of `countries` (iso3, name, geometry) with a clickable marker per microstate.
+def build_map(
+    countries: gpd.GeoDataFrame, microstates: gpd.GeoDataFrame, leaflet_js: str, leaflet_css: str, region: Region = DEFAULT_REGION
+) -> folium.Map:
+    """A folium map of `countries` (iso3, name, geometry) with a clickable marker per microstate, opening on `region`'s view.
 
     Only Leaflet is loaded, from the given addresses: folium's default CDN links (jQuery,
     Bootstrap, Font Awesome) are dropped, so the page works offline.
     """
     world = folium.Map(
-        location=EUROPE.view_centre,
-        zoom_start=EUROPE.view_zoom,
+        location=region.view_centre,
+        zoom_start=region.view_zoom,
         tiles=None,
         min_zoom=2,  # the World region opens at zoom 2
         max_zoom=8,

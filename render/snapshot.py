@@ -30,7 +30,7 @@ from matplotlib.textpath import TextToPath
 from pyproj import Transformer
 
 from geo.countries import in_window, microstate_points, sovereigns
-from geo.regions import DEFAULT_REGION, Region
+from geo.regions import DEFAULT_REGION, Region, scope_of
 from geo.join import status_keys
 from render.callouts import describe_story, label_point, part_boxes, place_callouts, wrap_callout
 from render.captions import as_of_line, attribution_line, sources_line, title_on
@@ -90,8 +90,8 @@ class Heading:
     def title_for(self, dataset: Dataset, day: date) -> str:
         return self.title.strip() or title_on(dataset, day)
 
-    def subtitle_for(self, timelines: tuple[StateHistory, ...], day: date) -> str:
-        return self.subtitle.strip() or describe_day(timelines, day)
+    def subtitle_for(self, timelines: tuple[StateHistory, ...], day: date, region: Region = DEFAULT_REGION) -> str:
+        return self.subtitle.strip() or describe_day(timelines, day, scope_of(region))
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: a cache key for one dataset version
@@ -402,7 +402,7 @@ class SnapshotRenderer:
         title, title_px = self._fitted_title(heading.title_for(inputs.dataset, day))
         self._title.set_text(title)
         self._title.set_fontsize(title_px * 72 / PIXELS_PER_INCH)
-        sentence = heading.subtitle_for(inputs.timelines, day)
+        sentence = heading.subtitle_for(inputs.timelines, day, inputs.region)
         width = self.width - 2 * self._px(MARGIN)
         self._sentence.set_text("\n".join(_wrap(sentence, self._fonts["sentence"], width, SENTENCE_LINES)))
         self._legend_title.set_text(f"Status on {long_date(day)}")
@@ -503,7 +503,7 @@ class SnapshotRenderer:
         """What the picture shows, in words: for the SVG's <desc>, the PDF's subject, PowerPoint's alt text;
         then which states are outlined and what the callouts say."""
         names = dict(zip(self.inputs.countries["iso3"], self.inputs.countries["name"], strict=True))
-        return " ".join([alt_text(self.inputs.dataset, self.inputs.timelines, day), *describe_story(highlight, callouts, names)])
+        return " ".join([alt_text(self.inputs.dataset, self.inputs.timelines, day, self.inputs.region), *describe_story(highlight, callouts, names)])
 
     def rgb(self, day: date, heading: Heading = Heading(), highlight: frozenset[str] = frozenset(),
             callouts: tuple[Callout, ...] = ()) -> np.ndarray:

@@ -19,7 +19,7 @@ import geopandas as gpd
 import xstatic.pkg.leaflet as leaflet_package
 from branca.element import Element
 
-from geo.regions import EUROPE
+from geo.regions import DEFAULT_REGION, Region, scope_of
 from render.callouts import story_payload
 from render.captions import as_of_line, attribution_line, sources_line, title_on
 from render.folium_map import STATIC, build_map, render_html
@@ -65,9 +65,10 @@ def _leaflet_css() -> str:
     return re.sub(r"url\((images/[\w.-]+\.png)\)", inline, (LEAFLET_DIR / "leaflet.css").read_text(encoding="utf-8"))
 
 
-def _sentences(compiled: tuple[StateHistory, ...], initial_day: date) -> dict[str, str]:
+def _sentences(compiled: tuple[StateHistory, ...], initial_day: date, region: Region) -> dict[str, str]:
     """What happens on each change date, and on the day the page opens on."""
-    return {day.isoformat(): describe_day(compiled, day) for day in sorted({*change_dates(compiled), initial_day})}
+    scope = scope_of(region)
+    return {day.isoformat(): describe_day(compiled, day, scope) for day in sorted({*change_dates(compiled), initial_day})}
 
 
 def _bar(dataset: Dataset, geometry_metadata: dict, initial_day: date, sentence: str) -> str:
@@ -93,14 +94,16 @@ def standalone_html(
     *,
     highlight: frozenset[str] = frozenset(),
     callouts: tuple[Callout, ...] = (),
+    region: Region = DEFAULT_REGION,
 ) -> str:
     """The whole interactive map as one offline HTML document, opening on `initial_day` (default: as-of),
-    with `highlight`ed states outlined (the others muted) and `callouts` drawn on every date."""
+    with `highlight`ed states outlined (the others muted) and `callouts` drawn on every date, on `region`'s view
+    with its figures in the sentences."""
     compiled = compiled if compiled is not None else compile_timelines(dataset)
     initial_day = initial_day or dataset.as_of
     shape_codes = tuple(countries["iso3"])
     territories = dependencies(dataset, sovereigns(countries))
-    sentences = _sentences(compiled, initial_day)
+    sentences = _sentences(compiled, initial_day, region)
     page = {
         "title": dataset.treaty.short_name,  # the legend's heading, as in the app
         "attribution": attribution_line(geometry_metadata),
@@ -112,10 +115,11 @@ def standalone_html(
         "last": track_last(dataset.treaty.adopted, change_dates(compiled), initial_day).isoformat(),
         "initial": initial_day.isoformat(),
         "sentences": sentences,
-        "story": story_payload(highlight, callouts, dict(zip(shape_codes, countries.geometry, strict=True)), EUROPE.view_fit),
+        "story": story_payload(highlight, callouts, dict(zip(shape_codes, countries.geometry, strict=True)), region.view_fit),
+        "fit": [list(corner) for corner in region.view_fit],  # where the map opens
     }
 
-    world = build_map(countries, microstates, leaflet_js="", leaflet_css="")
+    world = build_map(countries, microstates, leaflet_js="", leaflet_css="", region=region)
     world.default_js, world.default_css = [], []  # Leaflet goes inline below, not as links
     root = world.get_root()
     root.header.add_child(Element(f"<title>{html.escape(title_on(dataset, initial_day))}</title>"), name="tm_title")

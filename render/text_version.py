@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+from geo.regions import DEFAULT_REGION, WORLD, Region, scope_of
 from render.captions import title_on
 from treaty.dates import long_date
 from treaty.model import Dataset
@@ -42,9 +43,11 @@ def heading(title: str, day: date) -> str:
     return f"Text version of the map: {title} on {long_date(day)}"
 
 
-def alt_text(dataset: Dataset, timelines: tuple[StateHistory, ...], day: date) -> str:
-    """The text alternative of an exported map: what it is, the day's sentence, and how many states have
-    each status. 'Map of Europe: Mine Ban Convention on 27 December 2025. On 27 December ... States by
-    status: Party 40; ...'"""
-    counts = "; ".join(f"{group.label} {len(group.states)}" for group in status_groups(statuses_on(timelines, day)))
-    return f"Map of Europe: {title_on(dataset, day)}. {describe_day(timelines, day)} States by status: {counts}."
+def alt_text(dataset: Dataset, timelines: tuple[StateHistory, ...], day: date, region: Region = DEFAULT_REGION) -> str:
+    """The text alternative of an exported map: what it is, the day's sentence with the world's and the
+    region's figures, and how many states of the region have each status. 'Map of Europe: Mine Ban
+    Convention on 27 December 2025. On 27 December ... States by status: Party 40; ...'"""
+    statuses = statuses_on(timelines, day)
+    shown = statuses if region == WORLD else [status for status in statuses if status.iso3 in region.members]
+    counts = "; ".join(f"{group.label} {len(group.states)}" for group in status_groups(shown))
+    return f"Map of {region.label}: {title_on(dataset, day)}. {describe_day(timelines, day, scope_of(region))} States by status: {counts}."

@@ -64,3 +64,9 @@ def test_cluster_munitions_between_2024_and_march_2026_lithuania_left_and_two_jo
         # acceded 5 September 2025, bound from 1 March 2026
         ("VUT", Status.NOT_PARTY, Status.PARTY),
     ]
+
+
+def test_among_a_regions_states_only_their_changes_are_listed(mine_ban):
+    europe = frozenset({"EST", "FIN", "LVA", "LTU", "POL", "UKR", "NOR", "DEU"})
+    changes = changes_between(mine_ban, date(2025, 6, 1), date(2026, 3, 1), among=europe)
+    assert [c.iso3 for c in changes] == ["EST", "FIN", "LVA", "LTU", "POL", "UKR"]

@@ -1,10 +1,11 @@
 """The figures in the sentence and the legend agree with a count made without the status engine: a plain
 loop over the treaty file, with the entry-into-force and withdrawal rules written out here (a deposit
 before the threshold date enters into force on the general date, a later one on the first day of the
-Nth month after its month; a withdrawal takes effect N months after its deposit, to the day)."""
+Nth month after its month; a withdrawal takes effect N months after its deposit, to the day; a date known
+only to the month counts from the month's last day)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import yaml
@@ -22,6 +23,16 @@ def _months_later(day: date, months: int, first_of_month: bool) -> date:
     return date(day.year + month // 12, month % 12 + 1, 1 if first_of_month else day.day)
 
 
+def _latest_day(text: str) -> date:
+    """A date known only to the month (or year) counts from its last day, as the app says it does."""
+    if len(text) == 10:
+        return date.fromisoformat(text)
+    if len(text) == 7:
+        year, month = int(text[:4]), int(text[5:])
+        return _months_later(date(year, month, 1), 1, True) - timedelta(days=1)
+    return date(int(text), 12, 31)
+
+
 def parties_by_loop(path, day: date) -> set[str]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     rule = raw["treaty"]["rules"]["entry_into_force"]
@@ -31,9 +42,7 @@ def parties_by_loop(path, day: date) -> set[str]:
     for state in raw["states"]:
         dated = {}
         for event in state.get("events") or []:
-            text = str(event["date"])
-            if len(text) == 10:
-                dated.setdefault(event["type"], date.fromisoformat(text))
+            dated.setdefault(event["type"], _latest_day(str(event["date"])))
         consent = min((day_ for kind, day_ in dated.items() if kind in CONSENTS), default=None)
         if consent is None:
             continue

@@ -21,9 +21,12 @@ class StatusChange:
         return f"{self.name}: {self.old.label} → {self.new.label}"
 
 
-def changes_between(compiled: tuple[StateHistory, ...], before: date, after: date) -> list[StatusChange]:
-    """Every state whose status on `after` differs from its status on `before`, by name. Only the two days
-    are compared: a state that changed and changed back in between is not listed."""
+def changes_between(
+    compiled: tuple[StateHistory, ...], before: date, after: date, among: frozenset[str] | None = None
+) -> list[StatusChange]:
+    """Every state (of `among`, if given: a region's states) whose status on `after` differs from its status
+    on `before`, by name. Only the two days are compared: a state that changed and changed back in between
+    is not listed."""
     if before > after:
         raise ValueError(f"the first date ({before.isoformat()}) is after the second ({after.isoformat()})")
     old = {status.iso3: status.status for status in statuses_on(compiled, before)}
@@ -31,7 +34,7 @@ def changes_between(compiled: tuple[StateHistory, ...], before: date, after: dat
         (
             StatusChange(status.iso3, status.name, old[status.iso3], status.status)
             for status in statuses_on(compiled, after)
-            if status.status is not old[status.iso3]
+            if status.status is not old[status.iso3] and (among is None or status.iso3 in among)
         ),
         key=lambda change: change.name,
     )

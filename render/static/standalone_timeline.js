@@ -74,6 +74,7 @@
     });
     const bar = window.TreatyTimelineBar.create(timeline, { parent: element("tm-controls") });
     fillTheWindow(element);
+    window.treatyMapLayers.map.fitBounds(page.fit, { animate: false });  // the region's view (render/standalone.py)
     timeline.on("move", show);
     timeline.on("window", function (picked) {
       chosen = picked;
