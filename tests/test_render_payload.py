@@ -11,7 +11,7 @@ import pytest
 
 from geo.countries import load_countries
 from geo.join import MissingShapeError, status_keys
-from render.payload import details_payload, fill_digits, history_payload, palette_payload
+from render.payload import countdown, details_payload, fill_digits, history_payload, palette_payload
 from treaty.loader import load_dataset
 from treaty.status import Status, statuses_on, compile_timelines
 from treaty_fixtures import minimal_yaml, mutate, write
@@ -125,3 +125,18 @@ def test_the_legend_lists_only_the_statuses_a_treatys_history_shows():
         "joined", "signatory", "withdrawn", "not_party", "not_covered",
     ]
     assert listed["ccm"] == ["party", "withdrawal_under_way", "withdrawal_pending", "joined", "signatory", "withdrawn", "not_party", "not_covered"]
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2025, 9, 1), {"remaining": {"LTU": 117}, "takes_effect": {"LTU": "27 December 2025"}}),
+        (date(2025, 12, 26), {"remaining": {"LTU": 1}, "takes_effect": {"LTU": "27 December 2025"}}),
+        (date(2025, 12, 27), {"remaining": {}, "takes_effect": {}}),
+    ],
+)
+def test_the_countdown_holds_only_pending_withdrawals_with_days_left_and_the_day_written_out(tmp_path, day, expected):
+    """The minimal file: Lithuania gives notice on 27 June 2025, effective 27 December 2025; Norway stays a
+    party and Russia never joins, so neither has a countdown."""
+    statuses = statuses_on(compile_timelines(load_dataset(write(tmp_path, minimal_yaml()))), day)
+    assert countdown(statuses) == expected

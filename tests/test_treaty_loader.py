@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 import treaty.loader
-from treaty.loader import DatasetError, Problem, load_dataset, read_yaml
+from treaty.loader import DatasetError, Problem, dataset_files, load_dataset, read_yaml
 from treaty_fixtures import REPO, assert_problem, line_of, minimal_yaml, mutate, only_problem, problems_of, write
 
 
@@ -471,3 +471,9 @@ def test_a_bad_source_id_in_a_list_is_placed_on_the_line_of_the_list(tmp_path):
         only_problem(path), path, message="String should match pattern", line=line_of(text, "Not An Id"),
         state="NOR", event="2 (ratification)", field="sources.1",
     )
+
+
+def test_the_treaty_files_in_a_folder_are_its_yaml_files_in_name_order_without_the_barred_list(tmp_path):
+    for name in ("ccm.yaml", "barred_sources.yaml", "apmbc.yaml", "notes.txt", "old.yml"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    assert [path.name for path in dataset_files(tmp_path)] == ["apmbc.yaml", "ccm.yaml"]
