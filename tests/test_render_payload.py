@@ -11,7 +11,7 @@ import pytest
 
 from geo.countries import load_countries
 from geo.join import MissingShapeError, status_keys
-from render.payload import countdown, details_payload, fill_digits, history_payload, palette_payload
+from render.payload import countdown, details_payload, fill_digits, history_payload, palette_payload, track_last
 from treaty.loader import load_dataset
 from treaty.status import Status, statuses_on, compile_timelines
 from treaty_fixtures import minimal_yaml, mutate, write
@@ -112,6 +112,11 @@ def test_the_state_record_sent_to_the_browser_has_each_fact_with_its_flags_and_s
         [monitor], [monitor], []
     ]
     assert (sent["RUS"]["name"], sent["RUS"]["facts"]) == ("Russian Federation", [])
+    # Only what the card shows: the event type stays behind (the label says it in words).
+    assert {key for fact in norway["facts"] for key in fact} == {
+        "label", "date", "precision", "approximate", "confirmed", "derived_by", "note", "why_this_date",
+        "key_date", "sources", "alternatives",
+    }
 
 
 def test_the_legend_lists_only_the_statuses_a_treatys_history_shows():
@@ -140,3 +145,17 @@ def test_the_countdown_holds_only_pending_withdrawals_with_days_left_and_the_day
     party and Russia never joins, so neither has a countdown."""
     statuses = statuses_on(compile_timelines(load_dataset(write(tmp_path, minimal_yaml()))), day)
     assert countdown(statuses) == expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "today", "last"),
+    [
+        ([date(2025, 6, 27), date(2025, 12, 27), date(2026, 1, 10)], date(2026, 3, 1), date(2027, 1, 10)),
+        ([date(2025, 6, 27), date(2025, 12, 27), date(2026, 1, 10)], date(2027, 6, 1), date(2027, 6, 1)),
+        ([], date(1990, 1, 1), date(1997, 9, 18)),
+        ([], date(2026, 3, 1), date(2026, 3, 1)),
+    ],
+)
+def test_the_timeline_runs_a_year_past_the_last_change_and_at_least_to_today(changes, today, last):
+    """Adopted 18 September 1997; a year past 10 January 2026 is 10 January 2027."""
+    assert track_last(date(1997, 9, 18), changes, today) == last
