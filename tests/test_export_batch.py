@@ -78,6 +78,16 @@ def test_title_and_subtitle_from_the_command_line_reach_every_image_and_the_deck
     assert Image.open(stem.with_suffix(".png")).text["Title"] == title  # drawn by the same figure as the SVG
 
 
+def test_the_title_from_the_command_line_reaches_the_gif_frames(tmp_path):
+    """The GIF's frames are drawn with the briefer's title, not the default one: they differ from a GIF of the
+    same date exported without --title."""
+    for folder, title in (("titled", ["--title", "Baltic exits from the Ottawa Convention"]), ("default", [])):
+        assert export("--dates", DAYS[1], "--formats", "gif", *title, "--out", str(tmp_path / folder), *SMALL) == 0
+    name = f"apmbc-{DAYS[1]}.gif"
+    [titled], [default] = gif_frames(tmp_path / "titled" / name), gif_frames(tmp_path / "default" / name)
+    assert titled.size == default.size and titled.tobytes() != default.tobytes()
+
+
 def gif_frames(path: Path) -> list[Image.Image]:
     return [frame.convert("RGB") for frame in ImageSequence.Iterator(Image.open(path))]
 
