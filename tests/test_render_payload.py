@@ -13,7 +13,7 @@ from geo.countries import load_countries
 from geo.join import MissingShapeError, status_keys
 from render.payload import countdown, details_payload, fill_digits, history_payload, palette_payload, track_last
 from treaty.loader import load_dataset
-from treaty.status import Status, statuses_on, compile_timelines
+from treaty.status import StateHistory, Status, statuses_on, compile_timelines
 from treaty_fixtures import minimal_yaml, mutate, write
 
 ROOT_DATA = {"apmbc": "data/apmbc.yaml", "ccm": "data/ccm.yaml"}
@@ -159,3 +159,13 @@ def test_the_countdown_holds_only_pending_withdrawals_with_days_left_and_the_day
 def test_the_timeline_runs_a_year_past_the_last_change_and_at_least_to_today(changes, today, last):
     """Adopted 18 September 1997; a year past 10 January 2026 is 10 January 2027."""
     assert track_last(date(1997, 9, 18), changes, today) == last
+
+
+def test_a_treaty_whose_states_never_changed_has_one_period_and_no_change_dates():
+    """A new treaty file with one state and no events yet: Russia not a party, a shape with no entry not covered."""
+    never = StateHistory("RUS", "Russian Federation", (), ())
+    assert history_payload((never,), ("RUS", "NOR")) == {
+        "changes": [],
+        "periods": [{"fills": "9a", "pending": {}}],
+        "statuses": ["not_party", "not_covered"],
+    }
