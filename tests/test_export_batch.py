@@ -12,6 +12,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from export.__main__ import DATA_DIR, main
+from export.formats import notes_for
 from render.captions import title_on
 from render.snapshot import SnapshotRenderer
 from tests.expected_colours import expected_rgb
@@ -63,6 +64,13 @@ def test_the_deck_has_a_titled_slide_per_date_with_the_map_and_notes(tmp_path):
         assert "Key sources: " in notes and "Made with Natural Earth" in notes
 
 
+def test_the_speaker_notes_are_three_paragraphs_the_sentence_the_sources_and_the_data_date():
+    sentence, sources, provenance = notes_for(real_data(), WITHDRAWN_DAY).split("\n\n")
+    assert sentence == "On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect; Finland's follows in 14 days."
+    assert sources.startswith("Key sources: ") and sources.endswith("or data/apmbc.yaml.")
+    assert provenance.startswith("Data as of ") and "Made with Natural Earth." in provenance
+
+
 def test_title_and_subtitle_from_the_command_line_reach_every_image_and_the_deck(tmp_path):
     title, subtitle = "Baltic exits from the Ottawa Convention", "Note for the committee, 5 January 2026"
     assert export("--dates", DAYS[1], "--formats", "png", "svg", "pdf", "pptx", "--title", title, "--subtitle", subtitle,
@@ -74,7 +82,10 @@ def test_title_and_subtitle_from_the_command_line_reach_every_image_and_the_deck
     pdf = pdf_text(stem.with_suffix(".pdf").read_bytes())
     assert title in pdf and subtitle in pdf
     assert f"<dc:title>{title}</dc:title>" in svg  # the file's own title too
-    assert Presentation(str(stem.with_suffix(".pptx"))).slides[0].shapes.title.text == title
+    slide = Presentation(str(stem.with_suffix(".pptx"))).slides[0]
+    assert slide.shapes.title.text == title
+    [picture] = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert picture.image.blob == stem.with_suffix(".png").read_bytes(), "the slide's map is the PNG drawn with the title"
     assert Image.open(stem.with_suffix(".png")).text["Title"] == title  # drawn by the same figure as the SVG
 
 
