@@ -12,6 +12,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from export.__main__ import DATA_DIR, main
+from export.batch import export_batch
 from export.formats import notes_for
 from render.captions import title_on
 from render.snapshot import SnapshotRenderer
@@ -215,3 +216,25 @@ def test_usage_errors_exit_2_and_write_nothing(arguments, capsys):
     assert stopped.value.code == 2
     assert capsys.readouterr().err
     assert not (DATA_DIR / "exports").exists()
+
+
+@pytest.mark.parametrize(
+    ("days", "formats", "message"),
+    [
+        ([], ["png"], "no dates to export"),
+        ([WITHDRAWN_DAY], ["png", "doc", "bmp"], "unknown format(s) bmp, doc"),
+        ([], ["doc"], "unknown format(s) doc"),
+    ],
+)
+def test_a_batch_with_no_date_or_an_unknown_format_is_refused_before_anything_is_written(tmp_path, days, formats, message):
+    with pytest.raises(ValueError) as refused:
+        export_batch(real_data(), days, formats, tmp_path / "out")
+    assert str(refused.value) == message
+    assert not (tmp_path / "out").exists()
+
+
+def test_by_default_a_batch_is_drawn_at_scale_one_on_an_opaque_background(tmp_path):
+    [png] = export_batch(real_data(), [WITHDRAWN_DAY], ["png"], tmp_path, size=(720, 540))
+    picture = Image.open(png)
+    assert picture.size == (720, 540)
+    assert picture.convert("RGBA").getextrema()[3] == (255, 255), "no transparent pixel"
