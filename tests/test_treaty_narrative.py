@@ -155,3 +155,29 @@ SWEDEN_JOINS_THAT_DAY = mutate(
 )
 def test_two_states_on_one_day_take_the_plural_and_changes_follow_the_table_order(tmp_path, text, day, sentence):
     assert describe_day(_compiled(tmp_path, text), day) == sentence
+
+
+# Norway and Sweden (a party since 1999) give notice on 29 June 2025: both leave on 29 December 2025,
+# two days after Lithuania.
+TWO_FOLLOW_LITHUANIA = mutate(
+    minimal_yaml(),
+    "      sources: [monitor-nor]\n  - iso3: RUS",
+    "      sources: [monitor-nor]\n    - type: withdrawal_deposited\n      date: 2025-06-29\n      confirmed: true\n"
+    "      sources: [depositary-ltu]\n"
+    "  - iso3: SWE\n    name: Sweden\n    events:\n    - type: ratification\n      date: 1998-11-30\n      confirmed: true\n"
+    "      sources: [monitor-nor]\n    - type: withdrawal_deposited\n      date: 2025-06-29\n      confirmed: true\n"
+    "      sources: [depositary-ltu]\n  - iso3: RUS",
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "sentence"),
+    [
+        (date(2025, 12, 25), "On 25 December 2025, 3 of the 4 states shown are bound; the next withdrawal, of Lithuania, takes effect in 2 days (27 December 2025)."),
+        (date(2025, 12, 26), "On 26 December 2025, 3 of the 4 states shown are bound; the next withdrawal, of Lithuania, takes effect in 1 day (27 December 2025)."),
+        (date(2025, 12, 27), "On 27 December 2025 the withdrawal of Lithuania takes effect; those of Norway and Sweden follow in 2 days."),
+        (date(2025, 12, 28), "On 28 December 2025, 2 of the 4 states shown are bound; the next withdrawals, of Norway and Sweden, take effect in 1 day (29 December 2025)."),
+    ],
+)
+def test_the_countdown_says_one_day_or_two_days_and_names_the_states_that_follow_together(tmp_path, day, sentence):
+    assert describe_day(_compiled(tmp_path, TWO_FOLLOW_LITHUANIA), day) == sentence
