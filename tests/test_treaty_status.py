@@ -311,3 +311,23 @@ def test_a_status_from_a_date_known_only_to_the_month_or_year_starts_on_its_last
 def test_an_exact_date_is_not_flagged_as_approximate(compiled):
     norway = next(timeline for timeline in compiled if timeline.iso3 == "NOR")
     assert norway.at(date(2025, 12, 27)).since_approximate is False
+
+
+def test_a_state_that_accedes_again_after_withdrawing_is_a_party_again_six_months_on(tmp_path):
+    """Lithuania's withdrawal takes effect on 27 December 2025; an accession on 2 March 2026 makes it a
+    party on 1 September 2026 by Art. 17(2), not on the date its first membership began (1 November 2003)."""
+    text = mutate(
+        minimal_yaml(),
+        "      date: 2025-12-27\n      confirmed: true\n      sources: [depositary-ltu]\n",
+        "      date: 2025-12-27\n      confirmed: true\n      sources: [depositary-ltu]\n"
+        "    - type: accession\n      date: 2026-03-02\n      confirmed: true\n      sources: [depositary-ltu]\n",
+    )
+    [lithuania, _, _] = compile_timelines(load_dataset(write(tmp_path, text)))
+    assert [(transition.on, transition.status.value) for transition in lithuania.transitions] == [
+        (date(2003, 5, 12), "joined"),
+        (date(2003, 11, 1), "party"),
+        (date(2025, 6, 27), "withdrawal_pending"),
+        (date(2025, 12, 27), "withdrawn"),
+        (date(2026, 3, 2), "joined"),
+        (date(2026, 9, 1), "party"),
+    ]
