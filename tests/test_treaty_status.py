@@ -331,3 +331,18 @@ def test_a_state_that_accedes_again_after_withdrawing_is_a_party_again_six_month
         (date(2026, 3, 2), "joined"),
         (date(2026, 9, 1), "party"),
     ]
+
+
+def test_a_recorded_entry_into_force_with_a_rule_exception_on_the_deposit_day_itself_is_honoured(tmp_path):
+    """The file records Lithuania's entry into force on its deposit day (12 May 2003) with a rule exception:
+    that date is shown, not the Art. 17 date (1 November 2003)."""
+    text = mutate(
+        minimal_yaml(),
+        "      date: 2003-11-01\n      confirmed: true\n      sources: [monitor-ltu]\n",
+        "      date: 2003-05-12\n      rule_exception: in force on deposit (test case)\n      confirmed: true\n      sources: [monitor-ltu]\n",
+    )
+    [lithuania, _, _] = compile_timelines(load_dataset(write(tmp_path, text)))
+    assert [(transition.on, transition.status.value) for transition in lithuania.transitions][:2] == [
+        (date(2003, 5, 12), "joined"),
+        (date(2003, 5, 12), "party"),
+    ]
