@@ -346,3 +346,53 @@ def test_a_recorded_entry_into_force_with_a_rule_exception_on_the_deposit_day_it
         (date(2003, 5, 12), "joined"),
         (date(2003, 5, 12), "party"),
     ]
+
+
+# Norway's signature flagged approximate, its ratification known to the month, a withdrawal announced in
+# March 2025 and deposited in July 2025 (both to the month).
+NORWAY_INEXACT = mutate(
+    mutate(
+        add_to_norway(
+            "    - type: announcement\n      date: 2025-03\n      confirmed: true\n      sources: [monitor-nor]\n"
+            "    - type: withdrawal_deposited\n      date: 2025-07\n      confirmed: true\n      sources: [monitor-nor]\n"
+        ),
+        "      date: 1997-12-03\n",
+        "      date: 1997-12-03\n      approximate: true\n",
+    ),
+    "      date: 1998-07-09\n      confirmed: true",
+    "      date: 1998-07\n      confirmed: true",
+)
+NORWAY_SUSPENDS_IN_JULY = add_to_norway("    - type: suspension_notified\n      date: 2025-07\n      confirmed: true\n      sources: [monitor-nor]\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            NORWAY_INEXACT,
+            [
+                (date(1997, 12, 3), Status.SIGNATORY, EventType.SIGNATURE, True, None),
+                (date(1998, 7, 31), Status.JOINED, EventType.RATIFICATION, True, None),
+                (date(1999, 3, 1), Status.PARTY, EventType.ENTRY_INTO_FORCE, True, None),
+                (date(2025, 3, 31), Status.WITHDRAWAL_UNDER_WAY, EventType.ANNOUNCEMENT, True, None),
+                (date(2025, 7, 31), Status.WITHDRAWAL_PENDING, EventType.WITHDRAWAL_DEPOSITED, True, date(2026, 1, 31)),
+                (date(2026, 1, 31), Status.WITHDRAWN, EventType.WITHDRAWAL_EFFECTIVE, True, None),
+            ],
+        ),
+        (
+            NORWAY_SUSPENDS_IN_JULY,
+            [
+                (date(1997, 12, 3), Status.SIGNATORY, EventType.SIGNATURE, False, None),
+                (date(1998, 7, 9), Status.JOINED, EventType.RATIFICATION, False, None),
+                (date(1999, 3, 1), Status.PARTY, EventType.ENTRY_INTO_FORCE, False, None),
+                (date(2025, 7, 31), Status.CONTESTED, EventType.SUSPENSION_NOTIFIED, True, None),
+            ],
+        ),
+    ],
+    ids=["inexact dates", "suspension in a month"],
+)
+def test_each_transition_carries_its_cause_and_whether_its_date_is_approximate(tmp_path, text, expected):
+    """What the record, the withdrawal chains and the method tab read from the compiled history: the event
+    behind each change, and the approximate flag (a date known to the month counts from its last day)."""
+    norway = compile_timelines(load_dataset(write(tmp_path, text)))[1]
+    assert [(t.on, t.status, t.cause, t.approximate, t.takes_effect) for t in norway.transitions] == expected
