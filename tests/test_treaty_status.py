@@ -362,7 +362,10 @@ NORWAY_INEXACT = mutate(
     "      date: 1998-07-09\n      confirmed: true",
     "      date: 1998-07\n      confirmed: true",
 )
-NORWAY_SUSPENDS_IN_JULY = add_to_norway("    - type: suspension_notified\n      date: 2025-07\n      confirmed: true\n      sources: [monitor-nor]\n")
+NORWAY_SUSPENDS_IN_JULY = add_to_norway(
+    "    - type: suspension_notified\n      date: 2025-07\n      confirmed: true\n      sources: [monitor-nor]\n"
+    "    - type: meeting_finding\n      date: 2025-11\n      confirmed: true\n      sources: [monitor-nor]\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -386,10 +389,11 @@ NORWAY_SUSPENDS_IN_JULY = add_to_norway("    - type: suspension_notified\n      
                 (date(1998, 7, 9), Status.JOINED, EventType.RATIFICATION, False, None),
                 (date(1999, 3, 1), Status.PARTY, EventType.ENTRY_INTO_FORCE, False, None),
                 (date(2025, 7, 31), Status.CONTESTED, EventType.SUSPENSION_NOTIFIED, True, None),
+                (date(2025, 11, 30), Status.SUSPENSION_REJECTED, EventType.MEETING_FINDING, True, None),
             ],
         ),
     ],
-    ids=["inexact dates", "suspension in a month"],
+    ids=["inexact dates", "suspension and finding in a month"],
 )
 def test_each_transition_carries_its_cause_and_whether_its_date_is_approximate(tmp_path, text, expected):
     """What the record, the withdrawal chains and the method tab read from the compiled history: the event
