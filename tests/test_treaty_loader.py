@@ -477,3 +477,11 @@ def test_the_treaty_files_in_a_folder_are_its_yaml_files_in_name_order_without_t
     for name in ("ccm.yaml", "barred_sources.yaml", "apmbc.yaml", "notes.txt", "old.yml"):
         (tmp_path / name).write_text("", encoding="utf-8")
     assert [path.name for path in dataset_files(tmp_path)] == ["apmbc.yaml", "ccm.yaml"]
+
+
+@pytest.mark.parametrize("written", ["true", "[2025, 6]", "{year: 2025}"])
+def test_a_date_that_is_not_text_or_a_year_is_refused_with_the_forms_to_write(tmp_path, written):
+    """YAML reads `true` as a boolean (which Python counts as an int): it is no year either."""
+    problem = only_problem(write(tmp_path, mutate(minimal_yaml(), "      date: 1998-07-09\n", f"      date: {written}\n")))
+    assert (problem.state, problem.field) == ("NOR", "date")
+    assert problem.message.endswith("write the date as YYYY-MM-DD, YYYY-MM or YYYY"), problem.message

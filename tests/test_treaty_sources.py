@@ -166,6 +166,7 @@ def test_without_a_list_beside_it_a_dataset_is_checked_against_the_projects_list
         ("https://news-pravda.com/", True),
         ("https://lithuania.news-pravda.com/x", True),
         ("https://LT.News-Pravda.com/x", True),
+        ("https://lt.news-pravda.com./x", True),  # the fully qualified name, with its final dot
         ("https://notnews-pravda.com/x", False),
         ("https://news-pravda.com.example.org/x", False),
         ("https://example.org/news-pravda.com", False),

@@ -6,7 +6,7 @@ import pytest
 from treaty.loader import load_dataset
 from treaty.model import EventType
 from treaty.narrative import describe_day
-from treaty.status import Status, change_dates, changes_on, statuses_on, compile_timelines
+from treaty.status import StateStatus, Status, change_dates, changes_on, statuses_on, compile_timelines
 from treaty_fixtures import REAL_DATASET, add_to_norway, minimal_yaml, mutate, write
 
 DAY = timedelta(days=1)
@@ -400,3 +400,8 @@ def test_each_transition_carries_its_cause_and_whether_its_date_is_approximate(t
     behind each change, and the approximate flag (a date known to the month counts from its last day)."""
     norway = compile_timelines(load_dataset(write(tmp_path, text)))[1]
     assert [(t.on, t.status, t.cause, t.approximate, t.takes_effect) for t in norway.transitions] == expected
+
+
+def test_before_its_first_event_a_state_is_not_a_party_with_no_date_and_nothing_approximate(tmp_path):
+    russia = compile_timelines(load_dataset(write(tmp_path, minimal_yaml())))[2]
+    assert russia.at(date(1999, 3, 1)) == StateStatus("RUS", "Russian Federation", Status.NOT_PARTY, None, False, None, None)
