@@ -485,3 +485,10 @@ def test_a_date_that_is_not_text_or_a_year_is_refused_with_the_forms_to_write(tm
     problem = only_problem(write(tmp_path, mutate(minimal_yaml(), "      date: 1998-07-09\n", f"      date: {written}\n")))
     assert (problem.state, problem.field) == ("NOR", "date")
     assert problem.message.endswith("write the date as YYYY-MM-DD, YYYY-MM or YYYY"), problem.message
+
+
+def test_a_day_known_only_to_the_month_where_a_whole_date_is_needed_is_refused(tmp_path):
+    """A source's 'accessed' is a day: '2026-11' will not do."""
+    problem = only_problem(write(tmp_path, mutate(minimal_yaml(), "    title: Landmine Monitor Norway\n    url: https://example.org/nor\n    accessed: 2026-11-22\n",
+                                                  "    title: Landmine Monitor Norway\n    url: https://example.org/nor\n    accessed: 2026-11\n")))
+    assert (problem.field, problem.message) == ("sources.monitor-nor.accessed", "Value error, '2026-11' must be a whole date, YYYY-MM-DD")
