@@ -238,3 +238,10 @@ def test_by_default_a_batch_is_drawn_at_scale_one_on_an_opaque_background(tmp_pa
     picture = Image.open(png)
     assert picture.size == (720, 540)
     assert picture.convert("RGBA").getextrema()[3] == (255, 255), "no transparent pixel"
+
+
+def test_a_transparent_batch_goes_into_a_folder_made_with_its_parents(tmp_path):
+    out_dir = tmp_path / "briefing" / "maps"
+    [png] = export_batch(real_data(), [WITHDRAWN_DAY], ["png"], out_dir, size=(720, 540), transparent=True)
+    assert png.parent == out_dir
+    assert Image.open(png).convert("RGBA").getextrema()[3][0] == 0, "the background is transparent"
