@@ -184,3 +184,15 @@ def test_a_link_with_parentheses_or_spaces_stays_one_markdown_link():
 )
 def test_the_attribution_is_the_geometry_files_own_credit_and_point_of_view(metadata, line):
     assert attribution_line(metadata) == line
+
+
+def test_the_key_sources_are_the_strongest_kinds_first_then_the_most_cited(tmp_path):
+    """The minimal file with Lithuania's entry into force resting on the depositary: the Monitor's Norway
+    report (cited twice) comes before its Lithuania report (cited once)."""
+    text = mutate(minimal_yaml(), "      date: 2003-11-01\n      confirmed: true\n      sources: [monitor-ltu]",
+                  "      date: 2003-11-01\n      confirmed: true\n      sources: [depositary-ltu]")
+    assert sources_line(load_dataset(write(tmp_path, text))) == (
+        "Key sources: Secretary-General of the United Nations (UN depositary), Landmine Monitor Norway (Monitor), "
+        "Landmine Monitor 2003 Lithuania (Monitor). All 6 sources, date by date: Treaty Map, “Sources and method” tab, "
+        "or data/apmbc.yaml"
+    )
