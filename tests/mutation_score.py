@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from configparser import ConfigParser
+from fnmatch import fnmatch
 from pathlib import Path
 
 from mutmut.stats import status_by_exit_code
@@ -16,10 +18,21 @@ MUTANTS = Path("mutants")
 KILLED = {"killed", "timeout", "caught by type check"}
 
 
+def in_scope() -> list[str]:
+    """The `only_mutate` patterns of setup.cfg: records left in mutants/ by an earlier, wider scope are not counted."""
+    config = ConfigParser()
+    config.read("setup.cfg")
+    return config.get("mutmut", "only_mutate").split()
+
+
 def results() -> dict[str, str]:
-    """Mutant name -> mutmut's status word, for every mutant of the last run."""
+    """Mutant name -> mutmut's status word, for every mutant of the last run in today's scope."""
+    patterns = in_scope()
     found = {}
     for meta in sorted(MUTANTS.rglob("*.py.meta")):
+        source = meta.relative_to(MUTANTS).as_posix().removesuffix(".meta")
+        if not any(fnmatch(source, pattern) for pattern in patterns):
+            continue
         for name, exit_code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items():
             found[name] = status_by_exit_code[exit_code]
     return found

@@ -14,6 +14,8 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from export.__main__ import DATA_DIR, main
+from export.batch import export_batch
+from export.formats import notes_for
 from geo.regions import REGIONS
 from render.captions import title_on
 from render.snapshot import SnapshotRenderer
@@ -66,6 +68,13 @@ def test_the_deck_has_a_titled_slide_per_date_with_the_map_and_notes(tmp_path):
         assert "Key sources: " in notes and "Made with Natural Earth" in notes
 
 
+def test_the_speaker_notes_are_three_paragraphs_the_sentence_the_sources_and_the_data_date():
+    sentence, sources, provenance = notes_for(real_data(), WITHDRAWN_DAY).split("\n\n")
+    assert sentence == "On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect; Finland's follows in 14 days."
+    assert sources.startswith("Key sources: ") and sources.endswith("or data/apmbc.yaml.")
+    assert provenance.startswith("Data as of ") and "Made with Natural Earth." in provenance
+
+
 def test_title_and_subtitle_from_the_command_line_reach_every_image_and_the_deck(tmp_path):
     title, subtitle = "Baltic exits from the Ottawa Convention", "Note for the committee, 5 January 2026"
     assert export("--dates", DAYS[1], "--formats", "png", "svg", "pdf", "pptx", "--title", title, "--subtitle", subtitle,
@@ -77,8 +86,21 @@ def test_title_and_subtitle_from_the_command_line_reach_every_image_and_the_deck
     pdf = pdf_text(stem.with_suffix(".pdf").read_bytes())
     assert title in pdf and subtitle in pdf
     assert f"<dc:title>{title}</dc:title>" in svg  # the file's own title too
-    assert Presentation(str(stem.with_suffix(".pptx"))).slides[0].shapes.title.text == title
+    slide = Presentation(str(stem.with_suffix(".pptx"))).slides[0]
+    assert slide.shapes.title.text == title
+    [picture] = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert picture.image.blob == stem.with_suffix(".png").read_bytes(), "the slide's map is the PNG drawn with the title"
     assert Image.open(stem.with_suffix(".png")).text["Title"] == title  # drawn by the same figure as the SVG
+
+
+def test_the_title_from_the_command_line_reaches_the_gif_frames(tmp_path):
+    """The GIF's frames are drawn with the briefer's title, not the default one: they differ from a GIF of the
+    same date exported without --title."""
+    for folder, title in (("titled", ["--title", "Baltic exits from the Ottawa Convention"]), ("default", [])):
+        assert export("--dates", DAYS[1], "--formats", "gif", *title, "--out", str(tmp_path / folder), *SMALL) == 0
+    name = f"apmbc-{DAYS[1]}.gif"
+    [titled], [default] = gif_frames(tmp_path / "titled" / name), gif_frames(tmp_path / "default" / name)
+    assert titled.size == default.size and titled.tobytes() != default.tobytes()
 
 
 def gif_frames(path: Path) -> list[Image.Image]:
@@ -236,3 +258,32 @@ def test_an_unknown_region_is_a_usage_error_naming_the_valid_ones(tmp_path, caps
     assert ("'mars' is not a region: use one of world, europe, nordic-baltic, africa, americas, asia-pacific, middle-east"
             in capsys.readouterr().err)
     assert not tmp_path.exists() or not any(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("days", "formats", "message"),
+    [
+        ([], ["png"], "no dates to export"),
+        ([WITHDRAWN_DAY], ["png", "doc", "bmp"], "unknown format(s) bmp, doc"),
+        ([], ["doc"], "unknown format(s) doc"),
+    ],
+)
+def test_a_batch_with_no_date_or_an_unknown_format_is_refused_before_anything_is_written(tmp_path, days, formats, message):
+    with pytest.raises(ValueError) as refused:
+        export_batch(real_data(), days, formats, tmp_path / "out")
+    assert str(refused.value) == message
+    assert not (tmp_path / "out").exists()
+
+
+def test_by_default_a_batch_is_drawn_at_scale_one_on_an_opaque_background(tmp_path):
+    [png] = export_batch(real_data(), [WITHDRAWN_DAY], ["png"], tmp_path, size=(720, 540))
+    picture = Image.open(png)
+    assert picture.size == (720, 540)
+    assert picture.convert("RGBA").getextrema()[3] == (255, 255), "no transparent pixel"
+
+
+def test_a_transparent_batch_goes_into_a_folder_made_with_its_parents(tmp_path):
+    out_dir = tmp_path / "briefing" / "maps"
+    [png] = export_batch(real_data(), [WITHDRAWN_DAY], ["png"], out_dir, size=(720, 540), transparent=True)
+    assert png.parent == out_dir
+    assert Image.open(png).convert("RGBA").getextrema()[3][0] == 0, "the background is transparent"

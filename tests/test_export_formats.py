@@ -30,6 +30,8 @@ def test_files_are_named_by_treaty_and_date_or_by_the_run_of_dates():
     assert FORMATS["png"].file_name(dataset, [WITHDRAWN_DAY]) == "apmbc-2025-12-27.png"
     assert FORMATS["gif"].file_name(dataset, [PENDING_DAY, WITHDRAWN_DAY]) == "apmbc-2025-12-26-to-2025-12-27.gif"
     assert FORMATS["html"].file_name(dataset, [WITHDRAWN_DAY]) == "apmbc-2025-12-27.html"
+    three = [date(2025, 6, 27), date(2025, 12, 27), date(2026, 1, 10)]
+    assert FORMATS["pptx"].file_name(dataset, three) == "apmbc-2025-06-27-to-2026-01-10.pptx", "first to last date"
 
 
 def test_a_per_date_writer_takes_one_date_only():

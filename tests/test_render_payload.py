@@ -11,9 +11,9 @@ import pytest
 
 from geo.countries import load_countries
 from geo.join import MissingShapeError, status_keys
-from render.payload import details_payload, fill_digits, history_payload, palette_payload
+from render.payload import countdown, details_payload, fill_digits, history_payload, palette_payload
 from treaty.loader import load_dataset
-from treaty.status import Status, statuses_on, compile_timelines
+from treaty.status import StateHistory, Status, statuses_on, compile_timelines, track_last
 from treaty_fixtures import minimal_yaml, mutate, write
 
 ROOT_DATA = {"apmbc": "data/apmbc.yaml", "ccm": "data/ccm.yaml"}
@@ -112,6 +112,11 @@ def test_the_state_record_sent_to_the_browser_has_each_fact_with_its_flags_and_s
         [monitor], [monitor], []
     ]
     assert (sent["RUS"]["name"], sent["RUS"]["facts"]) == ("Russian Federation", [])
+    # Only what the card shows: the event type stays behind (the label says it in words).
+    assert {key for fact in norway["facts"] for key in fact} == {
+        "label", "date", "precision", "approximate", "confirmed", "derived_by", "note", "why_this_date",
+        "key_date", "sources", "alternatives",
+    }
 
 
 def test_the_legend_lists_only_the_statuses_a_treatys_history_shows():
@@ -127,3 +132,42 @@ def test_the_legend_lists_only_the_statuses_a_treatys_history_shows():
     assert listed["ccm"] == [
         "party", "withdrawal_under_way", "withdrawal_pending", "joined", "signatory", "withdrawn", "not_party", "cannot_join", "not_covered",
     ]
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2025, 9, 1), {"remaining": {"LTU": 117}, "takes_effect": {"LTU": "27 December 2025"}}),
+        (date(2025, 12, 26), {"remaining": {"LTU": 1}, "takes_effect": {"LTU": "27 December 2025"}}),
+        (date(2025, 12, 27), {"remaining": {}, "takes_effect": {}}),
+    ],
+)
+def test_the_countdown_holds_only_pending_withdrawals_with_days_left_and_the_day_written_out(tmp_path, day, expected):
+    """The minimal file: Lithuania gives notice on 27 June 2025, effective 27 December 2025; Norway stays a
+    party and Russia never joins, so neither has a countdown."""
+    statuses = statuses_on(compile_timelines(load_dataset(write(tmp_path, minimal_yaml()))), day)
+    assert countdown(statuses) == expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "today", "last"),
+    [
+        ([date(2025, 6, 27), date(2025, 12, 27), date(2026, 1, 10)], date(2026, 3, 1), date(2027, 1, 10)),
+        ([date(2025, 6, 27), date(2025, 12, 27), date(2026, 1, 10)], date(2027, 6, 1), date(2027, 6, 1)),
+        ([], date(1990, 1, 1), date(1997, 9, 18)),
+        ([], date(2026, 3, 1), date(2026, 3, 1)),
+    ],
+)
+def test_the_timeline_runs_a_year_past_the_last_change_and_at_least_to_today(changes, today, last):
+    """Adopted 18 September 1997; a year past 10 January 2026 is 10 January 2027."""
+    assert track_last(date(1997, 9, 18), changes, today) == last
+
+
+def test_a_treaty_whose_states_never_changed_has_one_period_and_no_change_dates():
+    """A new treaty file with one state and no events yet: Russia not a party, a shape with no entry not covered."""
+    never = StateHistory("RUS", "Russian Federation", (), ())
+    assert history_payload((never,), ("RUS", "NOR")) == {
+        "changes": [],
+        "periods": [{"fills": "9a", "pending": {}}],
+        "statuses": ["not_party", "not_covered"],
+    }

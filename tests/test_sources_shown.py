@@ -6,7 +6,7 @@ import pytest
 
 from components.state_panel import facts_frame, markdown_link_target, record_blocks
 from components.status_table import status_frame
-from render.captions import sources_line
+from render.captions import attribution_line, sources_line
 from render.payload import details_payload
 from treaty.loader import load_dataset
 from treaty.status import statuses_on, compile_timelines
@@ -171,3 +171,28 @@ def test_a_month_only_date_comes_after_the_days_of_that_month_and_before_the_nex
 
 def test_a_link_with_parentheses_or_spaces_stays_one_markdown_link():
     assert markdown_link_target("https://example.org/a (b)<c>") == "<https://example.org/a%20%28b%29%3Cc%3E>"
+
+
+@pytest.mark.parametrize(
+    ("metadata", "line"),
+    [
+        ({"attribution": "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com", "point_of_view": "Germany (DEU)"},
+         "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com. Borders: point of view of Germany (DEU)"),
+        ({"attribution": "Made with Natural Earth, 1:50m"}, "Made with Natural Earth, 1:50m"),
+        ({}, "Made with Natural Earth"),
+    ],
+)
+def test_the_attribution_is_the_geometry_files_own_credit_and_point_of_view(metadata, line):
+    assert attribution_line(metadata) == line
+
+
+def test_the_key_sources_are_the_strongest_kinds_first_then_the_most_cited(tmp_path):
+    """The minimal file with Lithuania's entry into force resting on the depositary: the Monitor's Norway
+    report (cited twice) comes before its Lithuania report (cited once)."""
+    text = mutate(minimal_yaml(), "      date: 2003-11-01\n      confirmed: true\n      sources: [monitor-ltu]",
+                  "      date: 2003-11-01\n      confirmed: true\n      sources: [depositary-ltu]")
+    assert sources_line(load_dataset(write(tmp_path, text))) == (
+        "Key sources: Secretary-General of the United Nations (UN depositary), Landmine Monitor Norway (Monitor), "
+        "Landmine Monitor 2003 Lithuania (Monitor). All 6 sources, date by date: Treaty Map, “Sources and method” tab, "
+        "or data/apmbc.yaml"
+    )

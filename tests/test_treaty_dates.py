@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from treaty.dates import PartialDate, Precision, add_months, first_day_of_month_after, long_date
+from treaty.dates import PartialDate, Precision, add_months, count_of, first_day_of_month_after, long_date, ordinal
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,31 @@ def test_first_day_of_month_after_counts_whole_months_from_the_month_of_the_day(
 def test_long_date_is_the_form_read_aloud():
     assert long_date(date(2025, 12, 27)) == "27 December 2025"
     assert long_date(date(2026, 1, 1)) == "1 January 2026"
+
+
+@pytest.mark.parametrize(
+    ("number", "unit", "said"),
+    [
+        (0, "day", "zero days"),
+        (1, "day", "one day"),
+        (6, "month", "six months"),
+        (12, "month", "twelve months"),
+        (20, "day", "twenty days"),
+        (21, "day", "21 days"),
+        (90, "day", "90 days"),
+    ],
+)
+def test_counts_to_twenty_are_in_words_and_only_one_is_singular(number, unit, said):
+    assert count_of(number, unit) == said
+
+
+@pytest.mark.parametrize(
+    ("number", "said"),
+    [
+        (0, "zeroth"), (1, "first"), (6, "sixth"), (12, "twelfth"), (13, "13th"), (21, "21st"), (22, "22nd"),
+        (23, "23rd"), (24, "24th"), (101, "101st"), (110, "110th"), (111, "111th"), (112, "112th"), (113, "113th"),
+        (114, "114th"), (122, "122nd"),
+    ],
+)
+def test_ordinals_to_twelfth_are_in_words_then_figures_with_their_suffix(number, said):
+    assert ordinal(number) == said

@@ -6,8 +6,9 @@ from typing import NamedTuple
 import pytest
 import yaml
 
+import treaty.loader
 import treaty.yaml_reading
-from treaty.loader import DatasetError, Problem, load_dataset, read_yaml
+from treaty.loader import DatasetError, Problem, dataset_files, load_dataset, read_yaml
 from treaty_fixtures import REPO, assert_problem, line_of, minimal_yaml, mutate, only_problem, problems_of, write
 
 
@@ -471,3 +472,24 @@ def test_a_bad_source_id_in_a_list_is_placed_on_the_line_of_the_list(tmp_path):
         only_problem(path), path, message="String should match pattern", line=line_of(text, "Not An Id"),
         state="NOR", event="2 (ratification)", field="sources.1",
     )
+
+
+def test_the_treaty_files_in_a_folder_are_its_yaml_files_in_name_order_without_the_barred_list(tmp_path):
+    for name in ("ccm.yaml", "barred_sources.yaml", "apmbc.yaml", "notes.txt", "old.yml"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    assert [path.name for path in dataset_files(tmp_path)] == ["apmbc.yaml", "ccm.yaml"]
+
+
+@pytest.mark.parametrize("written", ["true", "[2025, 6]", "{year: 2025}"])
+def test_a_date_that_is_not_text_or_a_year_is_refused_with_the_forms_to_write(tmp_path, written):
+    """YAML reads `true` as a boolean (which Python counts as an int): it is no year either."""
+    problem = only_problem(write(tmp_path, mutate(minimal_yaml(), "      date: 1998-07-09\n", f"      date: {written}\n")))
+    assert (problem.state, problem.field) == ("NOR", "date")
+    assert problem.message.endswith("write the date as YYYY-MM-DD, YYYY-MM or YYYY"), problem.message
+
+
+def test_a_day_known_only_to_the_month_where_a_whole_date_is_needed_is_refused(tmp_path):
+    """A source's 'accessed' is a day: '2026-11' will not do."""
+    problem = only_problem(write(tmp_path, mutate(minimal_yaml(), "    title: Landmine Monitor Norway\n    url: https://example.org/nor\n    accessed: 2026-11-22\n",
+                                                  "    title: Landmine Monitor Norway\n    url: https://example.org/nor\n    accessed: 2026-11\n")))
+    assert (problem.field, problem.message) == ("sources.monitor-nor.accessed", "Value error, '2026-11' must be a whole date, YYYY-MM-DD")

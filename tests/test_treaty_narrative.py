@@ -120,3 +120,64 @@ def test_two_withdrawals_on_one_day_are_told_together(tmp_path):
     assert describe_day(compiled, date(2025, 12, 27)) == (
         "On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect; Finland's follows in 14 days."
     )
+
+
+# Norway gives notice on the same day as Lithuania: two states leave together.
+NORWAY_LEAVES_TOO = mutate(
+    minimal_yaml(),
+    "      sources: [monitor-nor]\n  - iso3: RUS",
+    "      sources: [monitor-nor]\n    - type: withdrawal_deposited\n      date: 2025-06-27\n      confirmed: true\n"
+    "      sources: [depositary-ltu]\n  - iso3: RUS",
+)
+# Sweden ratifies on 1 March 1999, the day the treaty enters into force for Norway.
+SWEDEN_JOINS_THAT_DAY = mutate(
+    minimal_yaml(),
+    "  - iso3: RUS",
+    "  - iso3: SWE\n    name: Sweden\n    events:\n    - type: ratification\n      date: 1999-03-01\n      confirmed: true\n"
+    "      sources: [monitor-nor]\n  - iso3: RUS",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "sentence"),
+    [
+        (NORWAY_LEAVES_TOO, date(2025, 12, 27), "On 27 December 2025 the withdrawals of Lithuania and Norway take effect."),
+        (
+            NORWAY_LEAVES_TOO,
+            date(2025, 6, 27),
+            "On 27 June 2025 Lithuania and Norway give notice of withdrawal; "
+            "the next withdrawals, of Lithuania and Norway, take effect in 183 days (27 December 2025).",
+        ),
+        # Several changes on one day are told in the status table's order (party before joined), not alphabetically.
+        (SWEDEN_JOINS_THAT_DAY, date(1999, 3, 1), "On 1 March 1999 the treaty enters into force for Norway; Sweden deposits its instrument of consent."),
+    ],
+    ids=["two withdrawals take effect", "two notices", "two changes in table order"],
+)
+def test_two_states_on_one_day_take_the_plural_and_changes_follow_the_table_order(tmp_path, text, day, sentence):
+    assert describe_day(_compiled(tmp_path, text), day) == sentence
+
+
+# Norway and Sweden (a party since 1999) give notice on 29 June 2025: both leave on 29 December 2025,
+# two days after Lithuania.
+TWO_FOLLOW_LITHUANIA = mutate(
+    minimal_yaml(),
+    "      sources: [monitor-nor]\n  - iso3: RUS",
+    "      sources: [monitor-nor]\n    - type: withdrawal_deposited\n      date: 2025-06-29\n      confirmed: true\n"
+    "      sources: [depositary-ltu]\n"
+    "  - iso3: SWE\n    name: Sweden\n    events:\n    - type: ratification\n      date: 1998-11-30\n      confirmed: true\n"
+    "      sources: [monitor-nor]\n    - type: withdrawal_deposited\n      date: 2025-06-29\n      confirmed: true\n"
+    "      sources: [depositary-ltu]\n  - iso3: RUS",
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "sentence"),
+    [
+        (date(2025, 12, 25), "On 25 December 2025, 3 of the 4 states shown are bound; the next withdrawal, of Lithuania, takes effect in 2 days (27 December 2025)."),
+        (date(2025, 12, 26), "On 26 December 2025, 3 of the 4 states shown are bound; the next withdrawal, of Lithuania, takes effect in 1 day (27 December 2025)."),
+        (date(2025, 12, 27), "On 27 December 2025 the withdrawal of Lithuania takes effect; those of Norway and Sweden follow in 2 days."),
+        (date(2025, 12, 28), "On 28 December 2025, 2 of the 4 states shown are bound; the next withdrawals, of Norway and Sweden, take effect in 1 day (29 December 2025)."),
+    ],
+)
+def test_the_countdown_says_one_day_or_two_days_and_names_the_states_that_follow_together(tmp_path, day, sentence):
+    assert describe_day(_compiled(tmp_path, TWO_FOLLOW_LITHUANIA), day) == sentence

@@ -5,8 +5,9 @@ import pytest
 
 from components.treaty_choice import treaty_files
 from treaty.__main__ import main
-from treaty.loader import BARRED_SOURCES_FILE, load_dataset
+from treaty.loader import BARRED_SOURCES_FILE, load_dataset, read_dataset
 from treaty.model import BarredDomain, SourceKind
+from treaty.source_report import source_report
 from treaty_fixtures import REPO, assert_problem, line_of, minimal_yaml, mutate, only_problem, write
 
 BASE = minimal_yaml()
@@ -165,6 +166,7 @@ def test_without_a_list_beside_it_a_dataset_is_checked_against_the_projects_list
         ("https://news-pravda.com/", True),
         ("https://lithuania.news-pravda.com/x", True),
         ("https://LT.News-Pravda.com/x", True),
+        ("https://lt.news-pravda.com./x", True),  # the fully qualified name, with its final dot
         ("https://notnews-pravda.com/x", False),
         ("https://news-pravda.com.example.org/x", False),
         ("https://example.org/news-pravda.com", False),
@@ -211,3 +213,28 @@ def test_source_kinds_are_labelled_and_ranked_strongest_first():
 
 def test_the_barred_list_beside_the_datasets_is_not_offered_as_a_treaty():
     assert list(treaty_files(REPO / "data")) == ["apmbc", "ccm"]
+
+
+def test_the_source_report_counts_a_source_cited_only_by_an_alternative_date_and_reads_on_past_an_event_with_no_known_source(tmp_path):
+    """Norway's ratification gives an alternative date from a source cited nowhere else: it is cited.
+    Lithuania's ratification cites only an undefined source (a problem of its own); the state's next key
+    date, its entry into force resting on press alone, must still be listed."""
+    text = _ratification_with(
+        "      alternatives:\n      - date: 1998-07-08\n        sources: [depositary-nor]\n      why_this_date: The Monitor's date.\n"
+    )
+    text = mutate(text, "      date: 2003-05-12\n      confirmed: true\n      sources: [monitor-ltu]",
+                  "      date: 2003-05-12\n      confirmed: true\n      sources: [nowhere]")
+    text = mutate(text, "      date: 2003-11-01\n      confirmed: true\n      sources: [monitor-ltu]",
+                  "      date: 2003-11-01\n      confirmed: true\n      sources: [news-ltu]")
+    text = mutate(text, "  monitor-nor:\n",
+                  "  depositary-nor:\n    kind: depositary\n    title: Norway ratification\n    url: https://example.org/depositary-nor\n"
+                  "    accessed: 2026-11-22\n  monitor-nor:\n")
+    dataset, problems = read_dataset(write(tmp_path, text))
+    assert [problem.message for problem in problems] == [
+        "cites source 'nowhere', which the file's sources do not define",
+        "needs at least one depositary, official or monitor source; it cites only press",
+    ]
+    report = source_report(dataset, ())
+    weak = report.index("key dates whose best source is press or other: 1")
+    assert report[weak + 1] == "  - LTU entry_into_force 2003-11-01: best is press (news-ltu)"
+    assert report[report.index("sources never cited: 1") + 1] == "  - monitor-ltu"

@@ -6,7 +6,7 @@ import pytest
 from treaty.loader import load_dataset
 from treaty.model import EventType
 from treaty.narrative import describe_day
-from treaty.status import Status, change_dates, changes_on, statuses_on, compile_timelines
+from treaty.status import StateStatus, Status, change_dates, changes_on, statuses_on, compile_timelines
 from treaty_fixtures import REAL_DATASET, add_to_norway, minimal_yaml, mutate, write
 
 DAY = timedelta(days=1)
@@ -314,3 +314,97 @@ def test_a_status_from_a_date_known_only_to_the_month_or_year_starts_on_its_last
 def test_an_exact_date_is_not_flagged_as_approximate(compiled):
     norway = next(timeline for timeline in compiled if timeline.iso3 == "NOR")
     assert norway.at(date(2025, 12, 27)).since_approximate is False
+
+
+def test_a_state_that_accedes_again_after_withdrawing_is_a_party_again_six_months_on(tmp_path):
+    """Lithuania's withdrawal takes effect on 27 December 2025; an accession on 2 March 2026 makes it a
+    party on 1 September 2026 by Art. 17(2), not on the date its first membership began (1 November 2003)."""
+    text = mutate(
+        minimal_yaml(),
+        "      date: 2025-12-27\n      confirmed: true\n      sources: [depositary-ltu]\n",
+        "      date: 2025-12-27\n      confirmed: true\n      sources: [depositary-ltu]\n"
+        "    - type: accession\n      date: 2026-03-02\n      confirmed: true\n      sources: [depositary-ltu]\n",
+    )
+    [lithuania, _, _] = compile_timelines(load_dataset(write(tmp_path, text)))
+    assert [(transition.on, transition.status.value) for transition in lithuania.transitions] == [
+        (date(2003, 5, 12), "joined"),
+        (date(2003, 11, 1), "party"),
+        (date(2025, 6, 27), "withdrawal_pending"),
+        (date(2025, 12, 27), "withdrawn"),
+        (date(2026, 3, 2), "joined"),
+        (date(2026, 9, 1), "party"),
+    ]
+
+
+def test_a_recorded_entry_into_force_with_a_rule_exception_on_the_deposit_day_itself_is_honoured(tmp_path):
+    """The file records Lithuania's entry into force on its deposit day (12 May 2003) with a rule exception:
+    that date is shown, not the Art. 17 date (1 November 2003)."""
+    text = mutate(
+        minimal_yaml(),
+        "      date: 2003-11-01\n      confirmed: true\n      sources: [monitor-ltu]\n",
+        "      date: 2003-05-12\n      rule_exception: in force on deposit (test case)\n      confirmed: true\n      sources: [monitor-ltu]\n",
+    )
+    [lithuania, _, _] = compile_timelines(load_dataset(write(tmp_path, text)))
+    assert [(transition.on, transition.status.value) for transition in lithuania.transitions][:2] == [
+        (date(2003, 5, 12), "joined"),
+        (date(2003, 5, 12), "party"),
+    ]
+
+
+# Norway's signature flagged approximate, its ratification known to the month, a withdrawal announced in
+# March 2025 and deposited in July 2025 (both to the month).
+NORWAY_INEXACT = mutate(
+    mutate(
+        add_to_norway(
+            "    - type: announcement\n      date: 2025-03\n      confirmed: true\n      sources: [monitor-nor]\n"
+            "    - type: withdrawal_deposited\n      date: 2025-07\n      confirmed: true\n      sources: [monitor-nor]\n"
+        ),
+        "      date: 1997-12-03\n",
+        "      date: 1997-12-03\n      approximate: true\n",
+    ),
+    "      date: 1998-07-09\n      confirmed: true",
+    "      date: 1998-07\n      confirmed: true",
+)
+NORWAY_SUSPENDS_IN_JULY = add_to_norway(
+    "    - type: suspension_notified\n      date: 2025-07\n      confirmed: true\n      sources: [monitor-nor]\n"
+    "    - type: meeting_finding\n      date: 2025-11\n      confirmed: true\n      sources: [monitor-nor]\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            NORWAY_INEXACT,
+            [
+                (date(1997, 12, 3), Status.SIGNATORY, EventType.SIGNATURE, True, None),
+                (date(1998, 7, 31), Status.JOINED, EventType.RATIFICATION, True, None),
+                (date(1999, 3, 1), Status.PARTY, EventType.ENTRY_INTO_FORCE, True, None),
+                (date(2025, 3, 31), Status.WITHDRAWAL_UNDER_WAY, EventType.ANNOUNCEMENT, True, None),
+                (date(2025, 7, 31), Status.WITHDRAWAL_PENDING, EventType.WITHDRAWAL_DEPOSITED, True, date(2026, 1, 31)),
+                (date(2026, 1, 31), Status.WITHDRAWN, EventType.WITHDRAWAL_EFFECTIVE, True, None),
+            ],
+        ),
+        (
+            NORWAY_SUSPENDS_IN_JULY,
+            [
+                (date(1997, 12, 3), Status.SIGNATORY, EventType.SIGNATURE, False, None),
+                (date(1998, 7, 9), Status.JOINED, EventType.RATIFICATION, False, None),
+                (date(1999, 3, 1), Status.PARTY, EventType.ENTRY_INTO_FORCE, False, None),
+                (date(2025, 7, 31), Status.CONTESTED, EventType.SUSPENSION_NOTIFIED, True, None),
+                (date(2025, 11, 30), Status.SUSPENSION_REJECTED, EventType.MEETING_FINDING, True, None),
+            ],
+        ),
+    ],
+    ids=["inexact dates", "suspension and finding in a month"],
+)
+def test_each_transition_carries_its_cause_and_whether_its_date_is_approximate(tmp_path, text, expected):
+    """What the record, the withdrawal chains and the method tab read from the compiled history: the event
+    behind each change, and the approximate flag (a date known to the month counts from its last day)."""
+    norway = compile_timelines(load_dataset(write(tmp_path, text)))[1]
+    assert [(t.on, t.status, t.cause, t.approximate, t.takes_effect) for t in norway.transitions] == expected
+
+
+def test_before_its_first_event_a_state_is_not_a_party_with_no_date_and_nothing_approximate(tmp_path):
+    russia = compile_timelines(load_dataset(write(tmp_path, minimal_yaml())))[2]
+    assert russia.at(date(1999, 3, 1)) == StateStatus("RUS", "Russian Federation", Status.NOT_PARTY, None, False, None, None)
