@@ -6,7 +6,7 @@ from datetime import date
 
 from treaty.dates import long_date
 from treaty.status import Status, StateHistory, Transition, changes_on, statuses_on
-from treaty.statuses import BY_KEY, STATUS_TABLE
+from treaty.statuses import BY_KEY, CANNOT_JOIN_ENTITIES, STATUS_TABLE
 
 _TABLE_ORDER = {row.key: index for index, row in enumerate(STATUS_TABLE)}
 
@@ -50,8 +50,10 @@ def count_clause(statuses, scope: Scope | None = None) -> str:
         return clause + f"; the dataset covers none of the {len(scope.members)} states in {scope.label}"
     bound = sum(status.status.bound for status in inside)
     clause += f"; in {scope.label} {bound} of {len(inside)} state{'s' * (len(inside) != 1)} {'is' if bound == 1 else 'are'} bound"
-    if len(inside) < len(scope.members):
-        clause += f" (the dataset covers {len(inside)} of its {len(scope.members)} states)"
+    # An entity that cannot join (Western Sahara, Taiwan) is not a state the dataset could miss.
+    eligible = scope.members - (CANNOT_JOIN_ENTITIES.keys() - {status.iso3 for status in inside})
+    if len(inside) < len(eligible):
+        clause += f" (the dataset covers {len(inside)} of its {len(eligible)} states)"
     return clause
 
 
