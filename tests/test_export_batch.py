@@ -16,7 +16,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from export.__main__ import DATA_DIR, main
 from export.batch import export_batch
 from export.formats import notes_for
-from geo.regions import REGIONS
+from geo.regions import DEFAULT_REGION, REGIONS, scope_of
 from render.captions import title_on
 from render.snapshot import SnapshotRenderer
 from tests.expected_colours import expected_rgb
@@ -64,13 +64,16 @@ def test_the_deck_has_a_titled_slide_per_date_with_the_map_and_notes(tmp_path):
         assert len(pictures) == 1
         assert Image.open(io.BytesIO(pictures[0].image.blob)).size == (720, 540)
         notes = slide.notes_slide.notes_text_frame.text
-        assert describe_day(compiled, day) in notes
+        assert describe_day(compiled, day, scope_of(DEFAULT_REGION)) in notes
         assert "Key sources: " in notes and "Made with Natural Earth" in notes
 
 
 def test_the_speaker_notes_are_three_paragraphs_the_sentence_the_sources_and_the_data_date():
     sentence, sources, provenance = notes_for(real_data(), WITHDRAWN_DAY).split("\n\n")
-    assert sentence == "On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect; Finland's follows in 14 days."
+    assert sentence == (
+        "On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect; Finland's follows in 14 days. "
+        "163 States Parties worldwide; in Europe 44 of 55 states are bound."
+    )
     assert sources.startswith("Key sources: ") and sources.endswith("or data/apmbc.yaml.")
     assert provenance.startswith("Data as of ") and "Made with Natural Earth." in provenance
 
@@ -232,11 +235,11 @@ def test_a_region_frames_the_images_in_its_projection_and_names_the_files(tmp_pa
     assert europe.size == world.size == (1920, 1080)
     differing = (np.asarray(europe) != np.asarray(world)).any(axis=2).sum()
     assert differing > 0.2 * 1920 * 1080  # a different map, not a different caption
-    # The world's frame shows Brazil (in its Equal Earth projection), which Europe's does not reach.
+    # The world's frame shows Brazil (in its Equal Earth projection; a State Party since 1999), which Europe's does not reach.
     brazil = (-47.88, -15.79)
     world_renderer = SnapshotRenderer(real_data("world").inputs)
     europe_renderer = SnapshotRenderer(real_data().inputs)
-    assert world.getpixel(world_renderer.pixel_at(*brazil)) == expected_rgb("not_covered")
+    assert world.getpixel(world_renderer.pixel_at(*brazil)) == expected_rgb("party")
     column, row = europe_renderer.pixel_at(*brazil)
     assert not (0 <= column < 1920 and 0 <= row < 1080)
 

@@ -72,7 +72,7 @@ def test_the_links_highlight_and_callouts_reach_the_files_and_the_tab_says_so(mo
     monkeypatch.setattr(st, "caption", captions.append)
     data = real_data()
     story = Story(frozenset({"LTU", "LVA"}), (Callout(text="First to leave", state="LTU"),))
-    downloads.download_buttons(data.inputs.dataset, data.inputs.timelines, WITHDRAWN_DAY, geometry(), ("real", 1), story)
+    downloads.download_buttons(data.inputs.dataset, data.inputs.timelines, WITHDRAWN_DAY, geometry(), ("real", 1), story=story)
     svg = next(options for options in offered if options["file_name"].endswith(".svg"))["data"]().decode("utf-8")
     assert 'id="highlight-LTU"' in svg and 'id="highlight-LVA"' in svg and "First to leave" in svg
     assert "From the link, in every file below: LTU, LVA outlined, the other states muted; 1 callout(s)." in captions
