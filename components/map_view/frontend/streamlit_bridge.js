@@ -156,15 +156,15 @@
     });
   }
 
-  let shownRegion = null;  // the view the last step flew to: the map moves only when a step changes region
+  let stepView = null;  // the view the last step flew to: the map moves only when a step changes region
   function showStep(step) {
     storyStep = step;
     if (!history) return;  // shown once the history arrives
     timeline.reveal(step.date);
     if (timeline.moveTo(step.date) === step.date && lastDate && lastDate.date === step.date) paint(lastDate);
     const region = JSON.stringify(step.view_bounds);
-    if (region !== shownRegion) {
-      shownRegion = region;
+    if (region !== stepView) {
+      stepView = region;
       window.treatyMapLayers.map.flyToBounds(step.view_bounds, Object.assign({ duration: 0.8 }, window.TreatyMapPresent.viewPadding()));
     }
   }
