@@ -1,5 +1,5 @@
 """Accessibility in a real browser (issue 16): axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on any
-tab, in presentation mode and in each theme; a keyboard alone reaches a state's record in ten presses;
+tab, in presentation mode and in each theme; a keyboard alone reaches a state's record in twelve presses;
 the map frame, the map and the legend are named; the date's sentence is read out once the date settles.
 
 axe-core is the npm package pinned in package.json (`make test` runs `npm ci`): no skip, a missing axe fails.
@@ -66,7 +66,7 @@ def test_axe_finds_no_wcag_violation_in_presentation_mode(page, app_url, theme):
 FOCUSED_IN_FRAME = "() => { const a = document.activeElement; return a && a.classList.contains('leaflet-container'); }"
 
 
-def test_from_page_load_the_keyboard_reaches_finlands_record_in_ten_presses(page, app_url):
+def test_from_page_load_the_keyboard_reaches_finlands_record_in_twelve_presses(page, app_url):
     briefing = MapPage(page, app_url).open("date=2025-12-27")
     briefing.wait_for_date("2025-12-27")
     briefing.timeline_ready()
@@ -85,7 +85,9 @@ def test_from_page_load_the_keyboard_reaches_finlands_record_in_ten_presses(page
     assert frame.locator("path.tm-focused").count() == 1  # outlined on the map
     page.keyboard.press("Enter")
     presses += 1
-    assert presses <= 10
+    # 8 Tabs (Streamlit's skip link and main, treaty, region, theme, Copy link, presentation, the map), 'fin',
+    # Enter: over the ten-press goal of the Europe-only map by the region selector and Fiji (README, Keyboard).
+    assert presses <= 12
     briefing.wait_for_tab_text("Finland")
     briefing.wait_for_address(state="FIN")
     assert briefing.current_tab() == "State record"
