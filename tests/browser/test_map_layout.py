@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.map_page import CONTROLS_OVER_STATES, FARTHEST_POINT, MapPage
+from tests.browser.map_page import CONTROLS_OVER_STATES, FARTHEST_POINT, OPENING_REGION_STATES, MapPage
 from tests.test_render_standalone import page_html
 
 pytestmark = pytest.mark.browser
@@ -125,7 +125,7 @@ def test_the_offline_html_has_the_same_card_kept_inside_the_map_and_no_control_o
     page = context.new_page()
     page.goto(path.as_uri())
     page.wait_for_selector("body[data-rendered-date]", state="attached")
-    assert page.evaluate(CONTROLS_OVER_STATES) == []
+    assert page.evaluate(CONTROLS_OVER_STATES, OPENING_REGION_STATES) == []
     frame = page.locator(".folium-map").bounding_box()
     for iso3 in states:
         point = page.evaluate(FARTHEST_POINT, iso3)
