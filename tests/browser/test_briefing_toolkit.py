@@ -58,6 +58,10 @@ def test_the_change_buttons_jump_between_status_changes_and_stop_at_the_ends(pag
     briefing.wait_for_date(FINDING)
     briefing.wait_for_sentence("the States Parties find that Ukraine cannot suspend the treaty")
     briefing.press_timeline("◀ Change")
+    briefing.wait_for_date("2025-12-01")  # the world's changes too: in force for Tonga
+    briefing.press_timeline("◀ Change")
+    briefing.wait_for_date("2025-09-01")  # in force for the Marshall Islands
+    briefing.press_timeline("◀ Change")
     briefing.wait_for_date("2025-08-20")
     briefing.wait_for_sentence("On 20 August 2025 Poland gives notice of withdrawal")
 
@@ -126,6 +130,10 @@ def test_arrow_keys_step_through_the_changes_in_presentation_mode(page, app_url)
     briefing.wait_for_date("2025-12-27")
     briefing.press_key("ArrowLeft")
     briefing.wait_for_date(FINDING)
+    briefing.press_key("ArrowLeft")
+    briefing.wait_for_date("2025-12-01")  # in force for Tonga
+    briefing.press_key("ArrowLeft")
+    briefing.wait_for_date("2025-09-01")  # in force for the Marshall Islands
     briefing.press_key("ArrowLeft")
     briefing.wait_for_date("2025-08-20")
     briefing.wait_for_address(date="2025-08-20", present="1")

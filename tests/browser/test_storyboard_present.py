@@ -63,7 +63,7 @@ def test_without_presentation_mode_the_arrows_are_the_timelines(page, app_url):
     briefing.wait_for_date("2025-07-01", timeout=60_000)
     assert briefing.map.locator(".tm-story").count() == 0
     briefing.press_key("ArrowRight")
-    next_change = min(day for day in change_dates(_compiled("apmbc")) if day > date(2025, 7, 1))
+    next_change = min(day for day in change_dates(_compiled("apmbc")[0]) if day > date(2025, 7, 1))
     briefing.wait_for_date(next_change.isoformat())  # the timeline's next change date, not the next step
 
 
