@@ -56,3 +56,11 @@ def test_the_all_states_table_opens_on_the_pages_region_and_shows_the_world_on_r
     table.selectbox(key="table_region-nordic-baltic").set_value("world").run()
     table = next(t for t in page.tabs if t.label == "All states")
     assert len(table.dataframe[0].value) == 198  # every state in the file: 193 UN members, VAT, PSE, COK, NIU, XKX
+
+
+def test_the_text_version_under_the_map_lists_the_regions_states():
+    page = open_page(date="2025-12-27", region="nordic-baltic")
+    [text] = [block.value for block in page.markdown if block.value.startswith("On 27 December 2025")]
+    # Denmark, Iceland, Norway, Sweden parties; Finland pending; Estonia, Latvia, Lithuania withdrawn: 8 states.
+    assert "**State Party** (4)" in text and "**Withdrawn (former party)** (3)" in text
+    assert "Poland" not in text.split("are bound.", 1)[1]
