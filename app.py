@@ -85,10 +85,9 @@ def briefing() -> None:
         storyboard=presented_steps(storyboard, dataset, compiled) if present else None,
         dependencies=treaty.dependencies, region=region, counts=count_clause(statuses, scope),
     )
-    names = dict(zip(geometry.countries["iso3"], geometry.countries["name"], strict=True))
     # The map as text: the region's states (the world's figure is in the sentence).
     in_region = statuses if scope.members is None else [status for status in statuses if status.iso3 in scope.members]
-    text_version(in_region, day, dataset.treaty.short_name, sentence, tuple(describe_story(story.highlight, story.callouts, names)))
+    text_version(in_region, day, dataset.treaty.short_name, sentence, tuple(describe_story(story.highlight, story.callouts, geometry.names)))
     if not present:
         record, table, timeline, compare, pair, storyboard_tab, download, method = view_tabs()
         if record.open:

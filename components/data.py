@@ -35,6 +35,7 @@ class Geometry:
     metadata: dict
     sovereign_of: dict[str, str] = field(default_factory=dict)  # territory code -> sovereign ISO3
     names: dict[str, str] = field(default_factory=dict)  # shape code -> name
+    shapes: dict[str, object] = field(default_factory=dict)  # shape code -> lon/lat geometry (callouts, highlight)
 
 
 @st.cache_resource(show_spinner=False)
@@ -42,7 +43,8 @@ def load_geometry(path: str = str(GEOMETRY_PATH)) -> Geometry:
     countries = load_countries(path)
     codes = tuple(countries["iso3"])
     return Geometry(
-        countries, microstate_points(countries), codes, geometry_metadata(path), sovereigns(countries), dict(zip(codes, countries["name"]))
+        countries, microstate_points(countries), codes, geometry_metadata(path), sovereigns(countries),
+        dict(zip(codes, countries["name"])), dict(zip(codes, countries.geometry)),
     )
 
 

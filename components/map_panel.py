@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 import streamlit as st
@@ -132,6 +133,13 @@ def view_from_link(region: Region) -> dict | None:
     return view
 
 
+@lru_cache(maxsize=32)
+def _story_on_map(story: Story, view_fit: tuple) -> dict:
+    """The link's highlight and callouts placed for the region's view: the same on every date, so worked out
+    once per story and view, not on each step of the timeline."""
+    return story_payload(story.highlight, story.callouts, load_geometry().shapes, view_fit)
+
+
 def map_panel(
     statuses: list[StateStatus], day: date, bounds: DateRange, today: date, selected: str | None,
     files: MapFiles, title: str, sentence: str, height: int, theme: str, present: bool, dependencies: Dependencies,
@@ -143,7 +151,6 @@ def map_panel(
     present (components/storyboard_panel.presented_steps), or None."""
     _frontend_ready()
     geometry = load_geometry()
-    shapes = dict(zip(geometry.countries["iso3"], geometry.countries.geometry, strict=True))
     payload = {
         "date": day.isoformat(),
         "date_label": long_date(day),
@@ -163,7 +170,7 @@ def map_panel(
         "height": height,
         "theme": theme,
         "present": present,
-        "story": story_payload(story.highlight, story.callouts, shapes, region.view_fit),
+        "story": _story_on_map(story, region.view_fit),
         "storyboard_url": storyboard,  # fetched once; the browser steps through it (render/static/storyboard_show.js)
         "view": view_from_link(region),  # where the map opens; the viewer's later moves stay in the browser
         # The region's view: the map opens on it (without a view in the link) and moves to it when it changes.

@@ -357,8 +357,7 @@ def presented_steps(story: Storyboard | None, dataset: Dataset, compiled: tuple[
     no storyboard for this treaty to present. A before-and-after step carries its list of changes."""
     if story is None or story.treaty != dataset.treaty.id:
         return None
-    geometry = load_geometry()
-    shapes = dict(zip(geometry.countries["iso3"], geometry.countries.geometry, strict=True))
+    shapes = load_geometry().shapes
     steps = []
     for step in story.steps:
         shown = step.date or step.after
