@@ -115,9 +115,11 @@ def test_without_presentation_mode_the_arrows_are_the_timelines(page, app_url):
     briefing.wait_for_date(next_change.isoformat())  # the timeline's next change date, not the next step
 
 
-def test_axe_finds_no_violation_in_the_step_panel_or_the_storyboard_tab(page, app_url):
+def test_axe_finds_no_violation_in_the_step_panel_its_notes_or_the_storyboard_tab(page, app_url):
     briefing = MapPage(page, app_url).open(f"present=1&story={encoded(STORY)}&theme=dark")
     wait_for_step(briefing, 1)
+    briefing.press_key("n")  # the speaker notes shown too
+    notes_panel(briefing).wait_for(state="visible", timeout=5_000)
     wait_until_idle(page)
     found = {"presenting, map frame": axe_violations(briefing.frame())}
     briefing.open(f"date=2025-07-01&story={encoded(STORY)}&view=Storyboard")
