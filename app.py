@@ -22,7 +22,7 @@ from components.share import copy_link_button, print_stylesheet
 from components.story import story_from_link
 from components.state_panel import state_panel
 from components.status_table import status_table
-from components.storyboard_panel import current_storyboard, presented_step, presented_steps, storyboard_panel
+from components.storyboard_panel import current_storyboard, presented_steps, storyboard_panel
 from components.theme import theme_choice
 from components.treaty_choice import available_treaties, choose_treaty
 from components.views import check_view_link, view_tabs
@@ -83,7 +83,6 @@ def briefing() -> None:
         sentence=sentence,
         height=1000 if present else 800, theme=theme.for_browser, present=present, story=story,
         storyboard=presented_steps(storyboard, dataset, compiled, treaty.version) if present else None,
-        storyboard_step=presented_step(storyboard),
         dependencies=treaty.dependencies, region=region, counts=count_clause(statuses, scope),
     )
     # The map as text: the region's states (the world's figure is in the sentence).

@@ -145,12 +145,12 @@ def _story_on_map(story: Story, view_fit: tuple) -> dict:
 def map_panel(
     statuses: list[StateStatus], day: date, bounds: DateRange, today: date, selected: str | None,
     files: MapFiles, title: str, sentence: str, height: int, theme: str, present: bool, dependencies: Dependencies,
-    region: Region, counts: str, story: Story = Story(), storyboard: str | None = None, storyboard_step: int = 1,
+    region: Region, counts: str, story: Story = Story(), storyboard: dict | None = None,
 ) -> None:
     """`theme`: a Theme's value or "auto" (the system's preference, read in the browser); `present`:
     presentation mode (projector type, title on the map, the legend's empty statuses hidden); `story`:
     the states to highlight and the callouts to draw; `storyboard`: the published steps of the storyboard to
-    present (components/storyboard_panel.presented_steps), or None, opened on `storyboard_step` (from 1)."""
+    present and the step to open on (components/storyboard_panel.presented_steps), or None."""
     _frontend_ready()
     geometry = load_geometry()
     payload = {
@@ -173,8 +173,7 @@ def map_panel(
         "theme": theme,
         "present": present,
         "story": _story_on_map(story, region.view_fit),
-        "storyboard_url": storyboard,  # fetched once; the browser steps through it (render/static/storyboard_show.js)
-        "storyboard_step": storyboard_step,  # where it opens: the link's step, or the last one shown
+        "storyboard": storyboard,  # fetched once; the browser steps through it (render/static/storyboard_show.js)
         "view": view_from_link(region),  # where the map opens; the viewer's later moves stay in the browser
         # The region's view: the map opens on it (without a view in the link) and moves to it when it changes.
         "region": {"id": region.id, "fit": [list(corner) for corner in region.view_fit]},

@@ -44,7 +44,8 @@ def _key(field: str) -> str:
 # ---- the storyboard on the page, and in the link ----
 
 def current_storyboard() -> Storyboard | None:
-    """The storyboard on the page: from the link (`?story=`) at first, then as the briefer edits it."""
+    """The storyboard on the page: from the link (`?story=`) at first, then as the briefer edits it; and the
+    step being presented (`?step=`)."""
     if STORY not in st.session_state:
         st.session_state[STORY] = None
         if (code := st.query_params.get(URL_KEY)) is not None:
@@ -55,6 +56,7 @@ def current_storyboard() -> Storyboard | None:
                 notice(f"The link's storyboard {literal(code, 24)} cannot be read: {plain(why)}. "
                        "No storyboard is loaded; open its file in the Storyboard tab.")
     story = st.session_state[STORY]
+    _keep_step(story)
     code = _link_code(story)
     if code is None:
         st.query_params.pop(URL_KEY, None)
@@ -352,11 +354,12 @@ def storyboard_panel(dataset: Dataset, day: date, bounds: DateRange, shown: Stor
 
 # ---- presenting: the steps the map shows, worked out and sent once per storyboard ----
 
-def presented_steps(story: Storyboard | None, dataset: Dataset, compiled: tuple[StateHistory, ...], version: tuple) -> str | None:
-    """The published file of the steps for the map (render/static/storyboard_show.js), or None when there is
-    no storyboard for this treaty to present. Worked out once per storyboard and dataset version: every step
-    of the presenter's clicker reruns the page. The storyboard (frozen, but holding lists) is known by its
-    JSON text; its steps name their own regions, and the browser themes them."""
+def presented_steps(story: Storyboard | None, dataset: Dataset, compiled: tuple[StateHistory, ...], version: tuple) -> dict | None:
+    """What the map presents (render/static/storyboard_show.js): the published file of the steps (`url`) and
+    the step to open on (`step`, from 1); None when there is no storyboard for this treaty to present. The
+    file is worked out once per storyboard and dataset version: every step of the presenter's clicker reruns
+    the page. The storyboard (frozen, but holding lists) is known by its JSON text; its steps name their
+    own regions, and the browser themes them."""
     if story is None or story.treaty != dataset.treaty.id:
         return None
     text = story.model_dump_json()
@@ -364,7 +367,7 @@ def presented_steps(story: Storyboard | None, dataset: Dataset, compiled: tuple[
     if not is_published(name):  # the folder was cleared (another server pruned it, a fresh build): write it again
         _published_steps.clear()
         name = _published_steps(story, dataset, compiled, text, version)
-    return name
+    return {"url": name, "step": st.session_state.get(PRESENTED, (story, 1))[1]}
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -398,7 +401,7 @@ STEP_KEY = "step"
 PRESENTED = "story_presented"  # (the storyboard, its step shown from 1)
 
 
-def presented_step(story: Storyboard | None) -> int:
+def _keep_step(story: Storyboard | None) -> None:
     """The step to present (from 1): the link's at first, then the one the presenter stepped to (the map
     tells it, see keep_step_in_link); back to 1 when the storyboard changes. Kept in the address, the
     first step as no parameter."""
@@ -412,7 +415,6 @@ def presented_step(story: Storyboard | None) -> int:
         st.query_params[STEP_KEY] = str(step)
     else:
         st.query_params.pop(STEP_KEY, None)
-    return step
 
 
 def _step_from_link(story: Storyboard | None) -> int:
@@ -431,7 +433,7 @@ def _step_from_link(story: Storyboard | None) -> int:
 
 def keep_step_in_link(told: object) -> None:
     """The step the presenter moved to (sent by the map with its messages, as the date is), if it is one
-    of the storyboard on the page; kept for the address by presented_step."""
+    of the storyboard on the page; kept for the address by _keep_step."""
     story = st.session_state.get(STORY)
     if story is not None and isinstance(told, int) and not isinstance(told, bool) and 1 <= told <= len(story.steps):
         st.session_state[PRESENTED] = (story, told)

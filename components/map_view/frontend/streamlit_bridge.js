@@ -142,7 +142,7 @@
 
   // ---- presenting a storyboard: its steps fetched once, stepped here (storyboard_show.js) ----
   function present(message) {
-    const url = message.present ? message.storyboard_url : null;
+    const url = message.present && message.storyboard ? message.storyboard.url : null;
     if (url && fetched.storyboard === url) return;
     if (story) {
       story.stop();
@@ -153,7 +153,7 @@
     fetched.storyboard = null;
     fetchOnce("storyboard", url, function (loaded) {
       if (story) story.stop();
-      story = window.TreatyStoryboard.mount(loaded, { map: window.treatyMapLayers.map, listen: listen, onStep: showStep, start: base.storyboard_step });
+      story = window.TreatyStoryboard.mount(loaded, { map: window.treatyMapLayers.map, listen: listen, onStep: showStep, start: base.storyboard && base.storyboard.step });
     });
   }
 
