@@ -104,6 +104,7 @@
     L.DomEvent.disableClickPropagation(notesPanel);
     L.DomEvent.disableScrollPropagation(notesPanel);
     notesPanel.setAttribute("aria-label", "Speaker notes");
+    notesPanel.tabIndex = 0;  // long notes scroll: the keyboard reaches them too
     notesPanel.hidden = true;
     notes.addTo(options.map);
     let notesShown = false;  // kept from step to step
@@ -194,7 +195,7 @@
     ".tm-story-head .tm-story-notes-toggle { margin-left: auto; }",
     ".tm-story-head .tm-story-notes-toggle[aria-pressed='true'] { background: var(--tm-text); color: var(--tm-panel); }",
     // Read from a lectern: never under 18 px, larger with the projector's type; scrolls rather than covering the map.
-    ".leaflet-bottom.leaflet-right .tm-story-notes { box-sizing: border-box; width: min(34em, 46vw); max-height: 42vh; overflow-y: auto;",
+    ".leaflet-bottom.leaflet-right .tm-story-notes { box-sizing: border-box; width: min(38em, 50vw); max-height: 45vh; overflow-y: auto;",
     "  margin: 0 12px 12px 0; padding: 10px 16px; white-space: pre-line; line-height: 1.4; color: var(--tm-text);",
     "  font-size: max(18px, var(--tm-type, 16px)); background: var(--tm-panel); border: 1px solid var(--tm-panel-edge);",
     "  border-radius: 8px; box-shadow: 0 1px 6px var(--tm-shadow); }",
