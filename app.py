@@ -82,7 +82,7 @@ def briefing() -> None:
         title=dataset.treaty.short_name,
         sentence=sentence,
         height=1000 if present else 800, theme=theme.for_browser, present=present, story=story,
-        storyboard=presented_steps(storyboard, dataset, compiled) if present else None,
+        storyboard=presented_steps(storyboard, dataset, compiled, treaty.version) if present else None,
         dependencies=treaty.dependencies, region=region, counts=count_clause(statuses, scope),
     )
     # The map as text: the region's states (the world's figure is in the sentence).

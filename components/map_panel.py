@@ -13,6 +13,7 @@ from components.map_view import is_published, prepare_frontend, publish, treaty_
 from components.notices import literal, notice
 from components.selection import select
 from components.story import Story
+from components.storyboard_panel import keep_step_in_link
 from geo.regions import Region
 from render.callouts import story_payload
 from render.captions import attribution_line
@@ -92,6 +93,7 @@ def apply_map_action(bounds: DateRange, history_url: str) -> None:
     if "window" in action:
         choose_window(bounds, action["window"])
     keep_view_in_link(action.get("view"))
+    keep_step_in_link(action.get("step"))  # the storyboard's step presented, for the address
 
 
 # The map's zoom and centre in the link (?zoom=5.5&centre=52.1,16.3): a shared link opens on the same view.
@@ -143,12 +145,12 @@ def _story_on_map(story: Story, view_fit: tuple) -> dict:
 def map_panel(
     statuses: list[StateStatus], day: date, bounds: DateRange, today: date, selected: str | None,
     files: MapFiles, title: str, sentence: str, height: int, theme: str, present: bool, dependencies: Dependencies,
-    region: Region, counts: str, story: Story = Story(), storyboard: str | None = None,
+    region: Region, counts: str, story: Story = Story(), storyboard: dict | None = None,
 ) -> None:
     """`theme`: a Theme's value or "auto" (the system's preference, read in the browser); `present`:
     presentation mode (projector type, title on the map, the legend's empty statuses hidden); `story`:
     the states to highlight and the callouts to draw; `storyboard`: the published steps of the storyboard to
-    present (components/storyboard_panel.presented_steps), or None."""
+    present and the step to open on (components/storyboard_panel.presented_steps), or None."""
     _frontend_ready()
     geometry = load_geometry()
     payload = {
@@ -171,7 +173,7 @@ def map_panel(
         "theme": theme,
         "present": present,
         "story": _story_on_map(story, region.view_fit),
-        "storyboard_url": storyboard,  # fetched once; the browser steps through it (render/static/storyboard_show.js)
+        "storyboard": storyboard,  # fetched once; the browser steps through it (render/static/storyboard_show.js)
         "view": view_from_link(region),  # where the map opens; the viewer's later moves stay in the browser
         # The region's view: the map opens on it (without a view in the link) and moves to it when it changes.
         "region": {"id": region.id, "fit": [list(corner) for corner in region.view_fit]},

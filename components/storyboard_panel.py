@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from components.data import load_geometry
 from components.date_controls import DAY, DateRange
-from components.map_view import publish
+from components.map_view import is_published, publish
 from components.notices import literal, notice, plain
 from components.story import Story
 from geo.regions import DEFAULT_REGION, REGIONS, region_by_id, scope_of
@@ -44,7 +44,8 @@ def _key(field: str) -> str:
 # ---- the storyboard on the page, and in the link ----
 
 def current_storyboard() -> Storyboard | None:
-    """The storyboard on the page: from the link (`?story=`) at first, then as the briefer edits it."""
+    """The storyboard on the page: from the link (`?story=`) at first, then as the briefer edits it; and the
+    step being presented (`?step=`)."""
     if STORY not in st.session_state:
         st.session_state[STORY] = None
         if (code := st.query_params.get(URL_KEY)) is not None:
@@ -55,6 +56,7 @@ def current_storyboard() -> Storyboard | None:
                 notice(f"The link's storyboard {literal(code, 24)} cannot be read: {plain(why)}. "
                        "No storyboard is loaded; open its file in the Storyboard tab.")
     story = st.session_state[STORY]
+    _keep_step(story)
     code = _link_code(story)
     if code is None:
         st.query_params.pop(URL_KEY, None)
@@ -350,16 +352,32 @@ def storyboard_panel(dataset: Dataset, day: date, bounds: DateRange, shown: Stor
     _files(story)
 
 
-# ---- presenting: the steps the map shows, sent once per storyboard ----
+# ---- presenting: the steps the map shows, worked out and sent once per storyboard ----
 
-def presented_steps(story: Storyboard | None, dataset: Dataset, compiled: tuple[StateHistory, ...]) -> str | None:
-    """The published file of the steps for the map (render/static/storyboard_show.js), or None when there is
-    no storyboard for this treaty to present. A before-and-after step carries its list of changes."""
+def presented_steps(story: Storyboard | None, dataset: Dataset, compiled: tuple[StateHistory, ...], version: tuple) -> dict | None:
+    """What the map presents (render/static/storyboard_show.js): the published file of the steps (`url`) and
+    the step to open on (`step`, from 1); None when there is no storyboard for this treaty to present. The
+    file is worked out once per storyboard and dataset version: every step of the presenter's clicker reruns
+    the page. The storyboard (frozen, but holding lists) is known by its JSON text; its steps name their
+    own regions, and the browser themes them."""
     if story is None or story.treaty != dataset.treaty.id:
         return None
+    text = story.model_dump_json()
+    name = _published_steps(story, dataset, compiled, text, version)
+    if not is_published(name):  # the folder was cleared (another server pruned it, a fresh build): write it again
+        _published_steps.clear()
+        name = _published_steps(story, dataset, compiled, text, version)
+    return {"url": name, "step": st.session_state.get(PRESENTED, (story, 1))[1]}
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _published_steps(_story: Storyboard, _dataset: Dataset, _compiled: tuple[StateHistory, ...], text: str, version: tuple) -> str:
+    """The steps' file for the storyboard whose JSON is `text`, on the dataset `version`. A before-and-after
+    step carries its list of changes; every step its highlight and callouts placed for its region, and its
+    speaker notes (shown to the presenter on request: N)."""
     shapes = load_geometry().shapes
     steps = []
-    for step in story.steps:
+    for step in _story.steps:
         shown = step.date or step.after
         region = region_by_id(step.region) or DEFAULT_REGION  # the loader refuses an unknown region
         steps.append({
@@ -368,10 +386,54 @@ def presented_steps(story: Storyboard | None, dataset: Dataset, compiled: tuple[
             "date": shown.isoformat(),
             "before": step.before.isoformat() if step.before else None,
             "before_label": long_date(step.before) if step.before else None,
-            "changes": [change.sentence for change in changes_between(compiled, step.before, step.after, scope_of(region).members)] if step.before else [],
+            "changes": [change.sentence for change in changes_between(_compiled, step.before, step.after, scope_of(region).members)] if step.before else [],
             "date_label": long_date(shown),
             # Highlight and callouts placed as for a link's (render/callouts.py), drawn by map_story.js.
             "story": story_payload(frozenset(step.highlight), step.callouts, shapes, region.view_fit),
             "view_bounds": [list(corner) for corner in region.view_fit],
+            "notes": step.notes,
         })
-    return publish("storyboard", {"title": story.title, "steps": steps})
+    return publish("storyboard", {"title": _story.title, "steps": steps})
+
+
+# ---- the step being presented, in the link (?step=3, from 1): a shared or reloaded link comes back to it ----
+STEP_KEY = "step"
+PRESENTED = "story_presented"  # (the storyboard, its step shown from 1)
+
+
+def _keep_step(story: Storyboard | None) -> None:
+    """The step to present (from 1): the link's at first, then the one the presenter stepped to (the map
+    tells it, see keep_step_in_link); back to 1 when the storyboard changes. Kept in the address, the
+    first step as no parameter."""
+    kept = st.session_state.get(PRESENTED)
+    if kept is None:
+        step = _step_from_link(story)
+    else:
+        step = kept[1] if kept[0] is story else 1
+    st.session_state[PRESENTED] = (story, step)
+    if step > 1:
+        st.query_params[STEP_KEY] = str(step)
+    else:
+        st.query_params.pop(STEP_KEY, None)
+
+
+def _step_from_link(story: Storyboard | None) -> int:
+    """The link's step, if it is one of the storyboard's; else a notice (when there is a storyboard to step
+    through) and step 1. Nothing else in the link is lost."""
+    wanted = st.query_params.get(STEP_KEY)
+    if wanted is None or story is None:
+        return 1
+    step = int(wanted) if re.fullmatch(r"[1-9][0-9]{0,2}", wanted) else 0
+    if 1 <= step <= len(story.steps):
+        return step
+    notice(f"The link's step {literal(wanted, 12)} is not a step of this storyboard (1 to {len(story.steps)}): "
+           "presenting from step 1.")
+    return 1
+
+
+def keep_step_in_link(told: object) -> None:
+    """The step the presenter moved to (sent by the map with its messages, as the date is), if it is one
+    of the storyboard on the page; kept for the address by _keep_step."""
+    story = st.session_state.get(STORY)
+    if story is not None and isinstance(told, int) and not isinstance(told, bool) and 1 <= told <= len(story.steps):
+        st.session_state[PRESENTED] = (story, told)

@@ -15,7 +15,7 @@ from components.map_view import BUILD_DIR
 from components.storyboard_panel import callout_lines, callouts_from_lines
 from storyboard.link import encoded
 from storyboard.model import Callout, Step, Storyboard
-from tests.app_page import map_arguments, move_on_timeline, open_page, shown_date
+from tests.app_page import map_arguments, move_on_timeline, open_page, shown_date, tell_from_map
 
 STORYBOARD = "storyboard"
 ADD = "FormSubmitter:story_form-Add as a step"
@@ -161,7 +161,7 @@ def test_a_step_shows_the_region_chosen_and_keeps_it_when_edited(monkeypatch):
     page.button(key=SAVE_EDIT).click().run()
     assert page.session_state[STORYBOARD].steps[0].region == "nordic-baltic"
     presenting = open_page(monkeypatch, present="1", story=page.query_params["story"])
-    steps = json.loads((BUILD_DIR / map_arguments(presenting)["storyboard_url"]).read_text(encoding="utf-8"))["steps"]
+    steps = json.loads((BUILD_DIR / map_arguments(presenting)["storyboard"]["url"]).read_text(encoding="utf-8"))["steps"]
     assert steps[0]["view_bounds"] == [[53.5, -24.5], [71.2, 31.6]]  # the Nordic–Baltic preset (geo/regions.py)
 
 
@@ -226,9 +226,9 @@ def test_a_hostile_link_gets_a_notice_and_no_storyboard(monkeypatch, code):
 
 def test_presentation_mode_sends_the_map_the_steps_once(monkeypatch):
     page = open_file(storyboard_tab(monkeypatch), "baltic.yaml", GOOD_FILE.encode())
-    assert map_arguments(page)["storyboard_url"] is None, "not presenting: no steps for the map"
+    assert map_arguments(page)["storyboard"] is None, "not presenting: no steps for the map"
     presenting = open_page(monkeypatch, present="1", story=page.query_params["story"])
-    name = map_arguments(presenting)["storyboard_url"]
+    name = map_arguments(presenting)["storyboard"]["url"]
     steps = json.loads((BUILD_DIR / name).read_text(encoding="utf-8"))["steps"]
     assert [(s["title"], s["date"], s["before"], s["story"]["highlight"]) for s in steps] == [
         ("Instruments deposited", "2025-06-27", None, ["EST", "LTU", "LVA"]),
@@ -281,3 +281,85 @@ def test_a_storyboard_too_large_for_a_link_says_to_share_the_file(monkeypatch):
     page.run()
     assert "story" not in page.query_params
     assert any("too large for a link: share the saved file" in caption.value for caption in page.caption)
+
+
+# ---- presenting: the steps worked out once per storyboard and dataset version; the step in the link ----
+
+@pytest.fixture
+def placed_steps(monkeypatch) -> list[tuple[str, ...]]:
+    """The steps whose highlight and callouts were placed (the costly part of presenting), by highlight,
+    counted from an empty cache."""
+    import components.storyboard_panel as panel
+
+    placed, place = [], panel.story_payload
+    monkeypatch.setattr(panel, "story_payload", lambda highlight, *rest: placed.append(tuple(sorted(highlight))) or place(highlight, *rest))
+    panel._published_steps.clear()
+    return placed
+
+
+def test_presenting_works_the_steps_out_once_per_storyboard_and_dataset_version(monkeypatch, tmp_path, placed_steps):
+    import os
+    import shutil
+
+    shutil.copy(Path("data/apmbc.yaml"), tmp_path / "apmbc.yaml")
+    page = open_page(monkeypatch, data_dir=tmp_path, present="1", story=encoded(GOOD_FILE))
+    published = map_arguments(page)["storyboard"]["url"]
+    assert placed_steps == [("EST", "LTU", "LVA"), ()], "each of the two steps placed once"
+    for day in ("2025-06-28", "2025-06-29"):  # the presenter steps: the page reruns
+        move_on_timeline(page, day)
+    assert len(placed_steps) == 2, "a rerun with the same storyboard works nothing out again"
+    assert map_arguments(page)["storyboard"]["url"] == published
+    story = page.session_state[STORYBOARD]
+    page.session_state[STORYBOARD] = story.model_copy(update={"steps": story.steps[:1]})  # an edited storyboard
+    page.run()
+    assert len(placed_steps) == 3 and map_arguments(page)["storyboard"]["url"] != published
+    stat = (tmp_path / "apmbc.yaml").stat()
+    os.utime(tmp_path / "apmbc.yaml", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # the dataset edited
+    page.run()
+    assert len(placed_steps) == 4, "a new dataset version: the steps worked out again"
+
+
+def test_the_steps_file_is_written_again_if_it_has_gone(monkeypatch, placed_steps):
+    page = open_page(monkeypatch, present="1", story=encoded(GOOD_FILE))
+    published = BUILD_DIR / map_arguments(page)["storyboard"]["url"]
+    published.unlink()
+    move_on_timeline(page, "2025-06-28")
+    assert published.exists()
+    assert json.loads(published.read_text(encoding="utf-8"))["steps"][1]["notes"] == "The first withdrawals in the Convention's history."
+
+
+def test_a_link_opens_the_presentation_on_its_step(monkeypatch):
+    page = open_page(monkeypatch, present="1", story=encoded(GOOD_FILE), step="2")
+    assert map_arguments(page)["storyboard"]["step"] == 2
+    assert page.query_params["step"] == "2"
+    assert not page.warning
+
+
+@pytest.mark.parametrize("step", ["0", "3", "-1", "two", "1.5", "2 ", "0002", "9" * 40, "2'><script>"])
+def test_a_step_the_storyboard_does_not_have_gets_a_notice_and_step_1(monkeypatch, step):
+    page = open_page(monkeypatch, present="1", story=encoded(GOOD_FILE), step=step)
+    assert map_arguments(page)["storyboard"]["step"] == 1
+    [warning] = [w.value for w in page.warning if "The link's step" in w.value]
+    assert "is not a step of this storyboard (1 to 2): presenting from step 1" in warning
+    assert "step" not in page.query_params
+    assert page.query_params["present"] == "1" and page.query_params["story"] == encoded(GOOD_FILE), "nothing else lost"
+    assert len(page.session_state[STORYBOARD].steps) == 2
+
+
+def test_the_step_the_presenter_moves_to_goes_into_the_link(monkeypatch):
+    page = open_page(monkeypatch, present="1", story=encoded(GOOD_FILE))
+    assert "step" not in page.query_params, "step 1 is the link without a step"
+    tell_from_map(page, date="2025-12-27", step=2)
+    assert page.query_params["step"] == "2" and map_arguments(page)["storyboard"]["step"] == 2
+    for wrong in (3, 0, "2", True, None):  # not a step of this storyboard: the last good one stays
+        tell_from_map(page, step=wrong)
+        assert page.query_params["step"] == "2", wrong
+    tell_from_map(page, step=1)
+    assert "step" not in page.query_params
+
+
+def test_another_storyboard_starts_at_its_first_step(monkeypatch):
+    page = open_page(monkeypatch, present="1", story=encoded(GOOD_FILE), step="2")
+    page.session_state[STORYBOARD] = Storyboard(title="Other", treaty="apmbc", steps=[Step(title="One", date=date(2025, 6, 27))] * 3)
+    page.run()
+    assert map_arguments(page)["storyboard"]["step"] == 1 and "step" not in page.query_params

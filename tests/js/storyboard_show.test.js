@@ -60,6 +60,27 @@ test("at either end a move changes nothing and says so", () => {
   assert.equal(player.move("first").title, "The regional decision");
 });
 
+test("the player opens on the step it is given (a link's ?step=), kept within the storyboard", () => {
+  const third = S.createPlayer(STEPS, 2);
+  assert.equal(third.counter(), "Step 3 of 3");
+  assert.equal(third.hasNext(), false);
+  assert.equal(third.move("previous").title, "Instruments deposited");
+  assert.equal(S.createPlayer(STEPS, 7).counter(), "Step 3 of 3", "past the end: the last step");
+  assert.equal(S.createPlayer(STEPS, -4).counter(), "Step 1 of 3");
+  assert.equal(S.createPlayer(STEPS, undefined).counter(), "Step 1 of 3");
+  assert.equal(S.createPlayer(STEPS, NaN).counter(), "Step 1 of 3");
+});
+
+test("N (or Shift+N) shows and hides the speaker notes; N with Ctrl, Alt or Cmd is the browser's", () => {
+  assert.equal(S.notesKey(key("n")), true);
+  assert.equal(S.notesKey(key("N", { shiftKey: true })), true);
+  for (const name of ["m", "Enter", "ArrowRight", " "]) assert.equal(S.notesKey(key(name)), false, name);
+  assert.equal(S.notesKey(key("n", { ctrlKey: true })), false, "Ctrl+N opens a browser window");
+  assert.equal(S.notesKey(key("n", { metaKey: true })), false);
+  assert.equal(S.notesKey(key("n", { altKey: true })), false);
+  assert.equal(S.keyMove(key("n")), null, "N moves no step");
+});
+
 test("a step draws its highlighted states and callouts; a plain step draws none (not the last step's)", () => {
   assert.deepEqual(S.overrides(STEPS[0]), { story: BALTIC });
   assert.deepEqual(S.overrides(STEPS[1]), { story: { highlight: [], callouts: [] } });

@@ -142,23 +142,28 @@
 
   // ---- presenting a storyboard: its steps fetched once, stepped here (storyboard_show.js) ----
   function present(message) {
-    const url = message.present ? message.storyboard_url : null;
+    const url = message.present && message.storyboard ? message.storyboard.url : null;
     if (url && fetched.storyboard === url) return;
     if (story) {
       story.stop();
       story = storyStep = null;
+      delete outbox.wanted.step;  // the step belonged to that storyboard
       if (lastDate) paint(lastDate);  // without the step's highlight
     }
     fetched.storyboard = null;
     fetchOnce("storyboard", url, function (loaded) {
       if (story) story.stop();
-      story = window.TreatyStoryboard.mount(loaded, { map: window.treatyMapLayers.map, listen: listen, onStep: showStep });
+      story = window.TreatyStoryboard.mount(loaded, { map: window.treatyMapLayers.map, listen: listen, onStep: showStep, start: base.storyboard && base.storyboard.step });
     });
   }
 
   let stepView = null;  // the view the last step flew to: the map moves only when a step changes region
-  function showStep(step) {
+  function showStep(step, player) {
     storyStep = step;
+    if (player) {  // told with the step's date, in one message (the server keeps it in the address, ?step=)
+      outbox.wanted.step = player.index + 1;
+      outbox.dirty = true;
+    }
     if (!history) return;  // shown once the history arrives
     timeline.reveal(step.date);
     if (timeline.moveTo(step.date) === step.date && lastDate && lastDate.date === step.date) paint(lastDate);
@@ -167,6 +172,7 @@
       stepView = region;
       window.treatyMapLayers.map.flyToBounds(step.view_bounds, Object.assign({ duration: 0.8 }, window.TreatyMapPresent.viewPadding()));
     }
+    if (outbox.inFlight === null) flush();  // a step on the date already shown still tells its number
   }
 
   // ---- the frame's height: from the map's top edge to the window's bottom, within bounds ----
