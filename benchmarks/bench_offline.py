@@ -1,0 +1,95 @@
+"""The offline HTML map (render/standalone.py) as `python -m export --formats html` writes it: its size against
+the budget (a file a briefer can email: at most 1.5 MB), for both treaties, world and Europe, and how long
+Debian's Chromium takes to open it from a file (file://) until the date's fills are on the map.
+
+Run from the repository root: `python -m benchmarks --only offline`, or
+`python -m benchmarks.bench_offline [FILE.html ...]` for the load times of files already written (e.g. by an
+older commit, to compare).
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from benchmarks import Row, percentile
+from export.batch import export_batch, load_export_data
+from geo.regions import REGIONS
+from harness import launch_chromium
+from treaty.datasets import DATA_DIR
+
+OFFLINE_HTML_BUDGET_B = 1_500_000  # benchmarks/README.md: "1.5 MB" read as 1,500,000 B
+DAY = date(2025, 12, 27)  # the Baltic withdrawals take effect
+TREATIES = ("apmbc", "ccm")
+REGION_IDS = ("world", "europe")
+LOAD_RUNS, QUICK_LOAD_RUNS = 10, 3
+# treaty_map.js sets data-rendered-date on <body> right after restyling every shape: the moment the fills are
+# there. performance.now() counts from the navigation's start.
+FILLS_SEEN = """new MutationObserver(function (changes, observer) {
+  if (!document.body || !document.body.hasAttribute("data-rendered-date")) return;
+  window.tmFillsAt = performance.now();
+  observer.disconnect();
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-rendered-date"] });"""
+
+
+def exported_page(treaty: str, region_id: str, folder: Path) -> Path:
+    """The offline page of `treaty` opening on DAY in `region_id`'s view, written by the exporter itself."""
+    data = load_export_data(DATA_DIR / f"{treaty}.yaml", REGIONS[region_id])
+    (path,) = export_batch(data, [DAY], ["html"], folder / f"{treaty}-{region_id}")
+    return path
+
+
+def load_times_ms(browser, path: Path, runs: int) -> list[float]:
+    """Navigation start to the fills on the map, a new browser context (empty cache) each time, 1920x1080;
+    one untimed load first."""
+    times = []
+    for run in range(runs + 1):
+        context = browser.new_context(viewport={"width": 1920, "height": 1080})
+        context.add_init_script(FILLS_SEEN)
+        page = context.new_page()
+        page.goto(path.resolve().as_uri())
+        page.wait_for_function("window.tmFillsAt !== undefined", timeout=60_000)
+        if run:
+            times.append(page.evaluate("window.tmFillsAt"))
+        context.close()
+    return times
+
+
+def _summary(times: list[float]) -> str:
+    return f"median {percentile(times, 50):.0f} ms, p90 {percentile(times, 90):.0f} ms ({len(times)} loads)"
+
+
+def run(log=print, quick: bool = False) -> list[Row]:
+    rows = []
+    runs = QUICK_LOAD_RUNS if quick else LOAD_RUNS
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        for treaty in TREATIES:
+            for region_id in REGION_IDS:
+                path = exported_page(treaty, region_id, Path(folder))
+                size = path.stat().st_size
+                times = load_times_ms(browser, path, runs)
+                log(f"  {path.name}: {size:,} B; opened from a file to the fills: {_summary(times)}")
+                rows.append(Row("7. offline HTML", f"{treaty}, {region_id}: file size", [size], "B", budget=OFFLINE_HTML_BUDGET_B))
+                rows.append(Row("7. offline HTML", f"{treaty}, {region_id}: file:// to the fills, Chromium", times, "ms"))
+        browser.close()
+    return rows
+
+
+def main(argv: list[str]) -> None:
+    if not argv:
+        run()
+        return
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        for name in argv:
+            path = Path(name)
+            print(f"{path}: {path.stat().st_size:,} B; opened from a file to the fills: {_summary(load_times_ms(browser, path, LOAD_RUNS))}")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
