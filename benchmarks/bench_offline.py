@@ -4,7 +4,7 @@ Debian's Chromium takes to open it from a file (file://) until the date's fills 
 
 Run from the repository root: `python -m benchmarks --only offline`, or
 `python -m benchmarks.bench_offline [FILE.html ...]` for the load times of files already written (e.g. by an
-older commit, to compare).
+older commit, to compare: the files are loaded in turn).
 """
 from __future__ import annotations
 
@@ -83,12 +83,16 @@ def main(argv: list[str]) -> None:
     if not argv:
         run()
         return
+    paths = [Path(name) for name in argv]
+    times: dict[Path, list[float]] = {path: [] for path in paths}
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
-        for name in argv:
-            path = Path(name)
-            print(f"{path}: {path.stat().st_size:,} B; opened from a file to the fills: {_summary(load_times_ms(browser, path, LOAD_RUNS))}")
+        for _ in range(LOAD_RUNS):  # the files in turn, so a change in the machine's load falls on all of them
+            for path in paths:
+                times[path] += load_times_ms(browser, path, 1)
         browser.close()
+    for path in paths:
+        print(f"{path}: {path.stat().st_size:,} B; opened from a file to the fills: {_summary(times[path])}")
 
 
 if __name__ == "__main__":
