@@ -18,7 +18,8 @@ from geo.countries import microstate_points
 from render.captions import as_of_line, title_on
 from render.folium_map import MAP_SCRIPT
 from render.payload import history_payload
-from render.standalone import GEOMETRY_SCRIPT, LEAFLET_DIR, TIMELINE_SCRIPTS, packed_geometry, standalone_html
+from geo.build import COORD_DECIMALS
+from render.standalone import GEOMETRY_SCRIPT, GRID_STEPS_PER_DEGREE, LEAFLET_DIR, TIMELINE_SCRIPTS, packed_geometry, standalone_html
 from tests.expected_colours import STATUS_HEX
 from tests.export_fixtures import (
     HOSTILE_NAME,
@@ -80,6 +81,10 @@ def test_each_ring_is_the_polyline_of_its_steps_on_the_grid():
                             "geometry": {"type": "MultiPolygon", "coordinates": [[[[0.001, -0.002], [0.033, -0.002]]]]}}]}
     assert packed_geometry(square) == {"steps_per_degree": 1000, "features": [
         {"id": "0", "properties": {"iso3": "TST", "name": "Test"}, "geometry": {"type": "MultiPolygon", "coordinates": [["AB_A?"]]}}]}
+
+
+def test_the_packing_grid_is_the_one_the_geometry_is_built_on():
+    assert GRID_STEPS_PER_DEGREE == 10**COORD_DECIMALS == 1000
 
 
 def test_a_vertex_off_the_grid_is_refused_naming_the_state():
