@@ -1,7 +1,7 @@
 """`python -m benchmarks`: run the whole suite and print one table of medians and p90s.
 
 Options: --quick (fewer samples, for a smoke run), --only NAME[,NAME] (geometry, slider, server,
-scale, exports), --json PATH (write every figure with its raw samples), --max-wait S, --no-wait.
+scale, exports, offline), --json PATH (write every figure with its raw samples), --max-wait S, --no-wait.
 Before it starts, and before each section, the suite waits (bounded) until processes outside it use
 under 10 % of the CPUs; it reports how much CPU other processes used during each section.
 Figures, not asserts: the exit status is 0 whether or not a budget is met.
@@ -20,7 +20,7 @@ import time
 
 from benchmarks import OtherLoad, Row, machine, wait_for_quiet
 
-SUITE = ("geometry", "slider", "server", "scale", "exports")
+SUITE = ("geometry", "slider", "server", "scale", "exports", "offline")
 
 
 def _fmt(value: float, unit: str) -> str:
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             rows += _geometry(log, args.quick)
         elif name == "exports":
             rows += _exports(log, args.quick)
-        elif name in ("slider", "server", "scale"):
+        elif name in ("slider", "server", "scale", "offline"):
             module = importlib.import_module(f"benchmarks.bench_{name}")
             produced = module.run(log=log, quick=args.quick)
             rows += produced

@@ -1,6 +1,11 @@
 """One HTML file that is the interactive map, offline: Leaflet, the geometry, the treaty's history of
 colours and the per-state records are all inside it, so it opens from a USB stick with no network.
 
+Packed to stay small enough to email (budget 1.5 MB, benchmarks/README.md; the world's Mine Ban page was 2.0 MB):
+the countries' rings as polyline strings of whole grid steps (`packed_geometry`, decoded exactly and at once by
+standalone_geometry.js: a quarter of the GeoJSON), the history, sentences and records as gzip in base64 (a tenth
+of their JSON), unpacked by the browser's own DecompressionStream (standalone_timeline.js).
+
 The page holds the same history of colours as the app's map (`render.payload.history_payload`) and
 the same timeline (timeline_controller.js, drawn by timeline_bar.js): it steps by day, jumps between
 changes and plays as the app does. The sentence of each change date (and of the opening day) is
@@ -9,15 +14,19 @@ written here, in Python, by the same engine as the app.
 from __future__ import annotations
 
 import base64
+import gzip
 import html
 import json
 import re
 from datetime import date
 from pathlib import Path
 
+import folium
 import geopandas as gpd
 import xstatic.pkg.leaflet as leaflet_package
-from branca.element import Element
+from branca.element import Element, MacroElement
+from folium.features import GeoJsonStyleMapper
+from jinja2 import Template
 
 from geo.regions import DEFAULT_REGION, Region, scope_of
 from render.callouts import story_payload
@@ -35,6 +44,9 @@ from treaty.territories import dependencies
 LEAFLET_DIR = Path(leaflet_package.BASE_DIR)
 # After the map, in order: the scripts shared with the app's map, then this page's part of the timeline.
 TIMELINE_SCRIPTS = (*SHARED_SCRIPTS, STATIC / "standalone_timeline.js")
+GEOMETRY_SCRIPT = STATIC / "standalone_geometry.js"
+# The committed geometry's vertices lie on a grid of 0.001° (geo/build.py COORD_DECIMALS): whole steps of it.
+GRID_STEPS_PER_DEGREE = 1000
 
 TEXT_VERSION = '<details id="tm-text-version"><summary>Text version of the map</summary><div class="tm-text-body"></div></details>'
 PAGE_STYLE = """
@@ -46,7 +58,97 @@ body { display: flex; flex-direction: column; min-height: 100vh; font: 15px/1.35
 #tm-meta { flex: none; margin: 0; padding: 6px 16px; color: #555; font-size: 13px; }
 #tm-text-version { flex: none; max-height: 40vh; overflow: auto; padding: 6px 16px; border-top: 1px solid #C8D2DA; }
 #tm-text-version summary { min-height: 24px; cursor: pointer; }
+#tm-unpack-error { margin: 0 0 8px; padding: 8px 12px; border: 2px solid currentColor; font-weight: 600; }
 """
+
+
+class _CountriesFromPackedBlock(MacroElement):
+    """Fills the countries' layer, which folium makes empty here, from the page's #tm-geometry block, right after
+    the layer is made: synchronously, so the shapes are there when the map's scripts start, and in the same order
+    as folium's own data (the microstates' markers, added next, are drawn over them)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.layer.get_name() }}.addData(
+            window.TreatyOfflineGeometry.decode(JSON.parse(document.getElementById("tm-geometry").textContent)));
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, layer: folium.GeoJson):
+        super().__init__()
+        self.layer = layer
+
+
+def _polyline(ring: list[list[float]], iso3: str) -> str:
+    """A ring in the Encoded Polyline Algorithm: the differences between successive vertices in whole grid steps,
+    zigzag-signed, five bits a character (ASCII 63-126), x before y as in GeoJSON."""
+    characters = []
+    previous = (0, 0)
+    for vertex in ring:
+        steps = tuple(round(value * GRID_STEPS_PER_DEGREE) for value in vertex)
+        if any(step / GRID_STEPS_PER_DEGREE != value for step, value in zip(steps, vertex, strict=True)):
+            raise ValueError(f"{iso3}: vertex {vertex} is not on the geometry's grid of {1 / GRID_STEPS_PER_DEGREE}°")
+        for delta in (steps[0] - previous[0], steps[1] - previous[1]):
+            value = ~(delta << 1) if delta < 0 else delta << 1
+            while value >= 0x20:
+                characters.append(chr((0x20 | (value & 0x1F)) + 63))
+                value >>= 5
+            characters.append(chr(value + 63))
+        previous = steps
+    return "".join(characters)
+
+
+def _packed_coordinates(value: list, iso3: str) -> list | str:
+    """A Polygon's or MultiPolygon's coordinates with each ring (a list of [x, y]) as a polyline string."""
+    if isinstance(value[0][0], (int, float)):
+        return _polyline(value, iso3)
+    return [_packed_coordinates(item, iso3) for item in value]
+
+
+def packed_geometry(collection: dict) -> dict:
+    """The countries' GeoJSON as standalone_geometry.js decodes it: each feature's id, properties and geometry
+    type as they are, each ring a polyline string of grid steps (the same coordinates, a quarter of the bytes);
+    the bounding boxes, which Leaflet does not read, are left out."""
+    return {
+        "steps_per_degree": GRID_STEPS_PER_DEGREE,
+        "features": [
+            {
+                "id": feature["id"],
+                "properties": feature["properties"],
+                "geometry": {
+                    "type": feature["geometry"]["type"],
+                    "coordinates": _packed_coordinates(feature["geometry"]["coordinates"], feature["properties"]["iso3"]),
+                },
+            }
+            for feature in collection["features"]
+        ],
+    }
+
+
+def _take_countries(world: folium.Map) -> tuple[folium.GeoJson, dict]:
+    """The countries' layer and its GeoJSON, taken out of it (the page carries it packed). The layer's style is
+    worked out from the features first, as folium does when it renders them (it cannot without features)."""
+    layer = next(child for child in world._children.values() if isinstance(child, folium.GeoJson) and child.layer_name == "countries")
+    layer.style_map = GeoJsonStyleMapper(layer.data, layer.feature_identifier, layer).get_style_map(layer.style_function)
+    collection, layer.data = layer.data, {"type": "FeatureCollection", "features": []}
+    return layer, collection
+
+
+def _packed_block(element_id: str, value) -> str:
+    """`value` as JSON, gzip-compressed (with a fixed time stamp: the same data make the same file) and base64-encoded,
+    in an inert <script> element that standalone_timeline.js unpacks."""
+    packed = gzip.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), compresslevel=9, mtime=0)
+    return f'<script type="application/gzip" data-encoding="base64" id="{element_id}">{base64.b64encode(packed).decode("ascii")}</script>'
+
+
+def _verbatim(text: str) -> Element:
+    """An element that writes `text` as it is: branca reads an Element's own text as a Jinja template, and a
+    polyline string may hold "{{"."""
+    element = Element("{{ this.text }}")
+    element.text = text
+    return element
 
 
 def _json_for_script(value) -> str:
@@ -121,17 +223,22 @@ def standalone_html(
 
     world = build_map(countries, microstates, leaflet_js="", leaflet_css="", region=region)
     world.default_js, world.default_css = [], []  # Leaflet goes inline below, not as links
+    countries_layer, countries_geojson = _take_countries(world)
+    # The layer's child: its script comes right after the layer's, before the microstates' markers, drawn above.
+    countries_layer.add_child(_CountriesFromPackedBlock(countries_layer))
     root = world.get_root()
     root.header.add_child(Element(f"<title>{html.escape(title_on(dataset, initial_day))}</title>"), name="tm_title")
     root.header.add_child(Element(f"<style>{_leaflet_css()}</style>"), name="leaflet_css")
     root.header.add_child(Element(f"<script>{(LEAFLET_DIR / 'leaflet.js').read_text(encoding='utf-8')}</script>"), name="leaflet_js")
     root.header.add_child(Element(f"<style>{PAGE_STYLE}</style>"), name="tm_style")
     root.html.add_child(Element(_bar(dataset, geometry_metadata, initial_day, sentences[page["initial"]])), name="tm_bar")
-    root.html.add_child(Element(f'<script type="application/json" id="tm-page">{_json_for_script(page)}</script>'), name="tm_page")
+    root.html.add_child(Element(_packed_block("tm-page", page)), name="tm_page")
+    root.html.add_child(Element(_packed_block("tm-details", details_payload(dataset, territories, dict(zip(shape_codes, countries["name"]))))), name="tm_details")
+    # Before the map's script, which decodes it into the countries' layer as soon as the layer exists.
     root.html.add_child(
-        Element(f'<script type="application/json" id="tm-details">{_json_for_script(details_payload(dataset, territories, dict(zip(shape_codes, countries["name"]))))}</script>'),
-        name="tm_details",
+        _verbatim(f'<script type="application/json" id="tm-geometry">{_json_for_script(packed_geometry(countries_geojson))}</script>'), name="tm_geometry"
     )
+    root.html.add_child(Element(f"<script>{GEOMETRY_SCRIPT.read_text(encoding='utf-8')}</script>"), name="tm_geometry_decoder")
     # The map as text for the date on screen, right after the map (written by map_keyboard.js).
     root.html.add_child(Element(TEXT_VERSION), name="tm_text_version")
     for index, script in enumerate(TIMELINE_SCRIPTS):

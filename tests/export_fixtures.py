@@ -2,6 +2,8 @@
 back what the exporters wrote (pixels, PDF text, HTML tags)."""
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import re
 import zlib
@@ -69,9 +71,11 @@ def pdf_text(pdf: bytes) -> list[str]:
 
 
 def embedded(html: str, element_id: str):
-    """The JSON the offline HTML map carries in <script type="application/json" id=element_id>."""
-    match = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', html, re.S)
-    return json.loads(match.group(1))
+    """The JSON the offline HTML map carries in <script id=element_id>: as it is (type application/json), or
+    gzip-compressed in base64 (type application/gzip, the page's history and records)."""
+    match = re.search(rf'<script type="application/(json|gzip)"(?: data-encoding="base64")? id="{element_id}">(.*?)</script>', html, re.S)
+    kind, text = match.groups()
+    return json.loads(gzip.decompress(base64.b64decode(text, validate=True)) if kind == "gzip" else text)
 
 
 def opening_date(html: str) -> str:

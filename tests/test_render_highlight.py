@@ -3,8 +3,6 @@ screen reader, a search, an editor) finds in the SVG, the PNG's pixels and the P
 from __future__ import annotations
 
 import io
-import json
-import re
 import xml.etree.ElementTree as ElementTree
 from datetime import date
 
@@ -16,7 +14,7 @@ from export.formats import FORMATS, Run
 from render.snapshot import SnapshotRenderer
 from storyboard.model import Callout
 from tests.expected_colours import expected_rgb
-from tests.export_fixtures import interior_point, pdf_text, real_data
+from tests.export_fixtures import embedded, interior_point, pdf_text, real_data
 
 SVG = "{http://www.w3.org/2000/svg}"
 DAY = date(2026, 3, 1)
@@ -120,7 +118,7 @@ def test_the_deck_picture_and_the_gif_frame_show_the_highlight():
 
 def test_the_offline_html_carries_the_highlight_and_the_placed_callouts():
     page = FORMATS["html"].write(_story_run(), [DAY]).decode("utf-8")
-    payload = json.loads(re.search(r'<script type="application/json" id="tm-page">(.*?)</script>', page, re.S).group(1))
+    payload = embedded(page, "tm-page")
     assert payload["story"]["highlight"] == sorted(BALTIC)
     assert [callout["lines"] for callout in payload["story"]["callouts"]] == [["First to leave"], ["Kyiv"]]
 

@@ -3,17 +3,23 @@ dataset's strings, and really works in a browser (Debian's Chromium, with every 
 it steps by day and jumps between changes with the same keys and buttons as the app's timeline."""
 from __future__ import annotations
 
+import base64
+import json
 import re
+import shutil
+import subprocess
 from datetime import date
 from functools import lru_cache
 
+import folium
 import pytest
 
 from geo.countries import microstate_points
 from render.captions import as_of_line, title_on
 from render.folium_map import MAP_SCRIPT
 from render.payload import history_payload
-from render.standalone import LEAFLET_DIR, TIMELINE_SCRIPTS, standalone_html
+from geo.build import COORD_DECIMALS
+from render.standalone import GEOMETRY_SCRIPT, GRID_STEPS_PER_DEGREE, LEAFLET_DIR, TIMELINE_SCRIPTS, packed_geometry, standalone_html
 from tests.expected_colours import STATUS_HEX
 from tests.export_fixtures import (
     HOSTILE_NAME,
@@ -54,6 +60,55 @@ def test_leaflet_the_map_script_and_the_timeline_scripts_are_inline():
     html = page_html()
     for script in (LEAFLET_DIR / "leaflet.js", MAP_SCRIPT, *TIMELINE_SCRIPTS):
         assert f"<script>{script.read_text(encoding='utf-8')}</script>" in html, script.name
+
+
+def test_the_history_and_the_records_are_gzip_blocks_and_only_the_geometry_is_plain_json():
+    html = page_html()
+    blocks = re.findall(r'<script type="(application/[a-z]+)"(?: data-encoding="base64")? id="(tm-[a-z]+)">', html)
+    assert {name: kind for kind, name in blocks} == {
+        "tm-page": "application/gzip", "tm-details": "application/gzip", "tm-geometry": "application/json"}
+    for name in ("tm-page", "tm-details"):
+        text = re.search(rf'id="{name}">(.*?)</script>', html, re.S).group(1)
+        assert base64.b64decode(text, validate=True)[:3] == b"\x1f\x8b\x08", f"{name}: not gzip (deflate) in base64"
+    assert '"coordinates":[[[' not in html, "the countries' coordinates are written out as JSON numbers again"
+
+
+def test_each_ring_is_the_polyline_of_its_steps_on_the_grid():
+    # Worked by hand from the Encoded Polyline Algorithm: (0.001, -0.002) is 1 and -2 steps, zigzag 2 and 3,
+    # characters 63 + 2 = "A" and 63 + 3 = "B"; then (0.033, -0.002) is +32 steps, zigzag 64: low five bits 0 with
+    # the continuation bit, 32 + 63 = "_", then 64 >> 5 = 2, "A"; and 0 steps in y, "?".
+    square = {"features": [{"id": "0", "properties": {"iso3": "TST", "name": "Test"},
+                            "geometry": {"type": "MultiPolygon", "coordinates": [[[[0.001, -0.002], [0.033, -0.002]]]]}}]}
+    assert packed_geometry(square) == {"steps_per_degree": 1000, "features": [
+        {"id": "0", "properties": {"iso3": "TST", "name": "Test"}, "geometry": {"type": "MultiPolygon", "coordinates": [["AB_A?"]]}}]}
+
+
+def test_the_packing_grid_is_the_one_the_geometry_is_built_on():
+    assert GRID_STEPS_PER_DEGREE == 10**COORD_DECIMALS == 1000
+
+
+def test_a_vertex_off_the_grid_is_refused_naming_the_state():
+    off = {"features": [{"id": "0", "properties": {"iso3": "TST", "name": "Test"},
+                         "geometry": {"type": "Polygon", "coordinates": [[[0.0, 0.0], [1.0004, 0.0], [0.0, 1.0], [0.0, 0.0]]]}}]}
+    with pytest.raises(ValueError, match=r"TST: vertex \[1\.0004, 0\.0\] is not on the geometry's grid"):
+        packed_geometry(off)
+
+
+def test_the_countries_block_decodes_in_node_to_exactly_the_geojson_the_page_held_before():
+    """The page's own decoder (standalone_geometry.js) gives back every feature folium wrote into the page before
+    it was packed: ids, names, geometry types and every coordinate, to the bit."""
+    node = shutil.which("node")
+    assert node, "Node.js is needed (Debian: apt-get install nodejs)"
+    countries = real_data().countries[["iso3", "name", "geometry"]]
+    before = folium.GeoJson(countries).data  # what build_map's layer wrote inline into the page
+    decoder = f"process.stdout.write(JSON.stringify(require({json.dumps(str(GEOMETRY_SCRIPT))}).decode(JSON.parse(require('fs').readFileSync(0, 'utf8')))))"
+    done = subprocess.run([node, "-e", decoder], input=json.dumps(embedded(page_html(), "tm-geometry")), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    decoded = json.loads(done.stdout)
+    assert len(decoded["features"]) == len(countries) == 242
+    assert decoded == {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": feature["id"], "properties": feature["properties"], "geometry": feature["geometry"]}
+        for feature in before["features"]]}
 
 
 def test_the_page_holds_the_apps_history_of_colours_and_the_track_of_the_apps_timeline():
@@ -157,6 +212,50 @@ def test_the_page_works_offline_in_a_browser_and_jumps_between_changes_with_the_
     wait_for_date(page, "2025-12-05")  # the States Parties' finding on Ukraine: the change before 27 December 2025
     context.close()
     assert outside == [] and errors == []
+
+
+@pytest.mark.browser
+def test_from_a_file_the_page_unpacks_its_shapes_fills_and_records(tmp_path, browser):
+    context, page, outside, errors = open_offline(browser, tmp_path)
+    wait_for_date(page, PENDING_DAY.isoformat())
+    assert page.evaluate("() => window.treatyMapLayers.countries.getLayers().length") == 242
+    # Lithuania's shapes as Leaflet holds them, [lng, lat] as in GeoJSON, against the committed geometry's.
+    shape = real_data().countries.set_index("iso3").geometry["LTU"]
+    drawn = page.evaluate("""() => { let rings = null; window.treatyMapLayers.countries.eachLayer(layer => {
+        if (layer.feature.properties.iso3 === "LTU") rings = layer.getLatLngs().flat(2).map(p => [p.lng, p.lat]); }); return rings; }""")
+    polygons = getattr(shape, "geoms", [shape])
+    assert drawn == [list(xy) for polygon in polygons for xy in polygon.exterior.coords[:-1]]  # Leaflet drops the closing vertex
+    expected = {"LTU": "withdrawal_pending", "FIN": "withdrawal_pending", "UKR": "suspension_rejected", "USA": "not_party",
+                "NOR": "party", "ESH": "cannot_join"}
+    assert {iso: page.evaluate(FILL_OF, iso) for iso in expected} == {iso: STATUS_HEX[key] for iso, key in expected.items()}
+    page.evaluate("""() => window.treatyMapLayers.countries.eachLayer(layer => {
+        if (layer.feature.properties.iso3 === "LTU") layer.fire("click"); })""")
+    record = page.locator(".tm-popup").inner_text()
+    assert "Lithuania" in record and "Signed:" in record and "Tractatenblad (Netherlands)" in record
+    assert "Takes effect on 27 December 2025 — in 1 day" in record
+    assert page.locator("#tm-unpack-error").count() == 0
+    context.close()
+    assert outside == [] and errors == []
+
+
+@pytest.mark.browser
+def test_a_browser_without_decompression_shows_the_grey_map_and_says_why(tmp_path, browser):
+    path = tmp_path / "map.html"
+    path.write_text(page_html(), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1600, "height": 900})
+    context.add_init_script("delete window.DecompressionStream")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(path.as_uri())
+    notice = page.locator("#tm-unpack-error[role=alert]")
+    notice.wait_for(state="visible")
+    assert notice.inner_text().startswith("This browser cannot unpack the map's data")
+    assert "Firefox 113" in notice.inner_text()
+    assert page.locator(".folium-map path.leaflet-interactive").count() >= 242  # the shapes, in the neutral grey
+    assert page.get_attribute("body", "data-rendered-date") is None
+    context.close()
+    assert errors == []
 
 
 @pytest.mark.browser

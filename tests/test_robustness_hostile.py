@@ -296,17 +296,18 @@ def test_the_svg_snapshot_escapes_hostile_text(hostile, geometry):
 
 def test_the_standalone_html_escapes_hostile_text(hostile, geometry):
     standalone = pytest.importorskip("render.standalone")
+    from tests.export_fixtures import embedded  # reads the page's packed data islands
+
     countries, microstates, metadata = geometry
     page = standalone.standalone_html(hostile, countries, microstates, metadata, date(2025, 12, 27))
     for payload in MARKUP:
         assert payload not in page, f"raw in the HTML: {payload[:40]}"
     assert "<img src=x" not in page and "<svg onload" not in page and "</script><img" not in page
-    # The data islands hold the text whole, as JSON the browser decodes.
-    islands = dict(re.findall(r'<script type="application/json" id="(tm-[a-z]+)">(.*?)</script>', page, re.S))
-    details = json.loads(islands["tm-details"])
+    # The data islands hold the text whole, as (gzip-packed) JSON the browser decodes.
+    details = embedded(page, "tm-details")
     assert details["NOR"]["name"] == NAME
     assert details["NOR"]["note"].startswith(STATE_NOTE)
-    assert json.loads(islands["tm-page"])["title"] == SHORT_NAME
+    assert embedded(page, "tm-page")["title"] == SHORT_NAME
 
 
 # ---------------------------------------------------------------------------------------------------

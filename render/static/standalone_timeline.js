@@ -3,13 +3,28 @@
 // the map (TreatyMap, treaty_map.js), writes the heading and the sentence (dataset text, with
 // textContent only) and puts the date, and the window the briefer chose, in the address
 // (the hash: date, then &window=start..end), so a copied link reopens them.
+// The history, the sentences and the records come gzip-compressed in base64 (render/standalone.py): the
+// browser's own DecompressionStream unpacks them (Chrome and Edge 80, Firefox 113, Safari 16.4 and later);
+// a browser without it gets a notice above the grey map, not a blank page.
 (function () {
   "use strict";
   const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
   const WINDOW_KEY = "&window=";
+  const OLD_BROWSER = "This browser cannot unpack the map's data (it lacks DecompressionStream), so the states are not coloured. " +
+    "Open this file in Chrome or Edge 80, Firefox 113, Safari 16.4 or later.";
 
-  function readJson(id) {
-    return JSON.parse(document.getElementById(id).textContent);
+  function unpack(id) {
+    const bytes = Uint8Array.from(atob(document.getElementById(id).textContent), function (c) { return c.charCodeAt(0); });
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).json();
+  }
+
+  // Above the title, announced: the map below stays grey.
+  function notice(text) {
+    const box = document.createElement("p");
+    box.id = "tm-unpack-error";
+    box.setAttribute("role", "alert");
+    box.textContent = text;
+    document.getElementById("tm-bar").prepend(box);
   }
 
   function localToday() {
@@ -18,7 +33,8 @@
   }
 
   // Title, sentence, timeline and map fill the window (the map is as tall as the header leaves, whatever its
-  // rows); the data's provenance and the text version follow the map, in reading order too.
+  // rows); the data's provenance and the text version follow the map, in reading order too. Returns the
+  // function that fits the map to the header, for when the timeline has been added to it.
   function fillTheWindow(element) {
     const map = window.treatyMapLayers.map;
     map.getContainer().after(element("tm-meta"), element("tm-text-version"));
@@ -29,14 +45,14 @@
     };
     if (window.ResizeObserver) new ResizeObserver(fit).observe(head);
     fit();
+    return fit;
   }
 
-  function start() {
+  function start(page, details, fitMap) {
     const T = window.TreatyTimeline;
-    const page = readJson("tm-page");
     const history = page.history;
     const element = function (id) { return document.getElementById(id); };
-    window.TreatyMap.setDetails(readJson("tm-details"));
+    window.TreatyMap.setDetails(details);
 
     // Python wrote the sentence of each change date; another day says which change it follows.
     function sentenceOn(iso) {
@@ -73,7 +89,7 @@
       date: isDay ? linked : page.initial,
     });
     const bar = window.TreatyTimelineBar.create(timeline, { parent: element("tm-controls") });
-    fillTheWindow(element);
+    fitMap();  // the map as tall as the header with its timeline leaves, then the region's view in it
     window.treatyMapLayers.map.fitBounds(page.fit, { animate: false });  // the region's view (render/standalone.py)
     timeline.on("move", show);
     timeline.on("window", function (picked) {
@@ -84,6 +100,18 @@
     show(timeline.date);
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // The page's layout first (it needs no data), then the data, then the timeline and the colours.
+  function begin() {
+    const fitMap = fillTheWindow(function (id) { return document.getElementById(id); });
+    if (!window.DecompressionStream) {
+      notice(OLD_BROWSER);
+      return;
+    }
+    Promise.all([unpack("tm-page"), unpack("tm-details")]).then(function (data) { start(data[0], data[1], fitMap); }, function (error) {
+      notice("The map's data could not be unpacked (" + error.message + "), so the states are not coloured. The file may be damaged: export it again.");
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", begin);
+  else begin();
 })();
