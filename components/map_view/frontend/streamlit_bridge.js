@@ -103,6 +103,7 @@
     fetchOnce("history", message.history_url, function (loaded) {
       history = loaded;
       timeline.setChanges(loaded.changes);
+      timeline.setStops(T.regionStops(loaded, shownRegion));
       timeline.openWindow(chosenWindow);
       if (lastDate) paint(lastDate);  // the legend now knows which statuses this treaty's history shows
       else bar.update();
@@ -218,11 +219,16 @@
     map.fitBounds(region.fit, Object.assign({ animate: false }, window.TreatyMapPresent.viewPadding()));
   }
 
-  // A region chosen on the page moves the map to its view; the map, its layers and the history stay.
+  // A region chosen on the page moves the map to its view (its shapes across 180° where it runs past it,
+  // map_antimeridian.js) and the timeline's stops to its changes; the map, its layers and the history stay.
   let shownRegion = null;
   function followRegion(region) {
-    if (shownRegion !== null && region.id !== shownRegion) fitRegion(window.treatyMapLayers.map, region);
+    if (region.id === shownRegion) return;
+    window.TreatyMapAntimeridian.place(window.treatyMapLayers, window.treatyMapConstant.across[region.id]);
+    if (shownRegion !== null) fitRegion(window.treatyMapLayers.map, region);
     shownRegion = region.id;
+    if (history) timeline.setStops(T.regionStops(history, region.id));
+    bar.update();
   }
 
   // The centre the map shows: the middle of its box. Leaflet lays the map on whole pixels, so this is up to
