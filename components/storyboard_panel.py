@@ -371,7 +371,8 @@ def presented_steps(story: Storyboard | None, dataset: Dataset, compiled: tuple[
             "changes": [change.sentence for change in changes_between(compiled, step.before, step.after, scope_of(region).members)] if step.before else [],
             "date_label": long_date(shown),
             # Highlight and callouts placed as for a link's (render/callouts.py), drawn by map_story.js.
-            "story": story_payload(frozenset(step.highlight), step.callouts, shapes, region.view_fit),
+            "story": story_payload(frozenset(step.highlight), step.callouts, shapes, region.view_fit, region.map_west),
             "view_bounds": [list(corner) for corner in region.view_fit],
+            "region": region.id,  # its shapes placed across 180° where its view runs past it (map_antimeridian.js)
         })
     return publish("storyboard", {"title": story.title, "steps": steps})

@@ -1,8 +1,10 @@
 """The world view in a real browser, offline: every region's preset opens from the link, territories are
 drawn in their sovereign's colour, the entities that cannot join in their own, the legend gives the
-figures, and choosing a region on the page moves the map there without reloading it."""
+figures, and choosing a region on the page moves the map there without reloading it; the Asia–Pacific view
+(and a storyboard's step framed on it) draws the Pacific across 180°."""
 from __future__ import annotations
 
+from storyboard.link import encoded
 from tests.browser.map_page import MapPage
 from tests.expected_colours import STATUS_HEX
 
@@ -114,3 +116,32 @@ def test_in_the_asia_pacific_view_a_click_on_tonga_and_the_keyboard_open_its_rec
     briefing.page.keyboard.press("Enter")
     briefing.wait_for_address(state="FJI")
     assert briefing.map.locator(".tm-popup .tm-name").inner_text() == "Fiji"
+
+
+PACIFIC_STORY = (
+    "title: Joiners\ntreaty: apmbc\nsteps:\n"
+    "- title: The Baltic withdrawals\n  date: 2025-12-28\n"
+    "- title: Tonga in force\n  date: 2025-12-02\n  region: asia-pacific\n  highlight: [TON]\n"
+    "  callouts:\n    - text: Tonga\n      state: TON\n"
+)
+CALLOUT_ANCHOR = "() => { const a = document.querySelector('.tm-callout-anchor'); return a ? a.getBoundingClientRect().left : null; }"
+
+
+def test_a_storyboard_step_in_the_asia_pacific_draws_tonga_and_its_callout_east_of_180_degrees(page, app_url):
+    """The page shows Europe; presenting a step framed on the Asia–Pacific places the shapes for that view, with the
+    step's callout on Tonga where Tonga is drawn, and the next step (Europe) puts them back."""
+    briefing = MapPage(page, app_url).open(f"present=1&story={encoded(PACIFIC_STORY)}")
+    briefing.map.locator('.tm-story[data-step="1"]').wait_for(timeout=20_000)
+    briefing.press_key("ArrowRight")
+    briefing.map.locator('.tm-story[data-step="2"]').wait_for(timeout=20_000)
+    briefing.wait_for_date("2025-12-02")
+    briefing.wait_until_still()
+    west, east = briefing.frame().evaluate(LONGITUDES, "TON")
+    assert west > 180, "Tonga east of 180° in the step's view"
+    drawn = briefing.frame().evaluate(DRAWN_BOXES, ["AUS", "TON"])
+    assert drawn["TON"][0] > drawn["AUS"][2]
+    anchor = briefing.frame().evaluate(CALLOUT_ANCHOR)
+    assert drawn["TON"][0] - 20 < anchor < drawn["TON"][2] + 20, "the callout points at Tonga as drawn"
+    briefing.press_key("ArrowLeft")
+    briefing.map.locator('.tm-story[data-step="1"]').wait_for(timeout=20_000)
+    assert briefing.frame().evaluate(LONGITUDES, "TON")[1] < -173, "back at the file's longitudes for Europe"

@@ -148,6 +148,7 @@
     if (story) {
       story.stop();
       story = storyStep = null;
+      placeShapes(shownRegion);
       if (lastDate) paint(lastDate);  // without the step's highlight
     }
     fetched.storyboard = null;
@@ -160,6 +161,7 @@
   let stepView = null;  // the view the last step flew to: the map moves only when a step changes region
   function showStep(step) {
     storyStep = step;
+    placeShapes(step.region);
     if (!history) return;  // shown once the history arrives
     timeline.reveal(step.date);
     if (timeline.moveTo(step.date) === step.date && lastDate && lastDate.date === step.date) paint(lastDate);
@@ -224,11 +226,15 @@
   let shownRegion = null;
   function followRegion(region) {
     if (region.id === shownRegion) return;
-    window.TreatyMapAntimeridian.place(window.treatyMapLayers, window.treatyMapConstant.across[region.id]);
+    placeShapes(storyStep ? storyStep.region : region.id);  // a storyboard's step shows its own region
     if (shownRegion !== null) fitRegion(window.treatyMapLayers.map, region);
     shownRegion = region.id;
     if (history) timeline.setStops(T.regionStops(history, region.id));
     bar.update();
+  }
+
+  function placeShapes(regionId) {
+    window.TreatyMapAntimeridian.place(window.treatyMapLayers, window.treatyMapConstant.across[regionId]);
   }
 
   // The centre the map shows: the middle of its box. Leaflet lays the map on whole pixels, so this is up to
