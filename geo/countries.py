@@ -94,11 +94,13 @@ def part_turns(geometry: shapely.Geometry, west: float) -> np.ndarray:
 
 
 def placed_east_of(geometry: shapely.Geometry, west: float) -> shapely.Geometry:
-    """The shape with its parts moved by `part_turns`, joined where they touch at 180° (Fiji's Taveuni)."""
+    """The shape with its parts moved by `part_turns`, joined where they touch at 180° (Fiji's Taveuni); moved
+    coordinates keep the file's 3 decimals (184.712, not 184.71200000000002 written out in full)."""
     turns = part_turns(geometry, west)
     if not turns.any():
         return geometry
-    moved = [shapely.transform(part, lambda xy, turn=turn: xy + (360.0 * turn, 0.0)) for part, turn in zip(shapely.get_parts(geometry), turns)]
+    moved = [shapely.transform(part, lambda xy, turn=turn: np.round(xy + (360.0 * turn, 0.0), 3))
+             for part, turn in zip(shapely.get_parts(geometry), turns)]
     return shapely.union_all(moved) if len(moved) > 1 else moved[0]
 
 
