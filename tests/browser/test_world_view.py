@@ -99,6 +99,7 @@ def test_in_the_asia_pacific_view_a_click_on_tonga_and_the_keyboard_open_its_rec
     briefing.wait_until_still()
     marker = briefing.frame().evaluate(DRAWN_BOXES, ["AUS", "TON"])
     assert marker["TON*"][0] > marker["AUS"][2], "Tonga's marker east of Australia"
+    assert briefing.hover("FJI").startswith("Fiji"), "the hover card of Fiji where it is drawn"
     point = briefing.farthest_point_of("TON")  # its marker, drawn over its islands
     frame = briefing.page.locator('iframe[src*="components.map_view.treaty_map"]').bounding_box()
     page.mouse.click(frame["x"] + point["x"], frame["y"] + point["y"])
