@@ -72,7 +72,7 @@ pictures have alternative text, and the offline HTML map works by keyboard. The 
 (`data/`), and `python -m treaty status FILE --date YYYY-MM-DD` prints every state's status as text.
 
 **Keyboard.** The map is one Tab stop: ←/→ move between states (by name), a letter jumps to a state,
-Enter opens its record, Escape closes the card. Outside the map ←/→ step through the changes.
+Enter opens its record, Escape closes the card. Outside the map ←/→ step through the changes in the shown region.
 
 **Feedback and enforcement.** Report a barrier, or ask for the content in another format, through the
 project's issue tracker or the contact of the body that publishes this map; if the answer is not

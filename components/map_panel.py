@@ -14,7 +14,8 @@ from components.notices import literal, notice
 from components.selection import select
 from components.story import Story
 from components.storyboard_panel import keep_step_in_link
-from geo.regions import Region
+from geo.countries import turns_east_of
+from geo.regions import REGIONS, Region
 from render.callouts import story_payload
 from render.captions import attribution_line
 from render.payload import countdown, details_payload, fill_digits, history_payload, palette_payload
@@ -39,6 +40,11 @@ def _frontend_ready() -> bool:
         "territories": sorted(geometry.sovereign_of),  # drawn, not counted in the legend
         "attribution": attribution_line(geometry.metadata),
         "min_height": 420,
+        # Where the shapes go in a view across 180° (render/static/map_antimeridian.js): the document serves every region.
+        "across": {
+            region.id: {"shapes": turns_east_of(geometry.countries, region.map_west), "markers": turns_east_of(geometry.microstates, region.map_west)}
+            for region in REGIONS.values() if region.map_west is not None
+        },
     }
     prepare_frontend(geometry.countries, geometry.microstates, constant)
     return True
@@ -107,7 +113,8 @@ def _view(lat: object, lon: object, zoom: object) -> dict | None:
         lat, lon, zoom = float(lat), float(lon), float(zoom)
     except (TypeError, ValueError):
         return None
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and ZOOMS[0] <= zoom <= ZOOMS[1]):
+    # A view across 180° (the Asia–Pacific's, geo/regions.py map_west) is centred east of it, up to 360°.
+    if not (-90 <= lat <= 90 and -180 <= lon <= 360 and ZOOMS[0] <= zoom <= ZOOMS[1]):
         return None
     return {"lat": round(lat, 3), "lon": round(lon, 3), "zoom": round(zoom, 2)}
 
@@ -136,10 +143,10 @@ def view_from_link(region: Region) -> dict | None:
 
 
 @lru_cache(maxsize=32)
-def _story_on_map(story: Story, view_fit: tuple) -> dict:
+def _story_on_map(story: Story, view_fit: tuple, map_west: float | None) -> dict:
     """The link's highlight and callouts placed for the region's view: the same on every date, so worked out
     once per story and view, not on each step of the timeline."""
-    return story_payload(story.highlight, story.callouts, load_geometry().shapes, view_fit)
+    return story_payload(story.highlight, story.callouts, load_geometry().shapes, view_fit, map_west)
 
 
 def map_panel(
@@ -172,7 +179,7 @@ def map_panel(
         "height": height,
         "theme": theme,
         "present": present,
-        "story": _story_on_map(story, region.view_fit),
+        "story": _story_on_map(story, region.view_fit, region.map_west),
         "storyboard": storyboard,  # fetched once; the browser steps through it (render/static/storyboard_show.js)
         "view": view_from_link(region),  # where the map opens; the viewer's later moves stay in the browser
         # The region's view: the map opens on it (without a view in the link) and moves to it when it changes.

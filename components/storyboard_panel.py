@@ -389,9 +389,10 @@ def _published_steps(_story: Storyboard, _dataset: Dataset, _compiled: tuple[Sta
             "changes": [change.sentence for change in changes_between(_compiled, step.before, step.after, scope_of(region).members)] if step.before else [],
             "date_label": long_date(shown),
             # Highlight and callouts placed as for a link's (render/callouts.py), drawn by map_story.js.
-            "story": story_payload(frozenset(step.highlight), step.callouts, shapes, region.view_fit),
+            "story": story_payload(frozenset(step.highlight), step.callouts, shapes, region.view_fit, region.map_west),
             "view_bounds": [list(corner) for corner in region.view_fit],
             "notes": step.notes,
+            "region": region.id,  # its shapes placed across 180° where its view runs past it (map_antimeridian.js)
         })
     return publish("storyboard", {"title": _story.title, "steps": steps})
 

@@ -82,19 +82,40 @@ def in_window(frame: gpd.GeoDataFrame, window: LonLatBox) -> gpd.GeoDataFrame:
     return frame.set_geometry(list(result))[kept].reset_index(drop=True)
 
 
+def part_turns(geometry: shapely.Geometry, west: float) -> np.ndarray:
+    """How far each part of a shape (or a point) moves for an interactive map whose view runs past 180° E,
+    in whole turns of 360°: each part within 180° of the shape's largest part (Chukotka beside Russia at
+    185° E, Attu beside Alaska, Fiji's Lau islands beside Viti Levu), then one turn more for every part
+    if the largest part lies west of `west`. In the order of `shapely.get_parts`, which is the GeoJSON's."""
+    parts = shapely.get_parts(geometry)
+    longitudes = shapely.get_x(shapely.point_on_surface(parts))
+    main = longitudes[np.argmax(shapely.area(parts))]
+    return (np.round((main - longitudes) / 360.0) + (1 if main < west else 0)).astype(int)
+
+
+def placed_east_of(geometry: shapely.Geometry, west: float) -> shapely.Geometry:
+    """The shape with its parts moved by `part_turns`, joined where they touch at 180° (Fiji's Taveuni); moved
+    coordinates keep the file's 3 decimals (184.712, not 184.71200000000002 written out in full)."""
+    turns = part_turns(geometry, west)
+    if not turns.any():
+        return geometry
+    moved = [shapely.transform(part, lambda xy, turn=turn: np.round(xy + (360.0 * turn, 0.0), 3))
+             for part, turn in zip(shapely.get_parts(geometry), turns)]
+    return shapely.union_all(moved) if len(moved) > 1 else moved[0]
+
+
 def moved_east_of(frame: gpd.GeoDataFrame, west: float) -> gpd.GeoDataFrame:
     """The rows' shapes (or points) placed for an interactive map whose view runs past 180° E (the Pacific)
-    and which pans freely, so nothing is cut: each part within 180° of its shape's largest part (Chukotka
-    beside Russia at 185° E, Attu beside Alaska, Fiji's Lau islands beside Viti Levu, joined where they
-    touch at 180°), then the whole shape moved by +360° if its largest part lies west of `west`."""
-    def placed(geometry: shapely.Geometry) -> shapely.Geometry:
-        parts = shapely.get_parts(geometry)
-        longitudes = shapely.get_x(shapely.point_on_surface(parts))
-        main = longitudes[np.argmax(shapely.area(parts))]
-        shifts = np.round((main - longitudes) / 360.0) * 360.0 + (360.0 if main < west else 0.0)
-        if not shifts.any():
-            return geometry
-        moved = [shapely.transform(part, lambda xy, shift=shift: xy + (shift, 0.0)) for part, shift in zip(parts, shifts)]
-        return shapely.union_all(moved) if len(moved) > 1 else moved[0]
+    and which pans freely, so nothing is cut (`placed_east_of`)."""
+    return frame.set_geometry([placed_east_of(geometry, west) for geometry in frame.geometry])
 
-    return frame.set_geometry([placed(geometry) for geometry in frame.geometry])
+
+def turns_east_of(frame: gpd.GeoDataFrame, west: float) -> dict[str, int | list[int]]:
+    """What a browser map whose shapes are drawn once needs to place them as `moved_east_of` does: per code
+    whose shape moves, its parts' `part_turns` (one number when every part moves alike)."""
+    moves = {}
+    for code, geometry in zip(frame["iso3"], frame.geometry):
+        turns = part_turns(geometry, west)
+        if turns.any():
+            moves[code] = int(turns[0]) if (turns == turns[0]).all() else turns.tolist()
+    return moves

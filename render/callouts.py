@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import shapely
 
+from geo.countries import placed_east_of
 from storyboard.model import Callout
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom with y growing downwards (image pixels)
@@ -153,11 +154,15 @@ def _lon_lat(x: float, y: float) -> tuple[float, float]:
 
 def story_payload(
     highlight: frozenset[str], callouts: Sequence[Callout], shapes: Mapping[str, object],
-    view_fit: tuple[tuple[float, float], tuple[float, float]],
+    view_fit: tuple[tuple[float, float], tuple[float, float]], map_west: float | None = None,
 ) -> dict:
     """What the browser map draws: the highlighted codes, and each callout's lines, box size, anchor and
     where its box touches the leader (lat/lon) with the box's alignment there (0..1 across and down).
-    `shapes`: lon/lat geometry by ISO3; a callout on a state without a shape is left out."""
+    `shapes`: lon/lat geometry by ISO3; a callout on a state without a shape is left out. `map_west`: the
+    region's (a view across 180°): shapes and points are placed as that map draws them (moved_east_of)."""
+    if map_west is not None:
+        shapes = {code: placed_east_of(shapes[code], map_west) for code in (highlight | {c.state for c in callouts}) & shapes.keys()}
+        callouts = [c if c.state is not None or c.at[1] >= map_west else c.model_copy(update={"at": (c.at[0], c.at[1] + 360.0)}) for c in callouts]
     (south, west), (north, east) = view_fit
     (left, top), (right, bottom) = _mercator(west, north), _mercator(east, south)
     avoid = []

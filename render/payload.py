@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Mapping, Sequence
 
 from geo.join import status_keys
+from geo.regions import REGIONS
 from render.palette import CHROME, DEFAULT_THEME, categories
 from treaty.dates import long_date
 from treaty.facts import Fact, state_facts
@@ -58,22 +59,37 @@ def history_payload(compiled: tuple[StateHistory, ...], shape_codes: Sequence[st
     Statuses change only on change dates: `periods[0]` holds before the first change, `periods[i]`
     from `changes[i - 1]` until the next change. Each period has its fills (as `fill_digits`) and the
     day each pending withdrawal takes effect (the countdown is counted from it in the browser); `statuses`
-    are those any period shows, for the legend.
+    are those any period shows, for the legend; `stops` the changes the timeline steps through in each region.
     """
     # A territory's extension or exclusion taking effect is a change of colour too.
     changes = sorted(set(change_dates(compiled)) | dependencies.change_dates())
     starts = [changes[0] - timedelta(days=1)] + changes if changes else [date.min]
-    periods, shown = [], set()
+    periods, shown, colourings = [], set(), []
     for day in starts:
         statuses = statuses_on(compiled, day)
         pending = {s.iso3: s.takes_effect.isoformat() for s in statuses if s.status is Status.WITHDRAWAL_PENDING and s.takes_effect}
         keys = status_keys(shape_codes, statuses, dependencies, day)
         periods.append({"fills": _digits(keys, shape_codes), "pending": pending})
         shown.update(keys.values())
+        colourings.append(keys)
     # The legend lists only the statuses this treaty's history ever shows (no "suspended" row for a treaty
     # without a suspension clause), in the table's order.
     legend = [row.key for row in STATUS_TABLE if row.key in shown]
-    return {"changes": [day.isoformat() for day in changes], "periods": periods, "statuses": legend}
+    return {"changes": [day.isoformat() for day in changes], "periods": periods, "statuses": legend,
+            "stops": region_stops(colourings, dependencies)}
+
+
+def region_stops(colourings: Sequence[Mapping[str, str]], dependencies: Dependencies = NO_DEPENDENCIES) -> dict[str, list[int]]:
+    """Per region, the changes at which one of its states changes status (`colourings`: each period's status
+    by shape code, as history_payload's), as indices into the changes: where the timeline's change buttons,
+    arrow keys, Play and ticks stop in that region. A territory counts with its sovereign (the UK's extension
+    to its overseas territories is a change in Europe, not in the Americas), as in the region's figures."""
+    stops = {}
+    for region in REGIONS.values():
+        counted = [code for code in colourings[0] if dependencies.sovereign_of.get(code, code) in region.members]
+        stops[region.id] = [index for index, (before, after) in enumerate(zip(colourings, colourings[1:]))
+                            if any(before[code] != after[code] for code in counted)]
+    return stops
 
 
 def details_payload(dataset: Dataset, dependencies: Dependencies = NO_DEPENDENCIES, shape_names: Mapping[str, str] = MappingProxyType({})) -> dict:

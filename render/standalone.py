@@ -34,7 +34,7 @@ from render.captions import as_of_line, attribution_line, sources_line, title_on
 from render.folium_map import STATIC, build_map, render_html
 from render.scripts import SHARED_SCRIPTS
 from render.payload import details_payload, history_payload, palette_payload
-from geo.countries import sovereigns
+from geo.countries import moved_east_of, sovereigns
 from storyboard.model import Callout
 from treaty.model import Dataset
 from treaty.narrative import describe_day
@@ -217,9 +217,12 @@ def standalone_html(
         "last": track_last(dataset.treaty.adopted, change_dates(compiled), initial_day).isoformat(),
         "initial": initial_day.isoformat(),
         "sentences": sentences,
-        "story": story_payload(highlight, callouts, dict(zip(shape_codes, countries.geometry, strict=True)), region.view_fit),
+        "story": story_payload(highlight, callouts, dict(zip(shape_codes, countries.geometry, strict=True)), region.view_fit, region.map_west),
         "fit": [list(corner) for corner in region.view_fit],  # where the map opens
+        "region": region.id,  # the timeline steps through its changes (history's stops)
     }
+    if region.map_west is not None:  # a view across 180°: the page is drawn for this region alone, so the shapes are placed here
+        countries, microstates = moved_east_of(countries, region.map_west), moved_east_of(microstates, region.map_west)
 
     world = build_map(countries, microstates, leaflet_js="", leaflet_css="", region=region)
     world.default_js, world.default_css = [], []  # Leaflet goes inline below, not as links

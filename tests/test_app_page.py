@@ -547,6 +547,13 @@ def test_the_map_view_the_viewer_chose_goes_into_the_address_and_a_link_opens_on
     assert map_arguments(open_page(date="2025-12-27"))["view"] is None  # the map opens on the whole region
 
 
+def test_a_view_centred_east_of_180_degrees_in_the_pacific_view_goes_into_the_address():
+    page = tell_from_map(open_page(date="2025-12-27", region="asia-pacific"), view={"lat": -18.0, "lon": 185.2, "zoom": 5})
+    assert page.query_params["centre"] == "-18,185.2"  # Tonga, drawn east of 180° in that view
+    assert map_arguments(open_page(date="2025-12-27", region="asia-pacific", zoom="5", centre="-18,185.2"))["view"] == {
+        "lat": -18.0, "lon": 185.2, "zoom": 5.0}
+
+
 @pytest.mark.parametrize("link", [{"zoom": "6", "centre": "abc"}, {"zoom": "99", "centre": "56,24"}, {"centre": "56,24"}])
 def test_an_unreadable_map_view_in_the_link_opens_on_the_whole_region_with_a_notice(link):
     page = open_page(date="2025-12-27", **link)

@@ -8,7 +8,7 @@ import pytest
 import shapely
 
 from geo import build
-from geo.countries import DEFAULT_PATH, geometry_metadata, in_window, microstate_points, moved_east_of
+from geo.countries import DEFAULT_PATH, geometry_metadata, in_window, microstate_points, moved_east_of, turns_east_of
 from geo.regions import ASIA_PACIFIC, EUROPE, REGIONS, WORLD
 from tests.geo_fixtures import NEAR_ATOLL_DEG, codes_at, world
 
@@ -255,3 +255,22 @@ def test_metadata_records_source_view_rules_simplification_and_attribution():
     assert metadata["merged"] == {"ALA": "FIN", "BRI": "BRA", "ESB": "CYP", "USG": "CUB", "WSB": "CYP"}
     assert set(metadata["dropped"]) == {"ATA", "PGA", "SCR"}
     assert set(metadata["states_listed_under_another"]) == {"COK", "NIU", "PSE"}
+
+
+def test_a_map_drawn_once_moves_each_part_by_whole_turns_as_moved_east_of_places_it():
+    """turns_east_of: what the app's map (one document for every region) needs to place the shapes for the
+    Asia–Pacific in the browser; applied part by part it gives moved_east_of's shapes."""
+    turns = turns_east_of(world(), ASIA_PACIFIC.map_west)
+    assert turns["TON"] == 1 and turns["WSM"] == 1 and turns["BRA"] == 1 and turns["GRL"] == 1  # every part a turn east
+    assert "AUS" not in turns and "ISL" not in turns and "JPN" not in turns  # not moved
+    usa = world().set_index("iso3").geometry["USA"]
+    attu = [index for index, part in enumerate(shapely.get_parts(usa)) if part.bounds[0] > 172]
+    assert attu and all(turns["USA"][index] == 0 for index in attu) and turns["USA"].count(1) > 300  # Attu stays, the rest moves
+    assert set(turns["RUS"]) == {0, 1} and turns["RUS"].count(1) < 10  # Chukotka's tip and islands east of 180°
+    moved = moved_east_of(world(), ASIA_PACIFIC.map_west).set_index("iso3").geometry
+    for code, shape in world().set_index("iso3").geometry.items():
+        parts = shapely.get_parts(shape)
+        per_part = turns.get(code, 0)
+        per_part = per_part if isinstance(per_part, list) else [per_part] * len(parts)
+        placed = shapely.union_all([shapely.transform(part, lambda xy, t=t: xy + (360.0 * t, 0.0)) for part, t in zip(parts, per_part)])
+        assert placed.bounds == pytest.approx(moved[code].bounds), code

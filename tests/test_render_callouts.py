@@ -2,7 +2,10 @@
 import pytest
 import shapely
 
-from render.callouts import Placed, label_point, overlap, part_boxes, place_callouts, wrap_callout
+from geo.countries import load_countries
+from geo.regions import ASIA_PACIFIC, EUROPE
+from render.callouts import Placed, label_point, overlap, part_boxes, place_callouts, story_payload, wrap_callout
+from storyboard.model import Callout
 
 FRAME = (0.0, 0.0, 1000.0, 600.0)
 SIZE = (160.0, 50.0)
@@ -123,3 +126,18 @@ def test_in_two_hundred_made_up_maps_no_box_covers_a_highlighted_state_where_a_f
                 checked += 1
                 assert all(overlap(spot.box, state) == 0 for state in states)
     assert checked > 250  # most callouts had a free place: the check ran
+
+
+def test_in_the_asia_pacific_view_callouts_point_at_the_pacific_as_the_map_draws_it_east_of_180_degrees():
+    """Tonga (about 175° W) is drawn at lon + 360 in that view (geo.countries.moved_east_of): its callout's anchor
+    and a point callout west of the map's west edge (-25°) are placed there too; elsewhere as the file has them."""
+    countries = load_countries()
+    shapes = dict(zip(countries["iso3"], countries.geometry))
+    callouts = (Callout(text="Tonga", state="TON"), Callout(text="Nuku'alofa", at=(-21.14, -175.2)), Callout(text="Suva", at=(-18.14, 178.44)))
+    pacific = story_payload(frozenset({"TON"}), callouts, shapes, ASIA_PACIFIC.view_fit, ASIA_PACIFIC.map_west)
+    tonga, capital, suva = (callout["anchor"] for callout in pacific["callouts"])
+    assert 184 < tonga[1] < 186 and -22 < tonga[0] < -15
+    assert capital == [-21.14, 184.8]
+    assert suva == [-18.14, 178.44], "east of the map's west edge: where it is"
+    europe = story_payload(frozenset({"TON"}), callouts, shapes, EUROPE.view_fit)
+    assert -176 < europe["callouts"][0]["anchor"][1] < -174 and europe["callouts"][1]["anchor"] == [-21.14, -175.2]

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from geo.countries import load_countries
+from geo.countries import load_countries, sovereigns
 from geo.join import MissingShapeError, status_keys
 from render.payload import countdown, details_payload, fill_digits, history_payload, palette_payload
 from treaty.loader import load_dataset
 from treaty.status import StateHistory, Status, statuses_on, compile_timelines, track_last
+from treaty.territories import dependencies
 from treaty_fixtures import minimal_yaml, mutate, write
 
 ROOT_DATA = {"apmbc": "data/apmbc.yaml", "ccm": "data/ccm.yaml"}
@@ -171,4 +172,36 @@ def test_a_treaty_whose_states_never_changed_has_one_period_and_no_change_dates(
         "changes": [],
         "periods": [{"fills": "9c", "pending": {}}],  # not a party: the tenth row; not covered: the thirteenth
         "statuses": ["not_party", "not_covered"],
+        "stops": {region: [] for region in ("world", "europe", "nordic-baltic", "africa", "americas", "asia-pacific", "middle-east")},
     }
+
+
+def stop_dates(history: dict, region: str) -> list[str]:
+    """What the browser reads (timeline_controller.js regionStops): the region's changes as dates."""
+    return [history["changes"][index] for index in history["stops"][region]]
+
+
+def test_the_timeline_stops_at_the_changes_of_the_shown_regions_states():
+    """The Mine Ban Convention in 2025-26: the Baltic, Finnish and Polish withdrawals and Ukraine in Europe;
+    the Marshall Islands (1 September 2025) and Tonga (1 December 2025) joining in the Asia–Pacific."""
+    history = history_payload(compile_timelines(load_dataset(ROOT_DATA["apmbc"])), CODES)
+    recent = {region: [day for day in stop_dates(history, region) if day >= "2025-07-01"] for region in history["stops"]}
+    assert recent["europe"] == ["2025-07-10", "2025-07-18", "2025-08-20", "2025-12-05", "2025-12-27", "2026-01-10", "2026-02-20"]
+    assert recent["nordic-baltic"] == ["2025-07-10", "2025-12-27", "2026-01-10"]
+    assert recent["asia-pacific"] == ["2025-09-01", "2025-12-01"]
+    assert recent["world"] == ["2025-07-10", "2025-07-18", "2025-08-20", "2025-09-01", "2025-12-01", "2025-12-05", "2025-12-27",
+                               "2026-01-10", "2026-02-20"]
+    assert recent["africa"] == recent["americas"] == recent["middle-east"] == []
+    assert stop_dates(history, "world") == history["changes"]  # the world stops at every change
+    assert "1999-03-01" in stop_dates(history, "americas")  # in force for Canada, Mexico, ... on 1 March 1999
+
+
+def test_a_territory_counts_with_its_sovereign_not_where_it_lies():
+    """The United Kingdom extended the Mine Ban Convention to its Overseas Territories on 4 December 2001 (the
+    Falklands, the Caribbean and Atlantic ones): a change in Europe, the UK's region; not in the Americas."""
+    dataset = load_dataset(ROOT_DATA["apmbc"])
+    geometry = load_countries()
+    history = history_payload(compile_timelines(dataset), CODES, dependencies(dataset, sovereigns(geometry)))
+    assert "2001-12-04" in stop_dates(history, "europe")
+    assert "2001-12-04" not in stop_dates(history, "americas")
+    assert "2001-12-04" in stop_dates(history, "world")

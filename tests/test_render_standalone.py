@@ -15,6 +15,7 @@ import folium
 import pytest
 
 from geo.countries import microstate_points
+from geo.regions import REGIONS
 from render.captions import as_of_line, title_on
 from render.folium_map import MAP_SCRIPT
 from render.payload import history_payload
@@ -164,10 +165,17 @@ def test_hostile_dataset_strings_are_escaped_everywhere(tmp_path):
     assert page["title"].startswith(HOSTILE_TREATY)  # intact as data: the heading is written with textContent
 
 
-def open_offline(browser, tmp_path, address_suffix: str = ""):
+@lru_cache(maxsize=1)
+def pacific_page_html() -> str:
+    data = real_data("asia-pacific")
+    return standalone_html(data.inputs.dataset, data.countries, data.microstates, data.inputs.geometry_metadata, WITHDRAWN_DAY,
+                           data.inputs.timelines, region=REGIONS["asia-pacific"])
+
+
+def open_offline(browser, tmp_path, address_suffix: str = "", html: str | None = None):
     """The page from a file, with every request beyond the file refused and recorded."""
     path = tmp_path / "map.html"
-    path.write_text(page_html(), encoding="utf-8")
+    path.write_text(html or page_html(), encoding="utf-8")
     outside, errors = [], []
     context = browser.new_context(viewport={"width": 1600, "height": 900})
 
@@ -352,5 +360,34 @@ def test_play_in_a_linked_window_stops_at_its_last_change(tmp_path, browser):
     page.wait_for_selector('body[data-playing="false"]', state="attached", timeout=15_000)
     assert page.get_attribute("body", "data-rendered-date") == "2025-12-27", "10 January 2026 is after the window"
     assert page.url.endswith("#2025-12-27&window=2025-06-01..2025-12-31")
+    context.close()
+    assert outside == [] and errors == []
+
+
+# A shape's span of longitudes as the page draws it (west, east) and its path's box in the window's pixels.
+SPAN_AND_BOX = """iso => { let found = null; window.treatyMapLayers.countries.eachLayer(layer => {
+    if (layer.feature.properties.iso3 !== iso) return; const r = layer._path.getBoundingClientRect();
+    found = {west: layer.getBounds().getWest(), east: layer.getBounds().getEast(), left: r.left, right: r.right}; }); return found; }"""
+
+
+@pytest.mark.browser
+def test_the_asia_pacific_page_draws_the_pacific_across_180_degrees_and_steps_through_its_changes(tmp_path, browser):
+    """Drawn for the Asia–Pacific alone, the offline page places Fiji, Tonga and Samoa east of 180° beside
+    Australia and New Zealand; its arrow keys stop at the region's 2025 changes, the Marshall Islands
+    (1 September) and Tonga (1 December), not at the Baltic withdrawals."""
+    context, page, outside, errors = open_offline(browser, tmp_path, html=pacific_page_html())
+    wait_for_date(page, WITHDRAWN_DAY.isoformat())
+    shapes = {code: page.evaluate(SPAN_AND_BOX, code) for code in ("AUS", "NZL", "FJI", "TON", "WSM")}
+    for code in ("FJI", "TON", "WSM"):
+        assert shapes[code]["east"] > 180, code
+        assert shapes[code]["left"] > shapes["AUS"]["right"] and shapes[code]["left"] > shapes["NZL"]["left"], code
+    assert shapes["FJI"]["east"] - shapes["FJI"]["west"] < 10, "Fiji whole"
+    page.keyboard.press("ArrowLeft")
+    wait_for_date(page, "2025-12-01")
+    page.keyboard.press("ArrowLeft")
+    wait_for_date(page, "2025-09-01")
+    page.keyboard.press("ArrowRight")
+    wait_for_date(page, "2025-12-01")
+    assert not page.locator(".tm-next").is_enabled(), "no later change in the Asia–Pacific in the window"
     context.close()
     assert outside == [] and errors == []

@@ -86,6 +86,7 @@
       last: page.last,
       today: localToday(),
       changes: history.changes,
+      stops: T.regionStops(history, page.region),  // the region the page is drawn for (render/standalone.py)
       date: isDay ? linked : page.initial,
     });
     const bar = window.TreatyTimelineBar.create(timeline, { parent: element("tm-controls") });

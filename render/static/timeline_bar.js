@@ -272,16 +272,17 @@
     let drawn = null;    // what the slider's ticks and labels and the window's strip were drawn for
     let marked = null;   // the tick of the date on screen, drawn thicker
     function drawWindow(start, end) {
-      const changes = controller.changes;
-      const key = [start, end, controller.first, controller.last, widths.track, widths.overview].join() + (changes ? changes.length : "-");
-      if (drawn && drawn.key === key && drawn.changes === changes) return;
-      drawn = { key: key, changes: changes };
-      ticks.innerHTML = changes ? tickMarks(changes, start, end) : "";
+      // A tick at each change the buttons stop at (the shown region's); the presets from every change.
+      const changes = controller.changes, stops = controller.stops;
+      const key = [start, end, controller.first, controller.last, widths.track, widths.overview].join() + (stops ? stops.length : "-");
+      if (drawn && drawn.key === key && drawn.stops === stops && drawn.changes === changes) return;
+      drawn = { key: key, stops: stops, changes: changes };
+      ticks.innerHTML = stops ? tickMarks(stops, start, end) : "";
       tickAt = {};
       marked = null;
       Array.prototype.forEach.call(ticks.children, function (tick) { tickAt[tick.dataset.day] = tick; });
       axis.innerHTML = axisMarks(start, end, widths.track || 600);
-      part("tm-overview-ticks").innerHTML = changes ? tickMarks(changes, controller.first, controller.last) : "";
+      part("tm-overview-ticks").innerHTML = stops ? tickMarks(stops, controller.first, controller.last) : "";
       part("tm-overview-axis").innerHTML = axisMarks(controller.first, controller.last, widths.overview || 400);
       const left = shareOf(start, controller.first, controller.last), right = shareOf(end, controller.first, controller.last);
       // At least 24 px wide (a target a finger or pointer can take, WCAG 2.5.8), centred on the window, with

@@ -1,5 +1,5 @@
 // The timeline's state and moves, with no DOM: the date on screen, the track (first to last day), a
-// window inside it, the change dates, jumps between them, Today, and Play at a pace. The views (the
+// window inside it, the change dates, jumps between the shown region's changes (its stops), Today, and Play at a pace. The views (the
 // app's map component and the offline HTML, timeline_bar.js) draw it and listen to its events.
 // Also what a date looks like, read from the history of colours (render/payload.py history_payload).
 // Runs in the browser (window.TreatyTimeline) and in Node for the tests (module.exports).
@@ -146,6 +146,13 @@
     return low;
   }
 
+  // The changes the timeline stops at in a region: those of its states (history.stops, render/payload.py
+  // region_stops); every change for a region the history does not list.
+  function regionStops(history, regionId) {
+    const indices = history.stops && history.stops[regionId];
+    return indices ? indices.map(function (index) { return history.changes[index]; }) : history.changes;
+  }
+
   // A date's colours (one palette digit per shape) and the countdown of each pending withdrawal.
   function colouringOn(history, iso) {
     const period = history.periods[periodIndex(history, iso)];
@@ -166,14 +173,17 @@
   }
 
   // ---- the controller ----
-  // options: first, last, today (ISO; the track), changes (ISO, sorted; null until known), date, pace
-  // (ms per change), clock ({setInterval, clearInterval}; the tests pass their own).
+  // options: first, last, today (ISO; the track), changes (ISO, sorted; null until known), stops (the shown
+  // region's changes, a part of them; null: every change), date, pace (ms per change), clock
+  // ({setInterval, clearInterval}; the tests pass their own). The window's recent changes and presets come
+  // from every change (a window means the same in every region); the jumps, Play and the ticks from the stops.
   function createController(options) {
     const clock = options.clock || root;
     const listeners = { move: [], play: [], window: [] };
     const track = { first: options.first, last: options.last, today: options.today };
     let zoom = null;  // the window: {start, end} inside the track, or null for the whole track
     let changes = options.changes || null;
+    let stops = options.stops || null;
     let date = options.date ? clamp(options.date, track.first, track.last) : null;
     let pace = options.pace || DEFAULT_PACE;
     let timer = null;
@@ -195,9 +205,12 @@
     function ready() {
       return changes !== null && date !== null;
     }
+    function stopsOrChanges() {
+      return stops || changes;
+    }
     function inWindow() {
       const start = windowStart(), end = windowEnd();
-      return changes.filter(function (day) { return day >= start && day <= end; });
+      return stopsOrChanges().filter(function (day) { return day >= start && day <= end; });
     }
 
     // Where each jump lands from `from` (the date itself when there is nowhere to go).
@@ -211,12 +224,12 @@
     }
     function changeAfter(from) {
       const end = windowEnd();
-      const next = changes.find(function (day) { return day > from; });
+      const next = stopsOrChanges().find(function (day) { return day > from; });
       return next !== undefined && next <= end ? next : from;
     }
     function changeBefore(from) {
-      const start = windowStart();
-      for (let i = changes.length - 1; i >= 0; i--) if (changes[i] < from) return changes[i] >= start ? changes[i] : from;
+      const start = windowStart(), list = stopsOrChanges();
+      for (let i = list.length - 1; i >= 0; i--) if (list[i] < from) return list[i] >= start ? list[i] : from;
       return from;
     }
 
@@ -256,6 +269,7 @@
       get last() { return track.last; },
       get today() { return track.today; },
       get changes() { return changes; },
+      get stops() { return changes === null ? null : stopsOrChanges(); },
       get windowStart() { return windowStart(); },
       get windowEnd() { return windowEnd(); },
       get ready() { return ready(); },
@@ -275,6 +289,8 @@
         changes = list;
         if (list === null) stop();
       },
+      // The shown region's changes (null: every change); Play goes on through them.
+      setStops: function (list) { stops = list; },
       // Zoom the track to [start, end] (null: the whole track); the date stays inside it.
       setWindow: setWindow,
       // The window a page opens on, once the changes are known: its link's (cut to the track) or the recent
@@ -339,6 +355,7 @@
     addDays: addDays,
     periodIndex: periodIndex,
     colouringOn: colouringOn,
+    regionStops: regionStops,
     expandFills: expandFills,
     parseWindow: parseWindow,
     formatWindow: formatWindow,

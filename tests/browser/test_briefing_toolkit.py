@@ -58,10 +58,7 @@ def test_the_change_buttons_jump_between_status_changes_and_stop_at_the_ends(pag
     briefing.wait_for_date(FINDING)
     briefing.wait_for_sentence("the States Parties find that Ukraine cannot suspend the treaty")
     briefing.press_timeline("◀ Change")
-    briefing.wait_for_date("2025-12-01")  # the world's changes too: in force for Tonga
-    briefing.press_timeline("◀ Change")
-    briefing.wait_for_date("2025-09-01")  # in force for the Marshall Islands
-    briefing.press_timeline("◀ Change")
+    # Europe's changes only (the default region): not 1 December 2025 (Tonga) nor 1 September (the Marshall Islands).
     briefing.wait_for_date("2025-08-20")
     briefing.wait_for_sentence("On 20 August 2025 Poland gives notice of withdrawal")
 
@@ -131,17 +128,55 @@ def test_arrow_keys_step_through_the_changes_in_presentation_mode(page, app_url)
     briefing.press_key("ArrowLeft")
     briefing.wait_for_date(FINDING)
     briefing.press_key("ArrowLeft")
-    briefing.wait_for_date("2025-12-01")  # in force for Tonga
-    briefing.press_key("ArrowLeft")
-    briefing.wait_for_date("2025-09-01")  # in force for the Marshall Islands
-    briefing.press_key("ArrowLeft")
-    briefing.wait_for_date("2025-08-20")
+    briefing.wait_for_date("2025-08-20")  # Europe's changes: past Tonga (1 December) and the Marshall Islands (1 September)
     briefing.wait_for_address(date="2025-08-20", present="1")
 
     briefing.press_key("End")
     briefing.wait_for_date("2026-02-20")
     briefing.press_key("Home")
     briefing.wait_for_date("2025-01-31")  # the first change in the window (the recent changes)
+
+
+def test_the_arrow_keys_and_change_buttons_step_through_the_shown_regions_changes(page, app_url):
+    """Europe (the default) from 1 July 2025: Finland's notice, Ukraine's claim, Poland's notice, the finding on
+    Ukraine, the Baltic withdrawals, never the Marshall Islands (1 September) or Tonga (1 December); the
+    Asia–Pacific: those two only; the world: every change. The ticks under the slider follow."""
+    briefing = MapPage(page, app_url).open("present=1&date=2025-07-01")
+    briefing.wait_for_date("2025-07-01")
+    briefing.timeline_ready()
+    for day in ("2025-07-10", "2025-07-18", "2025-08-20", FINDING, "2025-12-27"):
+        briefing.press_key("ArrowRight")
+        briefing.wait_for_date(day)
+    assert "2025-09-01" not in ticks(briefing) and "2025-12-05" in ticks(briefing)
+
+    briefing = MapPage(page, app_url).open("region=asia-pacific&date=2025-07-01")
+    briefing.wait_for_date("2025-07-01")
+    briefing.timeline_ready()
+    briefing.press_key("ArrowRight")
+    briefing.wait_for_date("2025-09-01")  # in force for the Marshall Islands
+    briefing.press_timeline("Change ▶")
+    briefing.wait_for_date("2025-12-01")  # in force for Tonga
+    assert not briefing.timeline_button_enabled("Change ▶"), "no later change in the Asia–Pacific in the window"
+    briefing.press_key("ArrowLeft")
+    briefing.wait_for_date("2025-09-01")
+    assert [day for day in ticks(briefing) if day >= "2025-07-01"] == ["2025-09-01", "2025-12-01"]
+
+    briefing.page.get_by_role("combobox", name="Region").click()
+    briefing.page.get_by_role("option", name="World").click()
+    briefing.wait_for_address(region="world")
+    briefing.press_key("ArrowLeft")
+    briefing.wait_for_date("2025-08-20")  # the world's changes: Poland's notice is one
+    briefing.press_key("ArrowRight")
+    briefing.wait_for_date("2025-09-01")
+    briefing.press_key("ArrowRight")
+    briefing.wait_for_date("2025-12-01")
+    briefing.press_key("ArrowRight")
+    briefing.wait_for_date(FINDING)
+
+
+def ticks(briefing: MapPage) -> list[str]:
+    """The change dates ticked under the day slider."""
+    return briefing.map.locator(".tm-ticks [data-day]").evaluate_all("ticks => ticks.map(tick => tick.dataset.day)")
 
 
 def test_play_steps_to_the_last_change_and_stops_there(page, app_url):

@@ -62,7 +62,7 @@ def test_hovering_a_state_shows_its_status_dates_and_sources(page, app_url):
 def test_stepping_back_through_ten_changes_colours_every_state_as_the_status_engine_does(page, app_url):
     """The browser colours each date from the history it fetched once; it must agree with Python."""
     changes = change_dates(compile_timelines(load_dataset(ROOT / "data" / "apmbc.yaml")))
-    briefing = MapPage(page, app_url).open("date=2026-02-20")
+    briefing = MapPage(page, app_url).open("region=world&date=2026-02-20")  # the world's view stops at every change
     briefing.wait_for_date("2026-02-20")
     for day in reversed(changes[-11:-1]):
         briefing.press_timeline("◀ Change")

@@ -268,3 +268,79 @@ test("the digits become status keys by shape code, in the palette's order", () =
   const palette = [{ key: "party" }, { key: "withdrawal_pending" }, { key: "withdrawn" }];
   assert.deepEqual(T.expandFills("21", ["LTU", "FIN"], palette), { LTU: "withdrawn", FIN: "withdrawal_pending" });
 });
+
+// ---- the shown region's changes (the history's stops): the jumps, Play and the ticks follow them ----
+// The Mine Ban Convention's changes from July 2025, and which of them are in Europe and in the Asia–Pacific
+// (render/payload.py region_stops): Finland's notice, Ukraine's claim, Poland's notice, the Marshall Islands
+// (1 September 2025) and Tonga (1 December 2025) in force, the finding on Ukraine, the withdrawals.
+const WORLD_2025 = ["2025-07-10", "2025-07-18", "2025-08-20", "2025-09-01", "2025-12-01", "2025-12-05", "2025-12-27",
+  "2026-01-10", "2026-02-20"];
+const HISTORY_2025 = {
+  changes: WORLD_2025,
+  periods: WORLD_2025.concat(["end"]).map(() => ({ fills: "", pending: {} })),
+  stops: { world: [0, 1, 2, 3, 4, 5, 6, 7, 8], europe: [0, 1, 2, 5, 6, 7, 8], "asia-pacific": [3, 4] },
+};
+
+function regional(region, options = {}) {
+  return controller({ changes: WORLD_2025, stops: T.regionStops(HISTORY_2025, region), date: "2025-07-01", ...options });
+}
+
+test("a region's stops are its changes as dates; a region the history does not list stops at every change", () => {
+  assert.deepEqual(T.regionStops(HISTORY_2025, "asia-pacific"), ["2025-09-01", "2025-12-01"]);
+  assert.deepEqual(T.regionStops(HISTORY_2025, "europe"),
+    ["2025-07-10", "2025-07-18", "2025-08-20", "2025-12-05", "2025-12-27", "2026-01-10", "2026-02-20"]);
+  assert.deepEqual(T.regionStops(HISTORY_2025, "middle-east"), WORLD_2025);
+  assert.deepEqual(T.regionStops({ changes: ["2025-12-27"], periods: [] }, "europe"), ["2025-12-27"], "an older history without stops");
+});
+
+test("in Europe the change jumps pass the Marshall Islands and Tonga by", () => {
+  const { timeline, moves } = regional("europe");
+  timeline.nextChange();
+  timeline.nextChange();
+  timeline.nextChange();
+  assert.equal(timeline.nextChange(), "2025-12-05", "not 2025-09-01 nor 2025-12-01");
+  assert.equal(timeline.nextChange(), "2025-12-27");
+  assert.deepEqual(moves, ["2025-07-10", "2025-07-18", "2025-08-20", "2025-12-05", "2025-12-27"]);
+  assert.equal(timeline.previousChange(), "2025-12-05");
+  assert.equal(timeline.previousChange(), "2025-08-20");
+  assert.deepEqual(timeline.stops, T.regionStops(HISTORY_2025, "europe"));
+  assert.deepEqual(timeline.changes, WORLD_2025, "the changes stay every change: the window's presets come from them");
+});
+
+test("in the Asia–Pacific the change jumps stop on 1 September and 1 December 2025 only", () => {
+  const { timeline } = regional("asia-pacific");
+  assert.equal(timeline.nextChange(), "2025-09-01");
+  assert.equal(timeline.nextChange(), "2025-12-01");
+  assert.equal(timeline.hasNextChange(), false);
+  assert.equal(timeline.nextChange(), "2025-12-01");
+  assert.equal(timeline.previousChange(), "2025-09-01");
+  assert.equal(timeline.hasPreviousChange(), false);
+  assert.equal(timeline.lastChange(), "2025-12-01");
+  assert.equal(timeline.firstChange(), "2025-09-01");
+});
+
+test("in the world the change jumps stop at every change", () => {
+  const { timeline, moves } = regional("world");
+  WORLD_2025.forEach(() => timeline.nextChange());
+  assert.deepEqual(moves, WORLD_2025);
+});
+
+test("another region's stops take over at once, and Play goes through the region's changes", () => {
+  const { timeline, clock, moves } = regional("europe", { date: "2025-08-20" });
+  timeline.setStops(T.regionStops(HISTORY_2025, "asia-pacific"));
+  assert.equal(timeline.nextChange(), "2025-09-01");
+  timeline.setStops(null);
+  assert.equal(timeline.nextChange(), "2025-12-01", "null: every change");
+  timeline.setStops(T.regionStops(HISTORY_2025, "europe"));
+  timeline.setPace(1000);
+  timeline.play();
+  clock.tick();
+  clock.tick();
+  assert.deepEqual(moves, ["2025-09-01", "2025-12-01", "2025-12-05", "2025-12-27"]);
+});
+
+test("the recent changes' window comes from every change, whatever the region", () => {
+  const { timeline } = regional("asia-pacific");
+  assert.deepEqual(timeline.openWindow(null), T.recentWindow(WORLD_2025, TRACK));
+  assert.equal(timeline.openWindow(null).end, "2026-04-30");
+});

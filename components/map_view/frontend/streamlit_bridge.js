@@ -103,6 +103,7 @@
     fetchOnce("history", message.history_url, function (loaded) {
       history = loaded;
       timeline.setChanges(loaded.changes);
+      timeline.setStops(T.regionStops(loaded, shownRegion));
       timeline.openWindow(chosenWindow);
       if (lastDate) paint(lastDate);  // the legend now knows which statuses this treaty's history shows
       else bar.update();
@@ -148,6 +149,7 @@
       story.stop();
       story = storyStep = null;
       delete outbox.wanted.step;  // the step belonged to that storyboard
+      placeShapes(shownRegion);
       if (lastDate) paint(lastDate);  // without the step's highlight
     }
     fetched.storyboard = null;
@@ -164,6 +166,7 @@
       outbox.wanted.step = player.index + 1;
       outbox.dirty = true;
     }
+    placeShapes(step.region);
     if (!history) return;  // shown once the history arrives
     timeline.reveal(step.date);
     if (timeline.moveTo(step.date) === step.date && lastDate && lastDate.date === step.date) paint(lastDate);
@@ -224,11 +227,20 @@
     map.fitBounds(region.fit, Object.assign({ animate: false }, window.TreatyMapPresent.viewPadding()));
   }
 
-  // A region chosen on the page moves the map to its view; the map, its layers and the history stay.
+  // A region chosen on the page moves the map to its view (its shapes across 180° where it runs past it,
+  // map_antimeridian.js) and the timeline's stops to its changes; the map, its layers and the history stay.
   let shownRegion = null;
   function followRegion(region) {
-    if (shownRegion !== null && region.id !== shownRegion) fitRegion(window.treatyMapLayers.map, region);
+    if (region.id === shownRegion) return;
+    placeShapes(storyStep ? storyStep.region : region.id);  // a storyboard's step shows its own region
+    if (shownRegion !== null) fitRegion(window.treatyMapLayers.map, region);
     shownRegion = region.id;
+    if (history) timeline.setStops(T.regionStops(history, region.id));
+    bar.update();
+  }
+
+  function placeShapes(regionId) {
+    window.TreatyMapAntimeridian.place(window.treatyMapLayers, window.treatyMapConstant.across[regionId]);
   }
 
   // The centre the map shows: the middle of its box. Leaflet lays the map on whole pixels, so this is up to
