@@ -74,7 +74,7 @@
     });
     const bar = window.TreatyTimelineBar.create(timeline, { parent: element("tm-controls") });
     fillTheWindow(element);
-    window.treatyMapLayers.map.fitBounds(page.fit, { animate: false });  // the region's view (render/standalone.py)
+    window.TreatyLegendRoom.fit(window.treatyMapLayers.map, page.fit);  // the region's view (render/standalone.py), beside the legend
     timeline.on("move", show);
     timeline.on("window", function (picked) {
       chosen = picked;
