@@ -324,10 +324,13 @@ class SnapshotRenderer:
         visible = ~shapely.is_empty(clipped)
         self._shape_codes = self.inputs.codes
         self._drawn_codes = [code for code, keep in zip(countries["iso3"], visible, strict=True) if keep]
-        covered = {state.iso3 for state in self.inputs.dataset.states}
+        # The grey outline marks a shape the dataset says nothing about, as the browser's map does: a territory
+        # (drawn in its sovereign's status) or an entity that cannot join is covered, so Greenland's long,
+        # fjorded coast is not ringed in grey.
+        not_covered = self._never_covered()
         self._countries = PathCollection(
             [_polygon_path(geometry) for geometry in clipped[visible]],
-            edgecolors=[BORDER_COLOUR if code in covered else NOT_COVERED_BORDER for code in self._drawn_codes],
+            edgecolors=[NOT_COVERED_BORDER if code in not_covered else BORDER_COLOUR for code in self._drawn_codes],
             linewidths=0.8 * self.unit,
             facecolors=COLOURS[NOT_COVERED],
             antialiased=True,
@@ -342,6 +345,14 @@ class SnapshotRenderer:
             edgecolors=MARKER_EDGE, linewidths=1.2 * self.unit, zorder=3,
         )
         self._markers.set_clip_path(frame)
+
+    def _never_covered(self) -> frozenset[str]:
+        """The shapes drawn as "not covered" (no dataset entry, no sovereign in it, not an entity that cannot join):
+        the same on every date, so read on the dataset's as-of date."""
+        inputs = self.inputs
+        day = inputs.dataset.as_of
+        keys = status_keys(self._shape_codes, statuses_on(inputs.timelines, day), inputs.dependencies, day)
+        return frozenset(code for code, key in keys.items() if key == NOT_COVERED)
 
     def _draw_overlay(self) -> None:
         """Texts and legend on an axes in image pixels (y down), drawn over the map."""

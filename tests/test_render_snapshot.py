@@ -272,3 +272,28 @@ def test_a_blank_heading_keeps_the_treaty_date_and_sentence():
     texts = svg_texts(SnapshotRenderer(real_data().inputs).render(WITHDRAWN_DAY, "svg", heading=Heading("  ", "")))
     assert texts[0] == "Mine Ban Convention on 27 December 2025"
     assert texts[1].startswith("On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect")
+
+
+# Greenland's coast in a 1920x1080 world image: Denmark's colour (State Party), the sea, the white line drawn
+# round every covered shape, and blends of them. Written out, not read from the code.
+GREENLAND_COAST = {"party": (0x00, 0x5F, 0x9E), "sea": (0xDC, 0xE6, 0xEE), "line": (0xFF, 0xFF, 0xFF)}
+
+
+def _grey(pixel) -> bool:
+    """A neutral grey darker than the page: what an outline of "not covered" (#9A9A9A) leaves on the coast."""
+    red, green, blue = (int(value) for value in pixel[:3])
+    return max(red, green, blue) - min(red, green, blue) <= 12 and 90 <= red <= 215
+
+
+def test_greenland_has_no_grey_halo_in_a_world_image():
+    """Greenland, a territory drawn in Denmark's status, is outlined as a covered shape (white), not in the grey
+    of a shape the dataset says nothing about, which ringed its fjorded coast in grey."""
+    renderer = SnapshotRenderer(real_data("world").inputs, SIZE_PRESETS["16:9"])
+    image = renderer.rgb(WITHDRAWN_DAY)
+    (west, north), (east, south) = renderer.pixel_at(-56, 78), renderer.pixel_at(-18, 59)
+    coast = image[north:south, west:east].reshape(-1, 3)
+    assert len(coast) > 2000
+    assert [tuple(p) for p in coast if _grey(p)] == []
+    # The coast's pixels: the fill, the sea and the line, all three there.
+    for name, colour in GREENLAND_COAST.items():
+        assert any(abs(int(p[0]) - colour[0]) + abs(int(p[1]) - colour[1]) + abs(int(p[2]) - colour[2]) <= 6 for p in coast), name
