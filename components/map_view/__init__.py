@@ -30,6 +30,7 @@ RENDER = Path(render.__file__).parent
 SCRIPTS = (
     *SHARED_SCRIPTS,
     RENDER / "static" / "storyboard_show.js",  # presenting a storyboard: the app's page only
+    FRONTEND / "skip_to_map.js",  # the page's first Tab stop leads to the map
     FRONTEND / "streamlit_bridge.js",
 )
 # What the map document is made from, besides the shapes and the constant parts.
