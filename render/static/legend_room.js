@@ -1,9 +1,10 @@
-// Room for the legend at the opening view (and when the region changes): the region is fitted beside the
-// controls at the map's bottom left (the legend or its button, the scale), not under them. Where the open
-// legend would still hide a state beyond the region (the centre of its visible part under the legend: Canada
-// and Greenland beside Europe on a wide, low map), the legend starts folded behind its Legend button and the
-// region is fitted again beside that, unless the viewer has opened or closed it; the scale steps aside
-// likewise. Presentation mode keeps its legend open (projector type). Shared by the app's map and the offline HTML.
+// Room for the legend at the opening view (and when the region changes): the region is fitted between the
+// controls on the map's left (the legend or its button, the scale) and right (the i and zoom buttons), not under
+// them. Where the open legend would still hide a state beyond the region (the centre of its visible part under
+// the legend: Canada and Greenland beside Europe on a wide, low map), the legend starts folded behind its Legend
+// button and the region is fitted again, unless the viewer has opened or closed it; the scale steps aside and the
+// button moves to the top left likewise, again when the map's size changes. Presentation mode keeps its legend
+// open (projector type). Shared by the app's map and the offline HTML.
 (function () {
   "use strict";
   const GAP = 8;
@@ -15,20 +16,24 @@
     return { left: box.left - frame.left, right: box.right - frame.left, top: box.top - frame.top, bottom: box.bottom - frame.top, shown: box.width > 0 && box.height > 0 };
   }
 
-  // The right edge of the controls in the bottom left corner, in the map's pixels (0 without any).
-  function cornerRight(map) {
-    let right = 0;
-    map.getContainer().querySelectorAll(".leaflet-bottom.leaflet-left .leaflet-control").forEach(function (control) {
+  // How far the controls along the map's left side (the legend or its button, the scale) reach into it, and
+  // those along its right side (the i and zoom buttons), in the map's pixels.
+  function sideReach(map) {
+    const width = map.getSize().x;
+    const reach = { left: 0, right: 0 };
+    map.getContainer().querySelectorAll(".leaflet-left .leaflet-control, .leaflet-right .leaflet-control").forEach(function (control) {
       const box = boxIn(map, control);
-      if (box.shown) right = Math.max(right, box.right);
+      if (!box.shown) return;
+      if (control.parentElement.classList.contains("leaflet-left")) reach.left = Math.max(reach.left, box.right);
+      else reach.right = Math.max(reach.right, width - box.left);
     });
-    return right;
+    return reach;
   }
 
-  // Fitting a view (the region's, a storyboard step's): beside the bottom left controls.
+  // Fitting a view (the region's, a storyboard step's): between the controls on either side.
   function padding(map) {
-    const right = cornerRight(map || window.treatyMapLayers.map);
-    return right ? { paddingTopLeft: [right + GAP, 0] } : {};
+    const reach = sideReach(map || window.treatyMapLayers.map);
+    return { paddingTopLeft: [reach.left ? reach.left + GAP : 0, 0], paddingBottomRight: [reach.right ? reach.right + GAP : 0, 0] };
   }
 
   function place(map, bounds) {
@@ -68,20 +73,28 @@
     if (hiddenBy(map, container.querySelector(".tm-key")).length) window.TreatyMapLayout.placeLegendButton("topleft");
   }
 
-  const tidied = [];
+  // The open legend folds where it would hide a state, unless the viewer chose (or presentation mode keeps it).
+  function foldIfHiding(map) {
+    const presenting = document.body.classList.contains("tm-present");
+    return !presenting && hiddenBy(map, map.getContainer().querySelector(".tm-legend")).length > 0 && window.TreatyMapLayout.foldLegend();
+  }
+
+  const watched = [];
   function fit(map, bounds) {
-    const container = map.getContainer();
-    if (tidied.indexOf(map) < 0) {
-      tidied.push(map);
+    if (watched.indexOf(map) < 0) {
+      watched.push(map);
       // Leaflet redraws the shapes for a new size at the next moveend (debounced after a window's resize).
-      map.on("resize", function () {
+      const again = function () {
+        foldIfHiding(map);
         tidyCorner(map);
-        map.once("moveend", function () { tidyCorner(map); });
+      };
+      map.on("resize", function () {
+        again();
+        map.once("moveend", again);
       });
     }
     place(map, bounds);
-    const presenting = document.body.classList.contains("tm-present");
-    if (!presenting && hiddenBy(map, container.querySelector(".tm-legend")).length && window.TreatyMapLayout.foldLegend()) place(map, bounds);
+    if (foldIfHiding(map)) place(map, bounds);
     tidyCorner(map);
   }
 
