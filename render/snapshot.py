@@ -404,6 +404,8 @@ class SnapshotRenderer:
         rows_per_column = math.ceil(len(self._legend) / self.layout.legend_columns)
         # Counts end short of the next column's swatches, so a number never reads as the next row's.
         count_right = self.layout.legend_column_width - self._px(8 if self.layout.legend_columns == 1 else 40)
+        size, bold = self._fonts["legend"]
+        room = count_right - swatch_width - self._px(12) - _text_width("000", size, bold) - self._px(10)  # for a label
         counts = {}
         for index, category in enumerate(self._legend):
             column, line = divmod(index, rows_per_column)
@@ -412,13 +414,20 @@ class SnapshotRenderer:
             edge = NOT_COVERED_BORDER if category.key == NOT_COVERED else "#555555"
             overlay.add_patch(Rectangle((x, middle - swatch_height / 2), swatch_width, swatch_height,
                                         facecolor=category.colour, edgecolor=edge, linewidth=0.8 * self.unit))
-            overlay.text(x + swatch_width + self._px(12), middle, category.label, fontproperties=self._props("legend"),
+            overlay.text(x + swatch_width + self._px(12), middle, category.label, fontproperties=_font(*self._label_font(category.label, room)),
                          color=INK, va="center_baseline")
             counts[category.key] = overlay.text(
                 x + count_right, middle, "", fontproperties=self._props("legend"),
                 color=INK, va="center_baseline", ha="right",
             )
         return counts
+
+    def _label_font(self, label: str, room: float) -> tuple[float, bool]:
+        """The legend's type, smaller for a label longer than its row's room before the count (down to the footer's
+        size): two columns in a square image leave "Cannot join: not recognised as a State able to sign" too little."""
+        size, bold = self._fonts["legend"]
+        width = _text_width(label, size, bold)
+        return (max(size * room / width, self._fonts["footer"][0]) if width > room else size), bold
 
     # ---- per date ---------------------------------------------------------------------------------
     def show(self, day: date, heading: Heading = Heading(), highlight: frozenset[str] = frozenset(),
