@@ -337,3 +337,18 @@ def test_the_cluster_munitions_legend_has_no_suspension_or_territory_rows():
 def test_not_covered_is_listed_only_where_such_a_shape_is_in_the_frame():
     for size in SIZE_PRESETS.values():
         assert legend_labels(render_snapshot(real_data().inputs, WITHDRAWN_DAY, size=size, fmt="svg")) == MINE_BAN_LEGEND[:-1]
+
+
+@pytest.mark.parametrize("preset", SIZE_PRESETS)
+def test_every_legend_label_ends_before_its_count_and_inside_the_image(preset):
+    renderer = SnapshotRenderer(real_data().inputs, SIZE_PRESETS[preset])
+    renderer.show(WITHDRAWN_DAY)
+    renderer.canvas.draw()
+    drawn = renderer.canvas.get_renderer()
+    texts = renderer.overlay.texts
+    for label in MINE_BAN_LEGEND[:-1]:
+        text = next(t for t in texts if t.get_text() == label)
+        count = next(t for t in texts if t.get_position()[1] == text.get_position()[1] and t.get_ha() == "right"
+                     and t.get_position()[0] > text.get_position()[0])
+        assert text.get_window_extent(drawn).x1 < count.get_window_extent(drawn).x0, (preset, label)
+        assert text.get_window_extent(drawn).x1 <= renderer.width * renderer.scale, (preset, label)
