@@ -73,10 +73,13 @@
     if (hiddenBy(map, container.querySelector(".tm-key")).length) window.TreatyMapLayout.placeLegendButton("topleft");
   }
 
+  function presenting() {
+    return document.body.classList.contains("tm-present");
+  }
+
   // The open legend folds where it would hide a state, unless the viewer chose (or presentation mode keeps it).
   function foldIfHiding(map) {
-    const presenting = document.body.classList.contains("tm-present");
-    return !presenting && hiddenBy(map, map.getContainer().querySelector(".tm-legend")).length > 0 && window.TreatyMapLayout.foldLegend();
+    return !presenting() && hiddenBy(map, map.getContainer().querySelector(".tm-legend")).length > 0 && window.TreatyMapLayout.showLegend(false);
   }
 
   const watched = [];
@@ -92,11 +95,19 @@
         again();
         map.once("moveend", again);
       });
+      // Presentation mode switched on: its legend shows (projector type); switched off, it folds again if it hides a state.
+      let wasPresenting = presenting();
+      new MutationObserver(function () {
+        if (presenting() === wasPresenting) return;  // another class (Leaflet marks a drag on the body)
+        wasPresenting = presenting();
+        if (wasPresenting) window.TreatyMapLayout.showLegend(true);
+        again();
+      }).observe(document.body, { attributes: true, attributeFilter: ["class"] });
     }
     place(map, bounds);
     if (foldIfHiding(map)) place(map, bounds);
     tidyCorner(map);
   }
 
-  window.TreatyLegendRoom = { fit: fit, padding: padding, hiddenBy: hiddenBy };
+  window.TreatyLegendRoom = { fit: fit, padding: padding };
 })();

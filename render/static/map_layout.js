@@ -95,10 +95,11 @@
       set(open);
     });
     small.addEventListener("change", function () { if (!chosen) set(!small.matches); });
-    // Folded where it would hide a state at the opening view (legend_room.js), unless the viewer chose.
-    hooks.foldLegend = function () {
-      if (chosen || !open) return false;
-      set(false);
+    // Folded where it would hide a state at the opening view, open in presentation mode (legend_room.js), unless
+    // the viewer chose; true if that changed it.
+    hooks.showLegend = function (wanted) {
+      if (chosen || open === wanted) return false;
+      set(wanted);
       return true;
     };
     return key.addTo(map);

@@ -166,3 +166,19 @@ def test_the_offline_html_has_the_same_card_kept_inside_the_map_and_no_control_o
         side = button.bounding_box()
         assert 0 <= side["x"] and side["x"] + side["width"] <= width, button.inner_text()
     context.close()
+
+
+def test_presentation_mode_shows_the_folded_legend_and_leaving_it_folds_it_again(browser, app_url):
+    context, briefing = open_at(browser, app_url, *SCREENS["laptop"])
+    try:
+        legend = briefing.map.locator(".tm-legend")
+        assert not legend.is_visible()
+        briefing.page.get_by_text("Presentation mode").click()
+        briefing.wait_for_address(present="1")
+        briefing.wait_for_one_map()
+        legend.wait_for(state="visible", timeout=15_000)
+        briefing.page.get_by_text("Presentation mode").click()
+        briefing.wait_for_one_map()
+        legend.wait_for(state="hidden", timeout=15_000)
+    finally:
+        context.close()
