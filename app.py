@@ -10,7 +10,7 @@ from components.accessibility import page_accessibility, text_version
 from components.comparison import comparison
 from components.data import load_geometry, load_treaties
 from components.date_controls import chosen_date, date_range
-from components.header import header
+from components.header import header, top_row
 from components.map_panel import apply_map_action, map_panel, published
 from components.method import method_section
 from components.notices import plain
@@ -36,7 +36,7 @@ st.set_page_config(page_title="Treaty Map", page_icon="🗺️", layout="wide", 
 
 files = available_treaties()
 loaded, labels = load_treaties(files)
-choice, area, look, share, switch = st.columns([5, 1.6, 1.6, 1.3, 2], vertical_alignment="center")
+choice, area, look, share, switch = top_row([5, 1.6, 1.6, 1.3, 2])
 with choice:
     treaty_id = choose_treaty(files, labels)
 region = region_choice(area)

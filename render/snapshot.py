@@ -11,7 +11,7 @@ import math
 import re
 import threading
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from html import escape
 
@@ -40,7 +40,7 @@ from storyboard.model import Callout
 from treaty.dates import long_date
 from treaty.model import Dataset
 from treaty.narrative import describe_day
-from treaty.status import StateHistory, statuses_on
+from treaty.status import StateHistory, change_dates, statuses_on
 from treaty.statuses import NOT_COVERED
 from treaty.territories import NO_DEPENDENCIES, Dependencies, dependencies
 
@@ -107,6 +107,7 @@ class SnapshotInputs:
     region: Region
     codes: tuple[str, ...]  # every shape in the geometry, drawn in this region or not: the status join
     dependencies: Dependencies = NO_DEPENDENCIES  # territories drawn in their sovereign's status
+    legend_keys: tuple[str, ...] = tuple(category.key for category in CATEGORIES)  # the statuses its history shows (legend_keys)
 
 
 def prepare_inputs(
@@ -119,6 +120,8 @@ def prepare_inputs(
     """Cut the lon/lat geometry to the region's window and project it once; every renderer and date reuses it."""
     shown = in_window(countries, region.clip)
     dense = shown.set_geometry(shown.geometry.segmentize(EDGE_STEP_DEG))
+    codes = tuple(countries["iso3"])
+    territories = dependencies(dataset, sovereigns(countries))
     return SnapshotInputs(
         dataset,
         timelines,
@@ -126,9 +129,21 @@ def prepare_inputs(
         in_window(microstate_points(countries, region), region.clip).to_crs(region.equal_area_crs),
         geometry_metadata,
         region,
-        tuple(countries["iso3"]),
-        dependencies(dataset, sovereigns(countries)),
+        codes,
+        territories,
+        legend_keys(timelines, codes, territories),
     )
+
+
+def legend_keys(timelines: tuple[StateHistory, ...], codes: tuple[str, ...], territories: Dependencies) -> tuple[str, ...]:
+    """The statuses a shape takes on some date of the treaty's history, in the status table's order: the images'
+    legend lists these (no "suspended" for a treaty that has none, no "contested" for the Cluster Munitions
+    Convention), "not covered" only where such a shape is in the picture (SnapshotRenderer)."""
+    changes = sorted(set(change_dates(timelines)) | territories.change_dates())
+    shown: set[str] = set()
+    for day in [changes[0] - timedelta(days=1), *changes] if changes else [date.min]:
+        shown.update(status_keys(codes, statuses_on(timelines, day), territories, day).values())
+    return tuple(category.key for category in CATEGORIES if category.key in shown)
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -247,6 +262,8 @@ class SnapshotRenderer:
         footer = [sources_line(dataset), f"{as_of_line(dataset)}. {attribution_line(inputs.geometry_metadata)}"]
         width = self.width - 2 * self._px(MARGIN)
         self._footer_lines = [line for text in footer for line in _wrap(text, self._fonts["footer"], width)]
+        # The layout keeps room for every row of the history; "not covered" goes once the map shows no such shape.
+        self._legend = [category for category in CATEGORIES if category.key in inputs.legend_keys]
         self.layout = self._plan_layout()
         self._story_artists: list = []  # the date's highlight outlines and callouts
         self._draw_map()
@@ -276,7 +293,7 @@ class SnapshotRenderer:
     def _legend_size(self) -> tuple[float, float]:
         """Width of one legend column (swatch, longest label, count) and the height of one row."""
         size, bold = self._fonts["legend"]
-        label = max(_text_width(category.label, size, bold) for category in CATEGORIES)
+        label = max(_text_width(category.label, size, bold) for category in self._legend)
         count = _text_width("000", size, bold)
         return self._px(SWATCH[0]) + self._px(12) + label + self._px(20) + count, self._px(LEGEND_ROW)
 
@@ -291,7 +308,7 @@ class SnapshotRenderer:
             return _Layout((margin, header_bottom, legend_left - gap, footer_top),
                            (legend_left, header_bottom), 1, column_width, self.height - margin * 0.6)
         columns = 2
-        rows = math.ceil(len(CATEGORIES) / columns)
+        rows = math.ceil(len(self._legend) / columns)
         legend_top = footer_top - heading - rows * row
         return _Layout((margin, header_bottom, self.width - margin, legend_top - gap),
                        (margin, legend_top), columns, (self.width - 2 * margin) / columns, self.height - margin * 0.6)
@@ -324,15 +341,20 @@ class SnapshotRenderer:
         visible = ~shapely.is_empty(clipped)
         self._shape_codes = self.inputs.codes
         self._drawn_codes = [code for code, keep in zip(countries["iso3"], visible, strict=True) if keep]
-        covered = {state.iso3 for state in self.inputs.dataset.states}
+        # The grey outline marks a shape the dataset says nothing about, as the browser's map does: a territory
+        # (drawn in its sovereign's status) or an entity that cannot join is covered, so Greenland's long,
+        # fjorded coast is not ringed in grey.
+        not_covered = self._never_covered()
         self._countries = PathCollection(
             [_polygon_path(geometry) for geometry in clipped[visible]],
-            edgecolors=[BORDER_COLOUR if code in covered else NOT_COVERED_BORDER for code in self._drawn_codes],
+            edgecolors=[NOT_COVERED_BORDER if code in not_covered else BORDER_COLOUR for code in self._drawn_codes],
             linewidths=0.8 * self.unit,
             facecolors=COLOURS[NOT_COVERED],
             antialiased=True,
         )
         axes.add_collection(self._countries, autolim=False)
+        if not_covered.isdisjoint(self._drawn_codes):
+            self._legend = [category for category in self._legend if category.key != NOT_COVERED]
         self._countries.set_clip_path(frame)
         points = self.inputs.microstates
         self._marker_codes = list(points["iso3"])
@@ -342,6 +364,14 @@ class SnapshotRenderer:
             edgecolors=MARKER_EDGE, linewidths=1.2 * self.unit, zorder=3,
         )
         self._markers.set_clip_path(frame)
+
+    def _never_covered(self) -> frozenset[str]:
+        """The shapes drawn as "not covered" (no dataset entry, no sovereign in it, not an entity that cannot join):
+        the same on every date, so read on the dataset's as-of date."""
+        inputs = self.inputs
+        day = inputs.dataset.as_of
+        keys = status_keys(self._shape_codes, statuses_on(inputs.timelines, day), inputs.dependencies, day)
+        return frozenset(code for code, key in keys.items() if key == NOT_COVERED)
 
     def _draw_overlay(self) -> None:
         """Texts and legend on an axes in image pixels (y down), drawn over the map."""
@@ -365,30 +395,39 @@ class SnapshotRenderer:
         self._counts = self._draw_legend(overlay)
 
     def _draw_legend(self, overlay) -> dict[str, object]:
-        """Swatches and labels drawn once from CATEGORIES; only the counts change per date."""
+        """Swatches and labels drawn once, for the statuses the treaty's history shows; only the counts change per date."""
         left, top = self.layout.legend_origin
         row = self._px(LEGEND_ROW)
         swatch_width, swatch_height = self._px(SWATCH[0]), self._px(SWATCH[1])
         # Dated, so the image keeps its date under a briefer's own title.
         self._legend_title = overlay.text(left, top, "", fontproperties=self._props("legend_title"), color=INK, va="top")
-        rows_per_column = math.ceil(len(CATEGORIES) / self.layout.legend_columns)
+        rows_per_column = math.ceil(len(self._legend) / self.layout.legend_columns)
         # Counts end short of the next column's swatches, so a number never reads as the next row's.
         count_right = self.layout.legend_column_width - self._px(8 if self.layout.legend_columns == 1 else 40)
+        size, bold = self._fonts["legend"]
+        room = count_right - swatch_width - self._px(12) - _text_width("000", size, bold) - self._px(10)  # for a label
         counts = {}
-        for index, category in enumerate(CATEGORIES):
+        for index, category in enumerate(self._legend):
             column, line = divmod(index, rows_per_column)
             x = left + column * self.layout.legend_column_width
             middle = top + row * 1.1 + line * row + row / 2
             edge = NOT_COVERED_BORDER if category.key == NOT_COVERED else "#555555"
             overlay.add_patch(Rectangle((x, middle - swatch_height / 2), swatch_width, swatch_height,
                                         facecolor=category.colour, edgecolor=edge, linewidth=0.8 * self.unit))
-            overlay.text(x + swatch_width + self._px(12), middle, category.label, fontproperties=self._props("legend"),
+            overlay.text(x + swatch_width + self._px(12), middle, category.label, fontproperties=_font(*self._label_font(category.label, room)),
                          color=INK, va="center_baseline")
             counts[category.key] = overlay.text(
                 x + count_right, middle, "", fontproperties=self._props("legend"),
                 color=INK, va="center_baseline", ha="right",
             )
         return counts
+
+    def _label_font(self, label: str, room: float) -> tuple[float, bool]:
+        """The legend's type, smaller for a label longer than its row's room before the count (down to the footer's
+        size): two columns in a square image leave "Cannot join: not recognised as a State able to sign" too little."""
+        size, bold = self._fonts["legend"]
+        width = _text_width(label, size, bold)
+        return (max(size * room / width, self._fonts["footer"][0]) if width > room else size), bold
 
     # ---- per date ---------------------------------------------------------------------------------
     def show(self, day: date, heading: Heading = Heading(), highlight: frozenset[str] = frozenset(),

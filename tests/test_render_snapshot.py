@@ -93,8 +93,9 @@ def test_svg_keeps_title_legend_sentence_sources_and_attribution_as_text():
     assert title_on(dataset, WITHDRAWN_DAY) in texts
     assert "27 December 2025" in texts[0]
     assert "withdrawals of Estonia, Latvia and Lithuania take effect" in joined
+    # Neither a suspension clause in the Mine Ban Convention nor a shape the dataset does not cover in Europe's frame.
     for category in CATEGORIES:
-        assert category.label in texts
+        assert (category.label in texts) is (category.key not in {"suspended", NOT_COVERED})
     assert as_of_line(dataset) in joined
     assert sources_line(dataset).split(". All")[0] in joined
     assert "Made with Natural Earth" in joined
@@ -102,9 +103,9 @@ def test_svg_keeps_title_legend_sentence_sources_and_attribution_as_text():
 
 
 def test_legend_counts_add_up_to_every_state_shape_and_match_the_engine():
-    data = real_data()
+    data = real_data("world")
     texts = svg_texts(render_snapshot(data.inputs, WITHDRAWN_DAY, fmt="svg"))
-    counts = {category.key: int(texts[texts.index(category.label) + 1]) for category in CATEGORIES}
+    counts = {category.key: int(texts[texts.index(category.label) + 1]) for category in CATEGORIES if category.label in texts}
     states = {state.iso3 for state in data.inputs.dataset.states}
     territories = data.inputs.dependencies.sovereign_of
     assert territories["GRL"] == "DNK" and territories["JEY"] == "GBR"
@@ -272,3 +273,82 @@ def test_a_blank_heading_keeps_the_treaty_date_and_sentence():
     texts = svg_texts(SnapshotRenderer(real_data().inputs).render(WITHDRAWN_DAY, "svg", heading=Heading("  ", "")))
     assert texts[0] == "Mine Ban Convention on 27 December 2025"
     assert texts[1].startswith("On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect")
+
+
+# Greenland's coast in a 1920x1080 world image: Denmark's colour (State Party), the sea, the white line drawn
+# round every covered shape, and blends of them. Written out, not read from the code.
+GREENLAND_COAST = {"party": (0x00, 0x5F, 0x9E), "sea": (0xDC, 0xE6, 0xEE), "line": (0xFF, 0xFF, 0xFF)}
+
+
+def _grey(pixel) -> bool:
+    """A neutral grey darker than the page: what an outline of "not covered" (#9A9A9A) leaves on the coast."""
+    red, green, blue = (int(value) for value in pixel[:3])
+    return max(red, green, blue) - min(red, green, blue) <= 12 and 90 <= red <= 215
+
+
+def test_greenland_has_no_grey_halo_in_a_world_image():
+    """Greenland, a territory drawn in Denmark's status, is outlined as a covered shape (white), not in the grey
+    of a shape the dataset says nothing about, which ringed its fjorded coast in grey."""
+    renderer = SnapshotRenderer(real_data("world").inputs, SIZE_PRESETS["16:9"])
+    image = renderer.rgb(WITHDRAWN_DAY)
+    (west, north), (east, south) = renderer.pixel_at(-56, 78), renderer.pixel_at(-18, 59)
+    coast = image[north:south, west:east].reshape(-1, 3)
+    assert len(coast) > 2000
+    assert [tuple(p) for p in coast if _grey(p)] == []
+    # The coast's pixels: the fill, the sea and the line, all three there.
+    for name, colour in GREENLAND_COAST.items():
+        assert any(abs(int(p[0]) - colour[0]) + abs(int(p[1]) - colour[1]) + abs(int(p[2]) - colour[2]) <= 6 for p in coast), name
+
+
+# The images' legend, written out per treaty: the statuses its history shows, in the status table's order, and
+# "Not covered by this dataset" only where such a shape is in the picture (Baikonur, leased by Kazakhstan: in the
+# world's, not Europe's).
+MINE_BAN_LEGEND = [
+    "State Party", "Withdrawal under way (still bound)", "Withdrawal notified, pending (still bound)",
+    "Suspension claim, contested (still bound)", "Suspension rejected (still bound)", "Joined, not yet in force",
+    "Signatory, not bound", "Withdrawn (former party)", "Not a party", "Cannot join: not recognised as a State able to sign",
+    "Territory the treaty does not apply to", "Not covered by this dataset",
+]
+CLUSTER_MUNITIONS_LEGEND = [
+    "State Party", "Withdrawal under way (still bound)", "Withdrawal notified, pending (still bound)", "Joined, not yet in force",
+    "Signatory, not bound", "Withdrawn (former party)", "Not a party", "Cannot join: not recognised as a State able to sign",
+    "Not covered by this dataset",
+]
+EVERY_LABEL = [*MINE_BAN_LEGEND, "Suspended under the treaty (not bound)"]
+
+
+def legend_labels(svg: bytes) -> list[str]:
+    return [text for text in svg_texts(svg) if text in EVERY_LABEL]
+
+
+def test_the_mine_ban_world_legend_lists_the_statuses_its_history_shows_in_the_tables_order():
+    assert legend_labels(render_snapshot(real_data("world").inputs, WITHDRAWN_DAY, fmt="svg")) == MINE_BAN_LEGEND
+
+
+def test_the_cluster_munitions_legend_has_no_suspension_or_territory_rows():
+    from export.batch import load_export_data
+    from geo.regions import REGIONS
+    from tests.treaty_fixtures import REAL_DATASET
+
+    data = load_export_data(REAL_DATASET.with_name("ccm.yaml"), REGIONS["world"])
+    assert legend_labels(render_snapshot(data.inputs, WITHDRAWN_DAY, fmt="svg")) == CLUSTER_MUNITIONS_LEGEND
+
+
+def test_not_covered_is_listed_only_where_such_a_shape_is_in_the_frame():
+    for size in SIZE_PRESETS.values():
+        assert legend_labels(render_snapshot(real_data().inputs, WITHDRAWN_DAY, size=size, fmt="svg")) == MINE_BAN_LEGEND[:-1]
+
+
+@pytest.mark.parametrize("preset", SIZE_PRESETS)
+def test_every_legend_label_ends_before_its_count_and_inside_the_image(preset):
+    renderer = SnapshotRenderer(real_data().inputs, SIZE_PRESETS[preset])
+    renderer.show(WITHDRAWN_DAY)
+    renderer.canvas.draw()
+    drawn = renderer.canvas.get_renderer()
+    texts = renderer.overlay.texts
+    for label in MINE_BAN_LEGEND[:-1]:
+        text = next(t for t in texts if t.get_text() == label)
+        count = next(t for t in texts if t.get_position()[1] == text.get_position()[1] and t.get_ha() == "right"
+                     and t.get_position()[0] > text.get_position()[0])
+        assert text.get_window_extent(drawn).x1 < count.get_window_extent(drawn).x0, (preset, label)
+        assert text.get_window_extent(drawn).x1 <= renderer.width * renderer.scale, (preset, label)

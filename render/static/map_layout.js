@@ -7,6 +7,8 @@
   // Where the legend starts folded: a phone, or a laptop at 200 % zoom (the map then 651 px wide).
   const SMALL = "(max-width: 720px)";
   const HINT_MS = 1600;
+  // For legend_room.js: fold the legend, move its button (a control rebuilds itself when moved: set once here).
+  const hooks = window.TreatyMapLayout = {};
 
   function control(position, className, build) {
     const Control = L.Control.extend({
@@ -68,22 +70,39 @@
     };
     small.addEventListener("change", place);
     place();
+    // legend_room.js moves it to the top left where the bottom left would hide a state.
+    hooks.placeLegendButton = function (corner) {
+      const wanted = small.matches ? "topleft" : corner;
+      if (legendButton.getPosition() !== wanted) legendButton.setPosition(wanted);
+    };
   }
 
   // The legend (treaty_map.js, redrawn each date) is hidden by a class on the map, so a redraw keeps it folded.
+  // It follows the frame's width (as placeBySize does) until the viewer chooses.
   function foldLegend(map) {
     const container = map.getContainer();
-    return control("bottomleft", "tm-key", function (box) {
-      const set = toggleButton(box, "tm-key-button", "Legend", "Legend", function (open) {
+    const small = window.matchMedia(SMALL);
+    let open = !small.matches;
+    let chosen = false;
+    let set = null;
+    const key = control("bottomleft", "tm-key", function (box) {
+      // Built again when the button changes corner (Leaflet adds a moved control anew): the legend's state stays.
+      set = toggleButton(box, "tm-key-button", "Legend", "Legend", function (opened) {
+        open = opened;
         L.DomUtil[open ? "removeClass" : "addClass"](container, "tm-key-folded");
       });
-      // Follow the frame's width (as placeBySize does) until the viewer chooses.
-      const small = window.matchMedia(SMALL);
-      let chosen = false;
       box.querySelector("button").addEventListener("click", function () { chosen = true; });
-      small.addEventListener("change", function () { if (!chosen) set(!small.matches); });
-      set(!small.matches);
-    }).addTo(map);
+      set(open);
+    });
+    small.addEventListener("change", function () { if (!chosen) set(!small.matches); });
+    // Folded where it would hide a state at the opening view, open in presentation mode (legend_room.js), unless
+    // the viewer chose; true if that changed it.
+    hooks.showLegend = function (wanted) {
+      if (chosen || open === wanted) return false;
+      set(wanted);
+      return true;
+    };
+    return key.addTo(map);
   }
 
   // The wheel scrolls the page until the viewer clicks or focuses the map; leaving the map hands it back.

@@ -81,11 +81,9 @@
     addSwitch(legend);
   }
 
-  // Fitting the opening view: in presentation mode Europe is placed beside the (larger) legend, not under it.
+  // Fitting a view: the region placed beside the legend, not under it (legend_room.js).
   function viewPadding() {
-    const legend = document.querySelector(".tm-legend");
-    if (!document.body.classList.contains("tm-present") || !legend) return {};
-    return { paddingTopLeft: [legend.getBoundingClientRect().right, 0] };
+    return window.TreatyLegendRoom.padding();
   }
 
   window.TreatyMapPresent = { themed: themed, onSystemChange: onSystemChange, update: update, viewPadding: viewPadding };

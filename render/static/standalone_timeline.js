@@ -90,8 +90,8 @@
       date: isDay ? linked : page.initial,
     });
     const bar = window.TreatyTimelineBar.create(timeline, { parent: element("tm-controls") });
-    fitMap();  // the map as tall as the header with its timeline leaves, then the region's view in it
-    window.treatyMapLayers.map.fitBounds(page.fit, { animate: false });  // the region's view (render/standalone.py)
+    fitMap();  // the map as tall as the header with its timeline leaves, then the region's view in it, beside the legend
+    window.TreatyLegendRoom.fit(window.treatyMapLayers.map, page.fit);  // (render/standalone.py)
     timeline.on("move", show);
     timeline.on("window", function (picked) {
       chosen = picked;

@@ -326,7 +326,7 @@ class MapPage:
         self.page.get_by_role("radiogroup", name="Treaty").get_by_role("radio", name=name).click()
 
     def wait_for_legend_title(self, text: str, timeout: float = 15_000) -> None:
-        self.map.locator(".tm-legend-title", has_text=text).wait_for(timeout=timeout)
+        self.map.locator(".tm-legend-title", has_text=text).wait_for(state="attached", timeout=timeout)  # folded or not
 
     def timeline_says(self) -> dict[str, str]:
         """The date the timeline shows, as written beside it and as a screen reader hears the slider."""

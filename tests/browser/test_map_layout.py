@@ -69,9 +69,38 @@ def test_on_a_phone_and_at_200_percent_zoom_no_map_control_covers_a_state_either
     assert small_screen.controls_over_state_centres() == []
 
 
-def test_on_a_laptop_and_full_hd_the_legend_is_open(screen):
-    assert screen.map.locator(".tm-legend").is_visible()
-    assert screen.map.get_by_role("button", name="Legend").get_attribute("aria-expanded") == "true"
+@pytest.mark.parametrize("region", ["europe", "world", "africa", "nordic-baltic"])
+@pytest.mark.parametrize("size", list(SCREENS))
+def test_at_every_regions_opening_view_no_control_covers_the_centre_of_any_shape_in_view(browser, app_url, region, size):
+    """Any shape, the region's or not (Canada and Greenland beside Europe): the legend folds where it would hide one."""
+    context, briefing = open_at(browser, app_url, *SCREENS[size], query=f"date=2025-12-27&region={region}")
+    try:
+        assert briefing.frame().evaluate(CONTROLS_OVER_STATES, None) == []
+    finally:
+        context.close()
+
+
+def test_on_a_laptop_and_full_hd_the_legend_of_the_world_is_open(browser, app_url):
+    for size in SCREENS.values():
+        context, briefing = open_at(browser, app_url, *size, query="date=2025-12-27&region=world")
+        try:
+            assert briefing.map.locator(".tm-legend").is_visible()
+            assert briefing.map.get_by_role("button", name="Legend").get_attribute("aria-expanded") == "true"
+        finally:
+            context.close()
+
+
+def test_where_the_legend_would_hide_canada_beside_europe_it_starts_folded_and_opens_on_its_button(browser, app_url):
+    context, briefing = open_at(browser, app_url, *SCREENS["laptop"])
+    try:
+        button = briefing.map.get_by_role("button", name="Legend")
+        assert button.get_attribute("aria-expanded") == "false"
+        assert not briefing.map.locator(".tm-legend").is_visible()
+        button.click()
+        assert briefing.map.locator(".tm-legend").is_visible()
+        assert button.get_attribute("aria-expanded") == "true"
+    finally:
+        context.close()
 
 
 def test_the_map_data_attribution_opens_from_an_info_button(screen):
@@ -137,3 +166,19 @@ def test_the_offline_html_has_the_same_card_kept_inside_the_map_and_no_control_o
         side = button.bounding_box()
         assert 0 <= side["x"] and side["x"] + side["width"] <= width, button.inner_text()
     context.close()
+
+
+def test_presentation_mode_shows_the_folded_legend_and_leaving_it_folds_it_again(browser, app_url):
+    context, briefing = open_at(browser, app_url, *SCREENS["laptop"])
+    try:
+        legend = briefing.map.locator(".tm-legend")
+        assert not legend.is_visible()
+        briefing.page.get_by_text("Presentation mode").click()
+        briefing.wait_for_address(present="1")
+        briefing.wait_for_one_map()
+        legend.wait_for(state="visible", timeout=15_000)
+        briefing.page.get_by_text("Presentation mode").click()
+        briefing.wait_for_one_map()
+        legend.wait_for(state="hidden", timeout=15_000)
+    finally:
+        context.close()

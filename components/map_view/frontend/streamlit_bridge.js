@@ -224,7 +224,7 @@
   }
 
   function fitRegion(map, region) {
-    map.fitBounds(region.fit, Object.assign({ animate: false }, window.TreatyMapPresent.viewPadding()));
+    window.TreatyLegendRoom.fit(map, region.fit);  // beside the legend, which folds if it would hide a state
   }
 
   // A region chosen on the page moves the map to its view (its shapes across 180° where it runs past it,
