@@ -30,6 +30,7 @@ RENDER = Path(render.__file__).parent
 SCRIPTS = (
     *SHARED_SCRIPTS,
     RENDER / "static" / "storyboard_show.js",  # presenting a storyboard: the app's page only
+    RENDER / "static" / "text_version.js",  # the text version under the map, in the app's page
     FRONTEND / "streamlit_bridge.js",
 )
 # What the map document is made from, besides the shapes and the constant parts.
