@@ -12,12 +12,14 @@ from render.text_version import BODY_CLASS, FOLDED_HEADING
 #   slightly faded, keeps well above it in every theme.
 # - The selected treaty's label: the theme's text colour, not the primary colour's tint (4.47:1).
 # - Heading anchors: a "Link to heading" Tab stop beside each heading, read as nothing useful.
+# - The text version's lists (written by the browser into an st.html block, which indents lists) sit as Markdown's.
 _PAGE_CSS = """
 <style>
   [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: inherit !important; opacity: 0.82; }
   button[data-variant="segmented_control"][data-selected="true"],
   button[data-variant="segmented_control"][data-selected="true"] * { color: inherit !important; }
   [data-testid="stHeaderActionElements"] { display: none; }
+  div.tm-text-body ul { padding-left: 0; }
 </style>
 """
 

@@ -85,7 +85,12 @@
       });
       parts.push(title, list);
     });
-    body.replaceChildren.apply(body, parts);
+    // Dressed as the page's Markdown is (the sentence above the map): Streamlit generates its class name.
+    const markdown = doc.querySelector("[data-testid='stMarkdown'] [data-testid='stMarkdownContainer']");
+    const text = doc.createElement("div");
+    text.className = markdown ? markdown.className : "";
+    text.append.apply(text, parts);
+    body.replaceChildren(text);
     body.setAttribute("data-written", key);
   }
 
