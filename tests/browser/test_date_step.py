@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pytest
@@ -23,14 +24,14 @@ def text_version(briefing: MapPage) -> dict:
     place = briefing.page.locator(TEXT_VERSION)
     return {
         "heading": place.locator("summary").inner_text().split("\n")[-1].strip(),
-        "paragraphs": place.locator(".tm-text-body p").all_inner_texts(),
-        "lines": place.locator(".tm-text-body li").all_inner_texts(),
+        "paragraphs": place.locator(".tm-text-body p").all_text_contents(),
+        "lines": place.locator(".tm-text-body li").all_text_contents(),
     }
 
 
 def wait_for_text_version(briefing: MapPage, day: str) -> None:
     briefing.page.locator(f"{TEXT_VERSION} summary", has_text=f"on {day}").wait_for(timeout=15_000)
-    briefing.page.locator(f"{TEXT_VERSION} .tm-text-body p", has_text=f"On {day}").first.wait_for(timeout=15_000)
+    briefing.page.locator(f"{TEXT_VERSION} .tm-text-body p", has_text=f"On {day}").first.wait_for(state="attached", timeout=15_000)
 
 
 def test_the_text_version_under_the_map_follows_the_date_the_viewer_steps_to(page, app_url):
@@ -111,7 +112,9 @@ def _elements(messages: list) -> list[tuple[str, object]]:
 
 
 def test_a_date_step_sends_no_colours_no_text_version_and_no_tab_bar(app_url):
-    first, step = asyncio.run(_first_step(app_url))
+    # In a thread of its own: the browser fixture's Playwright holds this thread's event loop.
+    with ThreadPoolExecutor(1) as worker:
+        first, step = worker.submit(asyncio.run, _first_step(app_url)).result(timeout=120)
     drawn_once = [kind for kind, _ in _elements(first)]
     assert {"tab_container", "tab", "expandable", "html"} <= set(drawn_once), "the first run draws them"
 
