@@ -65,6 +65,12 @@ def test_the_text_version_under_the_map_follows_the_date_the_viewer_steps_to(pag
     wait_for_text_version(briefing, "10 January 2026")
     assert "Finland — since 10 January 2026" in text_version(briefing)["lines"]
 
+    briefing.choose_treaty("Convention on Cluster Munitions")  # another treaty's states and their dates
+    briefing.page.locator(f"{TEXT_VERSION} summary", has_text="Convention on Cluster Munitions on 10 January 2026").wait_for()
+    briefing.page.locator(f"{TEXT_VERSION} li", has_text="Lithuania — since 6 March 2025").wait_for(state="attached")
+    lines = text_version(briefing)["lines"]
+    assert "Finland" in lines and "Sweden — since 1 October 2012" in lines, "Finland never joined it; Sweden from 2012"
+
 
 def test_the_text_version_says_what_the_link_outlines_and_its_callouts(page, app_url):
     briefing = MapPage(page, app_url).open("date=2026-03-01&highlight=LTU,LVA&callout=LTU:First%20to%20leave")

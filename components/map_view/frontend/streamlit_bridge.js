@@ -120,6 +120,7 @@
     delete base.fills;
     startTimeline(message);
     fetchOnce("details", message.details_url, window.TreatyMap.setDetails);
+    if (fetched.text !== message.text_url) textVersion.setData(null);  // another treaty's states are not listed
     fetchOnce("text", message.text_url, textVersion.setData);
     fetchOnce("history", message.history_url, function (loaded) {
       history = loaded;
