@@ -68,7 +68,7 @@ tabs = None if present else view_tabs()
 
 
 # Everything that depends on the date reruns on its own when the date moves: a step on the map's
-# timeline re-sends only this part of the page (the header, the treaty selector and the switch stay).
+# timeline re-sends only this part of the page (the header, the selectors, the text version and the tab bar stay).
 @st.fragment
 def briefing() -> None:
     files = published(dataset, compiled, treaty.dependencies, treaty.version)
