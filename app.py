@@ -28,7 +28,6 @@ from components.treaty_choice import available_treaties, choose_treaty
 from components.views import check_view_link, view_tabs
 from components.withdrawal_chart import withdrawal_chart
 from geo.regions import scope_of
-from render.callouts import describe_story
 from treaty.narrative import count_clause, describe_day
 from treaty.status import change_dates, statuses_on
 
@@ -61,14 +60,19 @@ bounds = date_range(dataset.treaty.adopted, changes, today)
 if not present:
     header(dataset, geometry.metadata)
     check_view_link()
+# Drawn here once, not on every date step: the text version's frame (the map's frame writes it for the date
+# on the map) and the tab bar; `briefing` draws the sentence and the map into `date_part` and the open tab.
+date_part = st.container()
+text_version()
+tabs = None if present else view_tabs()
 
 
 # Everything that depends on the date reruns on its own when the date moves: a step on the map's
-# timeline re-sends only this part of the page (the header, the treaty selector and the switch stay).
+# timeline re-sends only this part of the page (the header, the selectors, the text version and the tab bar stay).
 @st.fragment
 def briefing() -> None:
     files = published(dataset, compiled, treaty.dependencies, treaty.version)
-    apply_map_action(bounds, files.history)
+    painted = apply_map_action(bounds, files.history)
     day = chosen_date(bounds, today)
     selected = selected_state({state.iso3 for state in dataset.states})
     story = story_from_link(geometry.codes)
@@ -83,13 +87,10 @@ def briefing() -> None:
         sentence=sentence,
         height=1000 if present else 800, theme=theme.for_browser, present=present, story=story,
         storyboard=presented_steps(storyboard, dataset, compiled, treaty.version) if present else None,
-        dependencies=treaty.dependencies, region=region, counts=count_clause(statuses, scope),
+        dependencies=treaty.dependencies, region=region, counts=count_clause(statuses, scope), painted=painted,
     )
-    # The map as text: the region's states (the world's figure is in the sentence).
-    in_region = statuses if scope.members is None else [status for status in statuses if status.iso3 in scope.members]
-    text_version(in_region, day, dataset.treaty.short_name, sentence, tuple(describe_story(story.highlight, story.callouts, geometry.names)))
-    if not present:
-        record, table, timeline, compare, pair, storyboard_tab, download, method = view_tabs()
+    if tabs:
+        record, table, timeline, compare, pair, storyboard_tab, download, method = tabs
         if record.open:
             with record:
                 state_panel(dataset, next((s for s in statuses if s.iso3 == selected), None))
@@ -125,4 +126,5 @@ def briefing() -> None:
     keep_in_url(selected)
 
 
-briefing()
+with date_part:
+    briefing()

@@ -2,13 +2,13 @@
 
 The date is moved on the map's own timeline, in the browser: the map repaints from the treaty's history
 of colours it already holds, and then tells the server through the map component's value, a JSON text
-`{"nonce": "<unique>", "date": "YYYY-MM-DD"}`. The browser sends it as a BackMsg `rerun_script` whose
+`{"nonce": "<unique>", "date": "YYYY-MM-DD", "history": "<the history file it was read from>"}`. The browser sends it as a BackMsg `rerun_script` whose
 `widget_states` holds that value (`json_value`) under the component instance's widget id, with
 `fragment_id` set to the fragment the component was drawn in (app.py's `briefing`), so only that
 fragment reruns. The server applies each nonce once and answers with the map's arguments, which echo it
 as `ack`. A client here does the same, one message in flight at a time (as the browser's outbox does),
-and reads back what the browser would draw: the map's arguments (`date`, `fills`, `first`, `last`,
-`ack`...), the page's query string (`?date=`, from `page_info_changed`) and any exception element.
+and reads back what the browser would draw: the map's arguments (`date`, `first`, `last`, `ack`...; the
+colours, `fills`, only where the browser may not hold the history: a step's answer has none), the page's query string (`?date=`, from `page_info_changed`) and any exception element.
 
 Differences from a browser, on purpose: no message cache (`cached_message_hashes` is empty, so every
 element comes in full) and only the map's widget state is sent (the browser sends every widget's).
@@ -140,7 +140,8 @@ class MapSession:
         Returns the nonce sent and the run."""
         self.sent += 1
         nonce = f"{self.prefix}-{self.sent}"
-        return nonce, await self.run({"nonce": nonce, "date": day.isoformat()})
+        # With the history it was read from, as the browser sends it: the answer then carries no colours.
+        return nonce, await self.run({"nonce": nonce, "date": day.isoformat(), "history": self.map_args.get("history_url")})
 
     def check(self, run: Run, nonce: str, day: date) -> str | None:
         """What went wrong with a step to `day`, or None: an exception, a failed run, the map drawing

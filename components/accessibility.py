@@ -4,24 +4,22 @@ The map itself (one Tab stop, arrow keys, names, live regions) is render/static/
 """
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
-from components.notices import plain
-from render.text_version import heading, status_groups
-from treaty.status import StateStatus
+from render.text_version import BODY_CLASS, FOLDED_HEADING
 
 # - Captions: Streamlit fades them to 3.9:1 on white; WCAG 1.4.3 asks 4.5:1. The theme's own text colour,
 #   slightly faded, keeps well above it in every theme.
 # - The selected treaty's label: the theme's text colour, not the primary colour's tint (4.47:1).
 # - Heading anchors: a "Link to heading" Tab stop beside each heading, read as nothing useful.
+# - The text version's lists (written by the browser into an st.html block, which indents lists) sit as Markdown's.
 _PAGE_CSS = """
 <style>
   [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: inherit !important; opacity: 0.82; }
   button[data-variant="segmented_control"][data-selected="true"],
   button[data-variant="segmented_control"][data-selected="true"] * { color: inherit !important; }
   [data-testid="stHeaderActionElements"] { display: none; }
+  div.tm-text-body ul { padding-left: 0; }
 </style>
 """
 
@@ -30,15 +28,12 @@ def page_accessibility() -> None:
     st.html(_PAGE_CSS)
 
 
-def text_version(statuses: list[StateStatus], day: date, title: str, sentence: str, story: tuple[str, ...] = ()) -> None:
-    """The map as text for the chosen date, right after the map: sentence, the highlight and callouts
-    in words (`story`), then states by status."""
-    with st.container(key="text_version"), st.expander(heading(title, day)):
-        lines = [plain(sentence), *(plain(line) for line in story)]
-        for group in status_groups(statuses):
-            lines.append(f"**{plain(group.label)}** ({len(group.states)})")
-            lines.append("\n".join(f"- {plain(line)}" for line in group.states))
-        st.markdown("\n\n".join(lines))
+def text_version() -> None:
+    """The map as text, right after the map: drawn once here, outside the part of the page a date step reruns,
+    and written by the map's frame for the date on the map (render/static/text_version.js): the heading with
+    the date, the sentence, the highlight and callouts in words, then the region's states by status."""
+    with st.container(key="text_version"), st.expander(FOLDED_HEADING):
+        st.html(f'<div class="{BODY_CLASS}"></div>')
 
 
 STATEMENT = """

@@ -15,10 +15,11 @@ from components.selection import select
 from components.story import Story
 from components.storyboard_panel import keep_step_in_link
 from geo.countries import turns_east_of
-from geo.regions import REGIONS, Region
-from render.callouts import story_payload
+from geo.regions import REGIONS, WORLD, Region
+from render.callouts import describe_story, story_payload
 from render.captions import attribution_line
 from render.payload import countdown, details_payload, fill_digits, history_payload, palette_payload
+from render.text_version import text_version_payload
 from treaty.dates import long_date
 from treaty.model import Dataset
 from treaty.status import StateStatus, StateHistory
@@ -45,6 +46,8 @@ def _frontend_ready() -> bool:
             region.id: {"shapes": turns_east_of(geometry.countries, region.map_west), "markers": turns_east_of(geometry.microstates, region.map_west)}
             for region in REGIONS.values() if region.map_west is not None
         },
+        # Each region's states, for the text version under the map (the world: every state).
+        "regions": {region.id: None if region == WORLD else sorted(region.members) for region in REGIONS.values()},
     }
     prepare_frontend(geometry.countries, geometry.microstates, constant)
     return True
@@ -55,6 +58,7 @@ class MapFiles(NamedTuple):
 
     details: str  # the per-state records
     history: str  # the history of colours
+    text: str  # the states' transitions and the words of the text version under the map
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -63,6 +67,7 @@ def _publish(_dataset: Dataset, _compiled: tuple[StateHistory, ...], _dependenci
     return MapFiles(
         publish("details", details_payload(_dataset, _dependencies, geometry.names)),
         publish("history", history_payload(_compiled, geometry.codes, _dependencies)),
+        publish("text", text_version_payload(_compiled)),
     )
 
 
@@ -79,16 +84,17 @@ ACKNOWLEDGED = "map_nonce"
 LAST_CLICK = "map_click"
 
 
-def apply_map_action(bounds: DateRange, history_url: str) -> None:
+def apply_map_action(bounds: DateRange, history_url: str) -> bool:
     """Act on what the viewer last did on the map (a date, a window, a click) before anything is drawn.
 
     Each message carries the viewer's latest date and last click; it is applied once (by nonce), the
     click once (by its id), and the date only if the browser read it from this treaty's history: a key
-    pressed while another treaty's page was still showing must not move this one.
+    pressed while another treaty's page was still showing must not move this one. Returns whether it
+    was: the browser then holds the history and colours the date itself (see map_panel's `painted`).
     """
     action = st.session_state.get(MAP_KEY)
     if not isinstance(action, dict) or action.get("nonce") == st.session_state.get(ACKNOWLEDGED):
-        return
+        return False
     st.session_state[ACKNOWLEDGED] = action.get("nonce")
     click = action.get("click")
     if isinstance(click, dict) and isinstance(click.get("iso3"), str) and click.get("id") != st.session_state.get(LAST_CLICK):
@@ -100,6 +106,7 @@ def apply_map_action(bounds: DateRange, history_url: str) -> None:
         choose_window(bounds, action["window"])
     keep_view_in_link(action.get("view"))
     keep_step_in_link(action.get("step"))  # the storyboard's step presented, for the address
+    return "date" in action and action.get("history") == history_url
 
 
 # The map's zoom and centre in the link (?zoom=5.5&centre=52.1,16.3): a shared link opens on the same view.
@@ -149,28 +156,44 @@ def _story_on_map(story: Story, view_fit: tuple, map_west: float | None) -> dict
     return story_payload(story.highlight, story.callouts, load_geometry().shapes, view_fit, map_west)
 
 
+@lru_cache(maxsize=32)
+def _story_in_words(story: Story) -> tuple[str, ...]:
+    """The highlight and callouts in words, for the text version under the map: once per story."""
+    return tuple(describe_story(story.highlight, story.callouts, load_geometry().names))
+
+
+def colouring(statuses: list[StateStatus], day: date, dependencies: Dependencies) -> dict:
+    """The date's colours as the browser's timeline reads them from the history (timeline_controller.js
+    colouringOn): sent only when the browser may not hold the history yet."""
+    return {
+        "date_label": long_date(day),
+        # One base-36 digit per shape instead of a status key per state: the fills are the bulk of a message.
+        "fills": fill_digits(statuses, load_geometry().codes, dependencies, day),
+        **countdown(statuses),
+    }
+
+
 def map_panel(
     statuses: list[StateStatus], day: date, bounds: DateRange, today: date, selected: str | None,
     files: MapFiles, title: str, sentence: str, height: int, theme: str, present: bool, dependencies: Dependencies,
-    region: Region, counts: str, story: Story = Story(), storyboard: dict | None = None,
+    region: Region, counts: str, story: Story = Story(), storyboard: dict | None = None, painted: bool = False,
 ) -> None:
     """`theme`: a Theme's value or "auto" (the system's preference, read in the browser); `present`:
     presentation mode (projector type, title on the map, the legend's empty statuses hidden); `story`:
     the states to highlight and the callouts to draw; `storyboard`: the published steps of the storyboard to
-    present and the step to open on (components/storyboard_panel.presented_steps), or None."""
+    present and the step to open on (components/storyboard_panel.presented_steps), or None; `painted`: the
+    browser sent this date from the history it holds (map_panel.apply_map_action) and has coloured it already,
+    so a date step's message carries no colours."""
     _frontend_ready()
-    geometry = load_geometry()
     payload = {
         "date": day.isoformat(),
-        "date_label": long_date(day),
-        # One base-36 digit per shape instead of a status key per state: the fills are the bulk of a message.
-        "fills": fill_digits(statuses, geometry.codes, dependencies, day),
-        **countdown(statuses),
+        **({} if painted else colouring(statuses, day, dependencies)),
         "title": title,
         # Read out by the map's polite live region once the date settles (map_keyboard.js).
         "sentence": {"date": day.isoformat(), "text": sentence},
         "details_url": files.details,
         "history_url": files.history,
+        "text_url": files.text,  # the text version under the map is written in the browser (text_version.js)
         "first": bounds.first.isoformat(),
         "last": bounds.last.isoformat(),
         "today": bounds.clamp(today).isoformat(),
@@ -180,6 +203,7 @@ def map_panel(
         "theme": theme,
         "present": present,
         "story": _story_on_map(story, region.view_fit, region.map_west),
+        "story_words": _story_in_words(story),  # for the text version
         "storyboard": storyboard,  # fetched once; the browser steps through it (render/static/storyboard_show.js)
         "view": view_from_link(region),  # where the map opens; the viewer's later moves stay in the browser
         # The region's view: the map opens on it (without a view in the link) and moves to it when it changes.

@@ -88,9 +88,9 @@ def test_the_dataset_files_are_written_once_and_again_only_if_they_have_gone(tmp
 
     files = map_panel.published(dataset, compiled, NO_DEPENDENCIES, version)
     assert map_panel.published(dataset, compiled, NO_DEPENDENCIES, version) == files
-    assert written == ["details", "history"], "a rerun finds the files in place and writes nothing"
+    assert written == ["details", "history", "text"], "a rerun finds the files in place and writes nothing"
     (tmp_path / files.history).unlink()
     assert map_panel.published(dataset, compiled, NO_DEPENDENCIES, version) == files
     assert (tmp_path / files.history).exists()
-    assert written == ["details", "history", "details", "history"]
+    assert written == ["details", "history", "text", "details", "history", "text"]
     map_panel._publish.clear()

@@ -86,6 +86,5 @@ def test_a_story_is_hashable_so_downloads_can_cache_by_it():
 
 def test_the_text_version_under_the_map_says_what_is_outlined_and_what_the_callouts_say(monkeypatch):
     page = open_page(monkeypatch, highlight="LTU,LVA", callout="LTU:First to leave", date="2026-03-01")
-    [text] = [block.value for block in page.markdown if block.value.startswith("On 1 March 2026")]
-    # As Markdown source: the colons are escaped (components.notices.plain), so no link can form.
-    assert "\n\nOutlined\\: Latvia, Lithuania.\n\nCallout at Lithuania\\: “First to leave”.\n\n" in text
+    # Written into the page as text by the browser (render/static/text_version.js), after the sentence.
+    assert map_arguments(page)["story_words"] == ["Outlined: Latvia, Lithuania.", "Callout at Lithuania: “First to leave”."]

@@ -32,6 +32,7 @@ SCRIPTS = (
     RENDER / "static" / "storyboard_show.js",  # presenting a storyboard: the app's page only
     RENDER / "static" / "map_antimeridian.js",  # one document for every region (the offline page is drawn for one)
     FRONTEND / "skip_to_map.js",  # the page's first Tab stop leads to the map
+    RENDER / "static" / "text_version.js",  # the text version under the map, in the app's page
     FRONTEND / "streamlit_bridge.js",
 )
 # What the map document is made from, besides the shapes and the constant parts.

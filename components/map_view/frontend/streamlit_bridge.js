@@ -12,7 +12,7 @@
   let history = null;     // { changes: [ISO...], periods: [{fills, pending}] } for base.history_url
   let timeline = null;    // the controller: the date on screen, the track, its window, jumps, play
   let chosenWindow;       // the window from the link or the briefer ({start, end}), null for the recent changes
-  const fetched = { details: null, history: null, storyboard: null };
+  const fetched = { details: null, history: null, storyboard: null, text: null };
   let story = null;       // the storyboard being presented (storyboard_show.js), or null
   let storyStep = null;   // its step on screen, whose highlight and callouts the map draws
   let pending = null;
@@ -74,6 +74,7 @@
     const args = window.TreatyMapPresent.themed(Object.assign({}, window.treatyMapConstant, base, dateArgs,
       storyStep ? window.TreatyStoryboard.overrides(storyStep) : null));
     args.statuses = history ? history.statuses : null;  // the legend's rows, once the history is known
+    if (args.sentence.date === args.date) showText(args);  // the sentence arrives with the server's answer
     const key = JSON.stringify([args.date, args.fills, args.selected, args.title, args.details_url, args.resolved_theme, args.present, args.sentence, args.statuses, args.story]);
     if (key !== painted) {
       painted = key;
@@ -89,6 +90,25 @@
     tell({ date: iso, history: base.history_url });
   }
 
+  // The text version under the map (text_version.js), in the app's page, for the date on the map.
+  const textVersion = window.TreatyTextVersion.keeper(function () {
+    try { return window.parent.document.querySelector(".st-key-text_version"); } catch (error) { return null; }
+  });
+  function showText(args) {
+    const regions = window.treatyMapConstant.regions;
+    textVersion.show({ title: args.title, date: args.date, sentence: args.sentence.text, story: args.story_words,
+      members: regions[args.region.id] });
+  }
+
+  // A step's answer has no colours when the browser sent the date from its history: it paints them itself.
+  let unpainted = null;  // a date whose colours wait for the history
+  function colouring(message) {
+    if (message.fills !== undefined) return message;
+    if (history) return T.colouringOn(history, message.date);
+    unpainted = message.date;
+    return null;
+  }
+
   // ---- the server's messages ----
   function render(message) {
     // Folium's map script runs after this one: hold a render that arrives before the layers exist.
@@ -100,20 +120,25 @@
     delete base.fills;
     startTimeline(message);
     fetchOnce("details", message.details_url, window.TreatyMap.setDetails);
+    if (fetched.text !== message.text_url) textVersion.setData(null);  // another treaty's states are not listed
+    fetchOnce("text", message.text_url, textVersion.setData);
     fetchOnce("history", message.history_url, function (loaded) {
       history = loaded;
       timeline.setChanges(loaded.changes);
       timeline.setStops(T.regionStops(loaded, shownRegion));
       timeline.openWindow(chosenWindow);
-      if (lastDate) paint(lastDate);  // the legend now knows which statuses this treaty's history shows
+      if (unpainted) paint(T.colouringOn(loaded, unpainted));
+      else if (lastDate) paint(lastDate);  // the legend now knows which statuses this treaty's history shows
       else bar.update();
+      unpainted = null;
       if (storyStep) showStep(storyStep);  // the storyboard arrived first: its step can be shown now
     });
     present(message);
     if (caughtUp(message) || painted === null) {
       if (history) timeline.reveal(message.date);  // a date the server chose (a link, another tab) may be outside the window
       timeline.setDate(message.date);
-      paint(message);
+      const shown = colouring(message);
+      if (shown) paint(shown);
     } else {
       bar.update();  // the server has not seen the viewer's latest date yet: keep it on screen
     }
