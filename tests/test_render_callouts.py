@@ -2,7 +2,8 @@
 import pytest
 import shapely
 
-from render.callouts import Placed, label_point, overlap, part_boxes, place_callouts, wrap_callout
+from render.callouts import Placed, label_point, overlap, part_boxes, place_callouts, story_payload, wrap_callout
+from storyboard.model import Callout
 
 FRAME = (0.0, 0.0, 1000.0, 600.0)
 SIZE = (160.0, 50.0)
@@ -123,3 +124,41 @@ def test_in_two_hundred_made_up_maps_no_box_covers_a_highlighted_state_where_a_f
                 checked += 1
                 assert all(overlap(spot.box, state) == 0 for state in states)
     assert checked > 250  # most callouts had a free place: the check ran
+
+
+# The browser map's callouts (story_payload): positions in Leaflet's pixels at zoom 5, where the world is
+# 256 * 2**5 = 8192 px wide and 24 px (the gap) is 24 * 360 / 8192 = 1.0546875 degrees of longitude.
+AFRICA_VIEW = ((-40.0, -30.0), (40.0, 60.0))  # south-west, north-east (lat, lon)
+ISLET = shapely.box(0.0, 0.0, 0.2, 0.2)  # 0.2 degrees: a few pixels, so every candidate box is free
+
+
+def test_the_browser_callout_box_goes_up_and_right_of_its_state_one_gap_away():
+    story = story_payload(frozenset({"AAA"}), [Callout(state="AAA", text="First to leave")], {"AAA": ISLET}, AFRICA_VIEW)
+    [callout] = story["callouts"]
+    assert story["highlight"] == ["AAA"]
+    assert callout["lines"] == ["First to leave"]
+    assert callout["size"] == [14 * 8 + 2 * 6, 18 + 2 * 6]  # 14 characters of 8 px, one 18 px line, 6 px padding
+    assert callout["anchor"] == [0.1, 0.1]  # the islet's middle
+    # The leader ends at the box's lower-left corner, one gap right of and above the anchor.
+    assert callout["align"] == [0.0, 1.0]
+    end_lat, end_lon = callout["end"]
+    assert end_lon == round(0.1 + 1.0546875, 4)
+    assert end_lat == pytest.approx(1.1545, abs=2e-4)  # Mercator stretches latitude by about 1.0002 here
+
+
+def test_a_browser_callout_on_a_point_or_a_state_with_no_shape():
+    callouts = [Callout(at=(-20.5, 30.25), text="Here"), Callout(state="ZZZ", text="Nowhere to draw")]
+    story = story_payload(frozenset({"ZZZ", "BBB", "AAA"}), callouts, {"AAA": ISLET, "BBB": ISLET}, AFRICA_VIEW)
+    assert story["highlight"] == ["AAA", "BBB", "ZZZ"]  # sorted, as the link and the record list them
+    [point] = story["callouts"]  # the state with no shape is left out
+    assert point["anchor"] == [-20.5, 30.25]
+    assert point["lines"] == ["Here"]
+
+
+def test_a_browser_callout_near_the_views_edge_turns_back_inside():
+    # Pinned at the view's north-east corner, the box cannot go up or right: it goes down and left.
+    [callout] = story_payload(frozenset(), [Callout(at=(39.5, 59.5), text="Edge")], {}, AFRICA_VIEW)["callouts"]
+    assert callout["align"] == [1.0, 0.0]  # the leader meets the box's top-right corner
+    end_lat, end_lon = callout["end"]
+    assert end_lon == round(59.5 - 1.0546875, 4)
+    assert end_lat < 39.5
