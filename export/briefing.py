@@ -174,6 +174,9 @@ def briefing_handout(run: Run, storyboard: Storyboard, pictures: list[StepPictur
     return buffer.getvalue()
 
 
+# The handout's page layout (positions, font sizes, wrapping widths) is checked by looking at the pages, as
+# render/snapshot.py's is: a mutant moving a title by 1 % is a different page, not a wrong one.
+# pragma: no mutate start
 def _handout_page(storyboard: Storyboard, picture: StepPicture, steps: int) -> Figure:
     figure = Figure(figsize=HANDOUT_INCHES, dpi=HANDOUT_DPI)
     figure.text(0.04, 0.955, picture.step.title, fontsize=18, weight="bold", va="top", parse_math=False)
@@ -201,3 +204,4 @@ def _text_page(title: str, lines: list[str]) -> Figure:
     body = "\n".join(textwrap.fill(line, 150, subsequent_indent="    ") for line in lines)
     figure.text(0.04, 0.89, body, fontsize=8.5, va="top", linespacing=1.4, parse_math=False)
     return figure
+# pragma: no mutate end

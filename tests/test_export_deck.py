@@ -80,3 +80,32 @@ def test_each_slide_has_the_pictures_shape_and_the_picture_fits_centred_under_th
     assert title.text == "Mine Ban Convention on 27 December 2025"
     assert title.text_frame.paragraphs[0].font.size == Pt(28)
     assert slide.notes_slide.notes_text_frame.text == "Notes"
+
+
+def text_boxes(slide) -> list:
+    return [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.TEXT_BOX]
+
+
+def test_a_step_slides_subtitle_and_caption_and_the_closing_slide_are_wrapped_text_boxes_in_their_bands():
+    # 16:9 at 12192000 EMU wide: inner width 11734800; subtitle band 0.45 in (411480), caption band 0.35 in
+    # (320040). The picture fits the 4754880 EMU left between them: 8453120 wide, centred at 1869440.
+    slides = [Slide("Step 1", png(1920, 1080, "white"), "Notes", "The map", subtitle="Three deposits", caption="27 December 2025")]
+    closing = ("Sources", ["UN Treaty Collection", "Landmine Monitor", "Official gazettes"])
+    deck = Presentation(io.BytesIO(deck_bytes(slides, (1920, 1080), closing)))
+    step, sources = deck.slides
+    subtitle, caption = text_boxes(step)
+    assert (subtitle.left, subtitle.top, subtitle.width, subtitle.height) == (228600, 1143000, 11734800, 411480)
+    [shown] = [shape for shape in step.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert (shown.left, shown.top, shown.width, shown.height) == (1869440, 1554480, 8453120, 4754880)
+    assert (caption.left, caption.top, caption.width, caption.height) == (228600, 6309360, 11734800, 320040)
+    [text] = text_boxes(sources)
+    assert (text.left, text.top, text.width, text.height) == (228600, 1143000, 11734800, 5486400)
+    written = [
+        (box.text_frame.word_wrap, [(paragraph.text, paragraph.font.size) for paragraph in box.text_frame.paragraphs])
+        for box in (subtitle, caption, text)
+    ]
+    assert written == [
+        (True, [("Three deposits", Pt(18))]),
+        (True, [("27 December 2025", Pt(12))]),
+        (True, [("UN Treaty Collection", Pt(12)), ("Landmine Monitor", Pt(12)), ("Official gazettes", Pt(12))]),
+    ]

@@ -1,16 +1,20 @@
 """The format registry: one table read by the command line and the Download tab, so a new format is
 one entry and its writer."""
+import io
 from datetime import date
 
 import pytest
 import streamlit as st
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from components import downloads
 from components.data import Geometry
 from export import formats
 from export.__main__ import main
 from export.formats import FORMATS, ExportFormat, Run, Scope
-from tests.export_fixtures import PENDING_DAY, WITHDRAWN_DAY, opening_date, real_data
+from storyboard.model import Callout
+from tests.export_fixtures import PENDING_DAY, WITHDRAWN_DAY, embedded, opening_date, real_data
 from tests.treaty_fixtures import REAL_DATASET
 
 
@@ -73,3 +77,28 @@ def test_a_new_format_in_the_table_reaches_the_download_tab(csv_format, monkeypa
     downloads.download_buttons(data.inputs.dataset, data.inputs.timelines, WITHDRAWN_DAY, geometry, ("csv-test", 1))
     options = offered["CSV of the day"]
     assert (options["file_name"], options["mime"], options["data"]()) == ("apmbc-2025-12-27.csv", "text/csv", b"apmbc,2025-12-27\n")
+
+
+def story_run(region: str = "europe", highlight=frozenset({"LTU"}), callouts=(Callout(state="LTU", text="First to leave"),)) -> Run:
+    return Run(real_data(region), size=(320, 180), highlight=highlight, callouts=callouts)
+
+
+def test_the_deck_shows_the_highlight_and_callouts_in_its_picture_and_alt_text():
+    run = story_run()
+    [slide] = Presentation(io.BytesIO(FORMATS["pptx"].write(run, [WITHDRAWN_DAY]))).slides
+    [picture] = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert picture._element.nvPicPr.cNvPr.get("descr").endswith("Outlined: Lithuania. Callout at Lithuania: “First to leave”.")
+    assert picture.image.blob == FORMATS["png"].write(run, [WITHDRAWN_DAY])  # the same picture as the PNG export
+
+
+def test_the_gif_draws_the_highlight_and_the_callouts():
+    plain = FORMATS["gif"].write(story_run(highlight=frozenset(), callouts=()), [WITHDRAWN_DAY])
+    assert FORMATS["gif"].write(story_run(callouts=()), [WITHDRAWN_DAY]) != plain
+    assert FORMATS["gif"].write(story_run(highlight=frozenset()), [WITHDRAWN_DAY]) != plain
+
+
+def test_the_html_map_carries_the_highlight_the_callouts_and_the_regions_view():
+    page = embedded(FORMATS["html"].write(story_run("nordic-baltic"), [WITHDRAWN_DAY]).decode("utf-8"), "tm-page")
+    assert page["story"]["highlight"] == ["LTU"]
+    assert [callout["lines"] for callout in page["story"]["callouts"]] == [["First to leave"]]
+    assert page["fit"] == [[53.5, -24.5], [71.2, 31.6]]  # the Nordic–Baltic view, not Europe's

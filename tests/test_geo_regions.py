@@ -6,7 +6,7 @@ import shapely
 from pyproj import Transformer
 
 from geo.countries import microstate_points
-from geo.regions import DEFAULT_REGION, EUROPE, REGIONS, region_by_id
+from geo.regions import DEFAULT_REGION, EUROPE, REGIONS, Membership, region_by_id
 from tests.geo_fixtures import world
 
 # Written out, not derived: what each preset must count.
@@ -132,3 +132,17 @@ def test_thresholds_follow_the_opening_zoom():
     assert "JAM" in set(microstate_points(world(), REGIONS["americas"])["iso3"])
     assert {"FJI", "VUT"} <= set(microstate_points(world(), REGIONS["asia-pacific"])["iso3"])
     assert "LUX" not in set(microstate_points(world(), REGIONS["europe"])["iso3"])
+
+
+# Hand-made, as the geometry stores them: ISO3 -> (UN region, UN subregion).
+AREAS = {
+    "ESP": ("Europe", "Southern Europe"), "RUS": ("Europe", "Eastern Europe"), "EGY": ("Africa", "Northern Africa"),
+    "CYP": ("Asia", "Western Asia"), "TUR": ("Asia", "Western Asia"),
+}
+
+
+def test_a_membership_is_its_un_areas_plus_the_states_added_minus_those_removed():
+    """Europe less Russia, plus Cyprus; an added code the geometry has no state for is not a member."""
+    assert Membership(frozenset({"Europe"}), add=frozenset({"CYP", "XXX"}), remove=frozenset({"RUS"})).select(AREAS) == {"ESP", "CYP"}
+    assert Membership(frozenset({"Western Asia"})).select(AREAS) == {"CYP", "TUR"}, "a subregion counts as an area"
+    assert Membership(add=frozenset({"EGY"})).select(AREAS) == {"EGY"}

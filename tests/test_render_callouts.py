@@ -141,3 +141,116 @@ def test_in_the_asia_pacific_view_callouts_point_at_the_pacific_as_the_map_draws
     assert suva == [-18.14, 178.44], "east of the map's west edge: where it is"
     europe = story_payload(frozenset({"TON"}), callouts, shapes, EUROPE.view_fit)
     assert -176 < europe["callouts"][0]["anchor"][1] < -174 and europe["callouts"][1]["anchor"] == [-21.14, -175.2]
+
+
+# The browser map's callouts (story_payload): positions in Leaflet's pixels at zoom 5, where the world is
+# 256 * 2**5 = 8192 px wide and 24 px (the gap) is 24 * 360 / 8192 = 1.0546875 degrees of longitude.
+AFRICA_VIEW = ((-40.0, -30.0), (40.0, 60.0))  # south-west, north-east (lat, lon)
+ISLET = shapely.box(0.0, 0.0, 0.2, 0.2)  # 0.2 degrees: a few pixels, so every candidate box is free
+
+
+def test_the_browser_callout_box_goes_up_and_right_of_its_state_one_gap_away():
+    story = story_payload(frozenset({"AAA"}), [Callout(state="AAA", text="First to leave")], {"AAA": ISLET}, AFRICA_VIEW)
+    [callout] = story["callouts"]
+    assert story["highlight"] == ["AAA"]
+    assert callout["lines"] == ["First to leave"]
+    assert callout["size"] == [14 * 8 + 2 * 6, 18 + 2 * 6]  # 14 characters of 8 px, one 18 px line, 6 px padding
+    assert callout["anchor"] == [0.1, 0.1]  # the islet's middle
+    # The leader ends at the box's lower-left corner, one gap right of and above the anchor.
+    assert callout["align"] == [0.0, 1.0]
+    end_lat, end_lon = callout["end"]
+    assert end_lon == round(0.1 + 1.0546875, 4)
+    assert end_lat == pytest.approx(1.1545, abs=2e-4)  # Mercator stretches latitude by about 1.0002 here
+
+
+def test_a_browser_callout_on_a_point_or_a_state_with_no_shape():
+    callouts = [Callout(at=(-20.5, 30.25), text="Here"), Callout(state="ZZZ", text="Nowhere to draw")]
+    story = story_payload(frozenset({"ZZZ", "BBB", "AAA"}), callouts, {"AAA": ISLET, "BBB": ISLET}, AFRICA_VIEW)
+    assert story["highlight"] == ["AAA", "BBB", "ZZZ"]  # sorted, as the link and the record list them
+    [point] = story["callouts"]  # the state with no shape is left out
+    assert point["anchor"] == [-20.5, 30.25]
+    assert point["lines"] == ["Here"]
+
+
+def test_a_browser_callout_near_the_views_edge_turns_back_inside():
+    # Pinned at the view's north-east corner, the box cannot go up or right: it goes down and left.
+    [callout] = story_payload(frozenset(), [Callout(at=(39.5, 59.5), text="Edge")], {}, AFRICA_VIEW)["callouts"]
+    assert callout["align"] == [1.0, 0.0]  # the leader meets the box's top-right corner
+    end_lat, end_lon = callout["end"]
+    assert end_lon == round(59.5 - 1.0546875, 4)
+    assert end_lat < 39.5
+
+
+def test_candidate_boxes_come_nearest_first_in_the_documented_directions_and_distances():
+    from render.callouts import candidate_boxes
+
+    boxes = candidate_boxes((100.0, 100.0), (40.0, 20.0), 10.0)
+    assert boxes[:8] == [  # one gap (10 px) out: up-right, up-left, down-right, down-left, up, down, right, left
+        (110.0, 70.0, 150.0, 90.0), (50.0, 70.0, 90.0, 90.0), (110.0, 110.0, 150.0, 130.0), (50.0, 110.0, 90.0, 130.0),
+        (80.0, 70.0, 120.0, 90.0), (80.0, 110.0, 120.0, 130.0), (110.0, 90.0, 150.0, 110.0), (50.0, 90.0, 90.0, 110.0),
+    ]
+    assert len(boxes) == 24
+    assert boxes[8] == (120.0, 60.0, 160.0, 80.0)  # two gaps out, up-right
+    assert boxes[23] == (25.0, 90.0, 65.0, 110.0)  # three and a half gaps out, left
+
+
+def test_boxes_that_share_less_than_a_pixel_across_still_overlap():
+    assert overlap((0.0, 0.0, 10.0, 10.0), (9.5, 0.0, 20.0, 10.0)) == 5.0
+    assert overlap((0.0, 0.0, 10.0, 10.0), (0.0, 9.5, 10.0, 20.0)) == 5.0
+    assert overlap((0.0, 0.0, 10.0, 10.0), (10.0, 0.0, 20.0, 10.0)) == 0.0  # touching edges share nothing
+
+
+def test_a_part_of_exactly_two_percent_of_the_state_is_a_box_to_avoid():
+    state = shapely.MultiPolygon([shapely.box(0, 0, 7, 7), shapely.box(100, 100, 101, 101)])  # 49 + 1: 2 %
+    assert part_boxes(state) == [(0.0, 0.0, 7.0, 7.0), (100.0, 100.0, 101.0, 101.0)]
+
+
+def test_a_line_of_exactly_24_characters_is_kept_whole():
+    assert wrap_callout("The withdrawal of Sweden takes effect") == ["The withdrawal of Sweden", "takes effect"]
+
+
+def test_browser_anchors_beyond_mercators_85_degrees_are_held_at_85():
+    callouts = [Callout(at=(88.0, 10.0), text="North"), Callout(at=(-88.0, 10.0), text="South")]
+    north, south = story_payload(frozenset(), callouts, {}, AFRICA_VIEW)["callouts"]
+    assert north["anchor"] == [85.0, 10.0]
+    assert south["anchor"] == [-85.0, 10.0]
+
+
+def test_browser_anchor_and_leader_end_are_rounded_to_four_decimals():
+    [callout] = story_payload(frozenset(), [Callout(at=(-20.123456, 30.123456), text="Here")], {}, AFRICA_VIEW)["callouts"]
+    assert callout["anchor"] == [-20.1235, 30.1235]
+    # Up and right, one gap (24 px) away: 30.123456 + 1.0546875 degrees east; 24 px north at this latitude
+    # is 0.993395 degrees (Web Mercator, worked out by hand from y = ln(tan(45° + lat/2))).
+    assert callout["end"] == [-19.1301, 31.1781]
+
+
+def test_a_callout_after_one_on_a_state_with_no_shape_is_still_drawn():
+    callouts = [Callout(state="ZZZ", text="Nowhere to draw"), Callout(at=(-20.5, 30.25), text="Here")]
+    [point] = story_payload(frozenset(), callouts, {}, AFRICA_VIEW)["callouts"]
+    assert point["lines"] == ["Here"]
+
+
+def test_a_browser_callout_points_at_the_part_of_its_state_inside_the_view():
+    # The larger part (lon 100..140) lies east of the view (lon -30..60): the callout points at the smaller one.
+    state = shapely.MultiPolygon([shapely.box(100.0, 0.0, 140.0, 20.0), shapely.box(10.0, 0.0, 12.0, 2.0)])
+    [callout] = story_payload(frozenset(), [Callout(state="AAA", text="Here")], {"AAA": state}, AFRICA_VIEW)["callouts"]
+    lat, lon = callout["anchor"]
+    assert 10.0 <= lon <= 12.0 and 0.0 <= lat <= 2.0
+
+
+def test_a_browser_callout_with_highlighted_states_on_both_sides_goes_straight_up():
+    # A box "Here" is 44 x 30 px; one gap is 24 px (1.0547 degrees). The states cover everything more than
+    # 1.02 degrees (23 px) east or west of the anchor: every diagonal box covers one, the box straight up does not.
+    shapes = {"EEE": shapely.box(11.02, -8.0, 19.0, 8.0), "WWW": shapely.box(1.0, -8.0, 8.98, 8.0)}
+    [callout] = story_payload(frozenset(shapes), [Callout(at=(0.0, 10.0), text="Here")], shapes, AFRICA_VIEW)["callouts"]
+    assert callout["align"] == [0.5, 1.0]  # the leader meets the middle of the box's bottom edge
+    assert callout["end"][1] == 10.0
+
+
+def test_a_browser_callout_with_highlighted_states_above_and_below_goes_right():
+    # The states cover everything more than 0.75 degrees (17 px) north or south of the anchor: the diagonal
+    # and vertical boxes (24 px away) each cover one; the box to the right (30 px high, centred) does not.
+    shapes = {"NNN": shapely.box(0.0, 0.75, 20.0, 8.0), "SSS": shapely.box(0.0, -8.0, 20.0, -0.75)}
+    [callout] = story_payload(frozenset(shapes), [Callout(at=(0.0, 10.0), text="Here")], shapes, AFRICA_VIEW)["callouts"]
+    assert callout["align"] == [0.0, 0.5]  # the middle of the box's left edge
+    assert callout["end"] == [0.0, 11.0547]

@@ -71,15 +71,18 @@ def test_the_history_colours_every_day_as_the_status_engine_does(treaty_id):
     compiled = compile_timelines(dataset)
     history = history_payload(compiled, CODES)
     assert len(history["periods"]) == len(history["changes"]) + 1
-    day, last = dataset.treaty.adopted, date(2027, 3, 1)
-    while day <= last:
+    # A state's status changes only on one of its transition days, so between two such days (of any state)
+    # every status is constant: checking each stretch on its first and its last day covers every day from
+    # the adoption to 2027, at a hundredth of the cost of walking them all.
+    first, last = dataset.treaty.adopted, date(2027, 3, 1)
+    turns = {day for timeline in compiled for day in timeline.days if first < day <= last}
+    for day in sorted({first, last} | turns | {turn - timedelta(days=1) for turn in turns}):
         statuses = statuses_on(compiled, day)
         fills, pending = colour_on(history, day)
         assert fills == fill_digits(statuses, CODES), day
         assert pending == {
             s.iso3: s.takes_effect.isoformat() for s in statuses if s.status is Status.WITHDRAWAL_PENDING
         }, day
-        day += timedelta(days=1)
 
 
 def test_the_history_of_the_mine_ban_convention_ends_with_the_2025_withdrawals():
@@ -205,3 +208,86 @@ def test_a_territory_counts_with_its_sovereign_not_where_it_lies():
     assert "2001-12-04" in stop_dates(history, "europe")
     assert "2001-12-04" not in stop_dates(history, "americas")
     assert "2001-12-04" in stop_dates(history, "world")
+
+
+NORWAY = "  - iso3: NOR\n    name: Norway\n"
+# Norway excludes Svalbard by a declaration (no date) and extends the treaty to Bouvet Island from 4 May 2010.
+NORWAYS_RECORDS = (
+    "    territories:\n"
+    "    - {code: SJM, name: Svalbard and Jan Mayen, applies: false, sources: [monitor-nor], note: declaration on ratification}\n"
+    "    - {code: BVT, name: Bouvet Island, applies: true, from: 2010-05-04, sources: [monitor-nor]}\n"
+)
+MONITOR_NOR = {
+    "kind": "monitor", "kind_label": "Monitor", "publisher": None, "title": "Landmine Monitor Norway",
+    "url": "https://example.org/nor", "citation": None, "accessed": "2026-11-22",
+}
+
+
+def test_the_fill_of_a_territory_extended_to_follows_the_day_asked_for(tmp_path):
+    """Bouvet Island is Norway's colour (party) from the day the extension reaches it, not-applied the day before."""
+    dataset = load_dataset(write(tmp_path, mutate(minimal_yaml(), NORWAY, NORWAY + NORWAYS_RECORDS)))
+    shapes = ("LTU", "NOR", "RUS", "BVT")
+    compiled = compile_timelines(dataset)
+    for day, expected in ((date(2010, 5, 3), "009b"), (date(2010, 5, 4), "0090")):
+        assert fill_digits(statuses_on(compiled, day), shapes, dependencies(dataset), day) == expected, day
+
+
+def test_the_territory_record_sent_to_the_browser_is_whole_and_only_for_drawn_territories_of_dataset_states(tmp_path):
+    """Gibraltar's sovereign is not in the file and the French Southern Lands are not drawn: neither has a
+    record (and they come first, so the drawn ones after them still get theirs). A shape without a name
+    takes the record's name, or its code when there is no record."""
+    dataset = load_dataset(write(tmp_path, mutate(minimal_yaml(), NORWAY, NORWAY + NORWAYS_RECORDS)))
+    geometry = {"GIB": "GBR", "ATF": "NOR", "HMD": "NOR"}
+    shape_names = {"GIB": "Gibraltar", "HMD": "", "SJM": "Svalbard (map)", "BVT": ""}
+    sent = details_payload(dataset, dependencies(dataset, geometry), shape_names)
+    assert {code: sent[code] for code in sent if code not in ("LTU", "NOR", "RUS")} == {
+        "HMD": {
+            "name": "HMD",
+            "note": "Territory of Norway — follows its status (the dataset records no exclusion or extension).",
+            "territory_of": "NOR",
+            "facts": [],
+            "source_count": 0,
+        },
+        "SJM": {
+            "name": "Svalbard (map)",
+            "note": "Territory of Norway — the treaty does not apply (excluded): declaration on ratification",
+            "territory_of": "NOR",
+            "facts": [{
+                "label": "Treaty excluded from it", "date": "", "precision": "day", "approximate": False, "confirmed": True,
+                "derived_by": None, "note": "declaration on ratification", "key_date": False, "why_this_date": None,
+                "alternatives": [], "sources": [MONITOR_NOR],
+            }],
+            "source_count": 1,
+        },
+        "BVT": {
+            "name": "Bouvet Island",
+            "note": "Territory of Norway — the treaty applies from 4 May 2010 (extension).",
+            "territory_of": "NOR",
+            "facts": [{
+                "label": "Treaty extended to it", "date": "2010-05-04", "precision": "day", "approximate": False, "confirmed": True,
+                "derived_by": None, "note": None, "key_date": True, "why_this_date": None,
+                "alternatives": [], "sources": [MONITOR_NOR],
+            }],
+            "source_count": 1,
+        },
+    }
+
+
+TAIWAN_EXPLAINED = (
+    "The treaty is open to all States, and its depositary, the UN Secretary-General, accepts instruments only "
+    "from States recognised in UN practice (UN members, and a few others such as the Holy See, Palestine, the "
+    "Cook Islands and Niue). Taiwan is not among them: it cannot sign or join, whatever its policy on the weapons."
+)
+
+
+def test_an_entity_that_cannot_join_is_explained_whether_drawn_only_or_in_the_file(tmp_path):
+    """Taiwan drawn but not in the file: the explanation alone. Kosovo in the file with a note of its own:
+    the explanation, then its note. Western Sahara, not drawn and not in the file: no record."""
+    text = mutate(
+        minimal_yaml(), "  - iso3: RUS\n",
+        "  - iso3: XKX\n    name: Kosovo\n    note: Declared itself bound unilaterally.\n    sources: [monitor-rus]\n  - iso3: RUS\n",
+    )
+    sent = details_payload(load_dataset(write(tmp_path, text)), shape_names={"TWN": "Taiwan", "XKX": "Kosovo"})
+    assert sent["TWN"] == {"name": "Taiwan", "note": TAIWAN_EXPLAINED, "facts": [], "source_count": 0}
+    assert sent["XKX"]["note"] == TAIWAN_EXPLAINED.replace("Taiwan", "Kosovo") + " Declared itself bound unilaterally."
+    assert "ESH" not in sent

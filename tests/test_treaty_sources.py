@@ -8,6 +8,7 @@ from treaty.__main__ import main
 from treaty.loader import BARRED_SOURCES_FILE, load_dataset, read_dataset
 from treaty.model import BarredDomain, SourceKind
 from treaty.source_report import source_report
+from treaty.summary import dataset_summary
 from treaty_fixtures import REPO, assert_problem, line_of, minimal_yaml, mutate, only_problem, write
 
 BASE = minimal_yaml()
@@ -238,3 +239,59 @@ def test_the_source_report_counts_a_source_cited_only_by_an_alternative_date_and
     weak = report.index("key dates whose best source is press or other: 1")
     assert report[weak + 1] == "  - LTU entry_into_force 2003-11-01: best is press (news-ltu)"
     assert report[report.index("sources never cited: 1") + 1] == "  - monitor-ltu"
+
+
+def _report_fixture(tmp_path):
+    """The fixture with one of each thing the source report lists: Norway's ratification resting on press and
+    a gazette cited without a url, its signature known only to the month (unconfirmed), a barred site, an aggregator's
+    publisher, one url under two ids, and a source no event cites."""
+    text = mutate(BASE, "      date: 1997-12-03\n      confirmed: true\n      sources: [monitor-nor]",
+                  "      date: 1997-12\n      confirmed: false\n      sources: [monitor-nor, copy-nor, farm-nor, relay-nor]")
+    text = mutate(text, "      date: 1998-07-09\n      confirmed: true\n      sources: [monitor-nor]",
+                  "      date: 1998-07-09\n      confirmed: true\n      sources: [gazette-nor, news-nor]")
+    text = text.rstrip("\n") + "\n" + (
+        "  news-nor:\n    kind: press\n    title: Norway signs\n    url: https://example.org/news-nor\n    accessed: 2026-11-22\n"
+        "  gazette-nor:\n    kind: other\n    title: Norway gazette\n    citation: Norsk Lovtidend 1998 no. 12\n    accessed: 2026-11-22\n"
+        "  copy-nor:\n    kind: monitor\n    title: Landmine Monitor Norway (again)\n    url: https://example.org/nor\n    accessed: 2026-11-22\n"
+        "  farm-nor:\n    kind: press\n    title: Norway\n    url: https://lt.news-farm.example/nor\n    accessed: 2026-11-22\n"
+        "  relay-nor:\n    kind: press\n    publisher: Relay (aggregator)\n    title: Norway\n    url: https://relay.example/nor\n    accessed: 2026-11-22\n"
+        "  unread:\n    kind: press\n    title: Never cited\n    url: https://example.org/unread\n    accessed: 2026-11-22\n"
+    )
+    dataset, _problems = read_dataset(write(tmp_path, text))  # the barred and aggregator sources are problems too
+    return dataset
+
+
+def test_the_source_report_lists_each_section_with_its_count_and_items(tmp_path):
+    farm = BarredDomain(domain="news-farm.example", reason="a content farm", source="a test")
+    assert source_report(_report_fixture(tmp_path), (farm,)) == [
+        "treaty: Mine Ban Convention (apmbc), data as of 2026-11-22",
+        "sources: 12 (UN depositary 1, official 1, Monitor 4, press 5, other 1)",
+        "key dates whose best source is press or other: 1",
+        "  - NOR ratification 1998-07-09: best is press (news-nor)",
+        "sources without a url: 2 (1 with a citation)",
+        "  of them with neither url nor citation: 1",
+        "    - monitor-rus",
+        "barred sources: 2",
+        "  - farm-nor: https://lt.news-farm.example/nor (barred: news-farm.example)",
+        "  - relay-nor: publisher 'Relay (aggregator)'",
+        "duplicate sources (one url under several ids): 1",
+        "  - https://example.org/nor: monitor-nor, copy-nor",
+        "sources never cited: 1",
+        "  - unread",
+    ]
+
+
+def test_the_dataset_summary_counts_states_events_changes_and_what_is_unconfirmed(tmp_path):
+    assert dataset_summary(_report_fixture(tmp_path)) == [
+        "treaty: Mine Ban Convention (apmbc), data as of 2026-11-22",
+        "states: 3",
+        "events: 6, citing 12 sources",
+        # Norway's signature (1997-12, counted from the month's last day), Lithuania's two key dates and
+        # its withdrawal (deposit, effect), Norway's ratification and its entry into force on 1 March 1999.
+        "status changes: 7 dates, 1997-12-31 to 2025-12-27",
+        "dates not to the day or approximate: 1",
+        "unconfirmed dates: 1",
+        "  - NOR signature 1997-12",
+        "warning: sources with neither url nor citation: 1",
+        "  - monitor-rus",
+    ]

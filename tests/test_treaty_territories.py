@@ -13,7 +13,8 @@ from render.payload import details_payload
 from treaty.loader import load_dataset
 from treaty.status import compile_timelines, statuses_on
 from treaty.statuses import NOT_COVERED
-from treaty.territories import dependencies
+from treaty.model import Territory
+from treaty.territories import dependencies, territory_note
 from treaty_fixtures import minimal_yaml, mutate, problems_of, write
 
 NORWAY = "  - iso3: NOR\n    name: Norway\n"
@@ -105,3 +106,16 @@ def test_a_territory_recorded_under_two_states_is_refused(tmp_path):
     found = problems_of(write(tmp_path, text))
     assert [(p.state, p.field) for p in found] == [("RUS", "territories.0.code")]
     assert "already recorded under NOR" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("sovereign", "said"),
+    [("United Kingdom", "the United Kingdom"), ("Netherlands (Kingdom of the)", "the Netherlands (Kingdom of the)"), ("Norway", "Norway")],
+)
+def test_a_sovereign_is_named_with_the_article_english_gives_it(sovereign, said):
+    assert territory_note(None, sovereign) == f"Territory of {said} — follows its status (the dataset records no exclusion or extension)."
+
+
+def test_a_record_without_a_note_ends_the_sentence_with_a_full_stop():
+    record = Territory(code="SJM", name="Svalbard and Jan Mayen", applies=False, sources=["monitor-nor"])
+    assert territory_note(record, "Norway") == "Territory of Norway — the treaty does not apply (excluded)."

@@ -91,3 +91,21 @@ def test_a_state_that_never_moved_to_leave_has_no_row_wherever_it_is_in_the_file
     text = mutate(text, "    - type: withdrawal_effective\n      date: 2025-12-27\n      confirmed: true\n      sources: [depositary-ltu]\n", "")
     text = mutate(text, "      sources: [monitor-nor]\n  - iso3: RUS", "      sources: [monitor-nor]\n" + _event("decree", "2025-03-10", "monitor-nor") + "  - iso3: RUS")
     assert chains(tmp_path, text) == ([ChainEvent("NOR", "Norway", date(2025, 3, 10), "Decree", True)], [])
+
+
+def test_states_before_the_leaving_one_neither_stop_the_chain_nor_add_to_it(tmp_path):
+    """Lithuania moved last in the file, after Norway (a party that stays) and Russia, which a region's
+    chart leaves out of the timelines: Lithuania's chain is still there, and only it."""
+    text = minimal_yaml()
+    lithuania = text[text.index("  - iso3: LTU\n"):text.index("  - iso3: NOR\n")]
+    text = mutate(text.replace(lithuania, ""), "\nsources:\n", lithuania + "\nsources:\n")
+    dataset = load_dataset(write(tmp_path, text))
+    assert [state.iso3 for state in dataset.states] == ["NOR", "RUS", "LTU"]
+    without_russia = tuple(timeline for timeline in compile_timelines(dataset) if timeline.iso3 != "RUS")
+    assert withdrawal_chains(dataset, without_russia) == (
+        [
+            ChainEvent("LTU", "Lithuania", date(2025, 6, 27), "Instrument of withdrawal deposited", True),
+            ChainEvent("LTU", "Lithuania", date(2025, 12, 27), "Withdrawal takes effect", True),
+        ],
+        [NoticePeriod("LTU", "Lithuania", date(2025, 6, 27), date(2025, 12, 27))],
+    )
