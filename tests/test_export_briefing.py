@@ -12,11 +12,12 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from export.__main__ import main
 from export.batch import export_storyboard, load_export_data
-from export.briefing import SOURCES_TITLE, step_notes
+from export.briefing import SOURCES_TITLE, source_line, step_notes
 from export.formats import Run
 from storyboard.loader import parse_storyboard
 from tests.export_fixtures import pdf_text, real_data
 from tests.treaty_fixtures import REAL_DATASET, write
+from treaty.model import Source
 
 STORY = """\
 title: Test briefing
@@ -169,3 +170,38 @@ def test_notes_written_as_a_folded_block_are_followed_by_one_blank_line_only():
     assert storyboard.steps[1].notes == "The second speaker note.\n"
     notes = step_notes(Run(real_data()), storyboard.steps[1])
     assert notes.startswith("The second speaker note.\n\nOn 27 December 2025 ")
+
+
+GAZETTE = dict(kind="official", publisher="Dziennik Ustaw", url="https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id=WDU20250001", accessed="2025-07-01")
+TITLE_OF_70 = "Oświadczenie rządowe z dnia 2 sierpnia 2025 r. w sprawie wypowiedzenia"  # exactly SHORT_TITLE characters
+# 69 characters, a space, then more: cut on the slide, the space before the cut dropped.
+TITLE_OF_90 = "Oświadczenie rządowe w sprawie wypowiedzenia Konwencji o zakazie użyć min przeciwpiechotnych"
+
+
+def test_a_source_line_names_kind_publisher_title_and_where_on_the_slide_the_title_cut_and_only_the_host():
+    assert len(TITLE_OF_70) == 70 and TITLE_OF_90[69] == " "
+    whole = Source(title=TITLE_OF_70, **GAZETTE)
+    assert source_line(whole) == (
+        "official — Dziennik Ustaw: Oświadczenie rządowe z dnia 2 sierpnia 2025 r. w sprawie wypowiedzenia"
+        " (https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id=WDU20250001)"
+    )
+    assert source_line(whole, short=True) == (
+        "official — Dziennik Ustaw: Oświadczenie rządowe z dnia 2 sierpnia 2025 r. w sprawie wypowiedzenia (isap.sejm.gov.pl)"
+    )
+    long = Source(title=TITLE_OF_90, **GAZETTE)
+    assert source_line(long) == (
+        "official — Dziennik Ustaw: Oświadczenie rządowe w sprawie wypowiedzenia Konwencji o zakazie użyć min przeciwpiechotnych"
+        " (https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id=WDU20250001)"
+    )
+    assert source_line(long, short=True) == (
+        "official — Dziennik Ustaw: Oświadczenie rządowe w sprawie wypowiedzenia Konwencji o zakazie użyć… (isap.sejm.gov.pl)"
+    )
+
+
+def test_a_source_without_a_publisher_is_named_by_its_title_and_without_a_web_address_by_its_citation():
+    notification = Source(kind="depositary", title="C.N.301.2025.TREATIES-XXVI.5 (Depositary Notification)", citation="C.N.301.2025", accessed="2025-07-01")
+    for short in (False, True):
+        assert source_line(notification, short=short) == "UN depositary — C.N.301.2025.TREATIES-XXVI.5 (Depositary Notification) (C.N.301.2025)"
+    nowhere = Source(kind="press", title="Lithuania leaves the Mine Ban Convention", accessed="2025-07-01")
+    for short in (False, True):
+        assert source_line(nowhere, short=short) == "press — Lithuania leaves the Mine Ban Convention"
