@@ -12,7 +12,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from export.__main__ import main
 from export.batch import export_storyboard, load_export_data
-from export.briefing import SOURCES_TITLE, source_line, step_notes
+from export.briefing import SOURCES_TITLE, source_line, sources_shown, sources_text, step_notes
 from export.formats import Run
 from storyboard.loader import parse_storyboard
 from tests.export_fixtures import pdf_text, real_data
@@ -205,3 +205,50 @@ def test_a_source_without_a_publisher_is_named_by_its_title_and_without_a_web_ad
     nowhere = Source(kind="press", title="Lithuania leaves the Mine Ban Convention", accessed="2025-07-01")
     for short in (False, True):
         assert source_line(nowhere, short=short) == "press — Lithuania leaves the Mine Ban Convention"
+
+
+WITHDRAWALS_TAKE_EFFECT = """\
+title: Withdrawals
+treaty: apmbc
+steps:
+  - title: Three withdrawals take effect
+    date: 2025-12-27
+"""
+EVERY_SOURCE = "Every source, date by date: data/apmbc.yaml, or Treaty Map's “Sources and method” tab."
+
+
+def test_the_sources_behind_a_storyboard_are_those_of_the_states_that_change_or_are_highlighted_or_pinned_strongest_first():
+    """27 December 2025: Estonia, Latvia and Lithuania's withdrawals take effect. 1 March 2025: Ukraine
+    highlighted and a callout on Finland, both parties then by entry into force (their accessions' sources)."""
+    story = WITHDRAWALS_TAKE_EFFECT + "  - title: Two parties\n    date: 2025-03-01\n    highlight: [UKR]\n    callouts:\n      - text: Still a party\n        state: FIN\n"
+    shown = sources_shown(Run(real_data()), parse_storyboard(story, "sources.yaml"))
+    assert [(source.kind.label, source.title) for source in shown] == [
+        ("official", "Ottawa Mine Ban Treaty to take effect in Finland on 1 July (press release 162/2012)"),
+        ("official", "Finland"),
+        ("official", "Membership: Ukraine"),
+        ("Monitor", "ICBL Statement on Finland's Withdrawal from the Mine Ban Treaty"),
+        ("Monitor", "Ukraine: Mine Ban Policy"),
+        ("press", "Lietuva oficialiai pasitraukė iš Otavos konvencijos"),
+        ("press", "Global Mine Ban Treaty Meeting Ends with Withdrawals by Five States"),
+        ("press", "Countries Leave Mine Ban Treaty"),
+        ("press", "No šodienas stājas spēkā būtisks Latvijas lēmums…"),
+        ("press", "Finland officially withdraws from ottawa landmine treaty"),
+        ("other", "MAG statement on the official withdrawal of Estonia, Latvia and Lithuania from the Ottawa Treaty"),
+    ]
+
+
+def test_the_sources_text_shows_so_many_sources_then_counts_the_rest_and_says_where_every_source_is():
+    """The seven sources behind 27 December 2025: two shown, then six, then all seven."""
+    run, storyboard = Run(real_data()), parse_storyboard(WITHDRAWALS_TAKE_EFFECT, "sources.yaml")
+    icbl = "Monitor — ICBL-CMC: ICBL Statement on Finland's Withdrawal from the Mine Ban Treaty"
+    kauno = "press — Kauno diena (BNS): Lietuva oficialiai pasitraukė iš Otavos konvencijos"
+    assert sources_text(run, storyboard, 2) == [
+        f"{icbl} (https://icblcmc.org/our-impact/icbl-statement-on-finlands-withdrawal-from-the-mine-ban-treaty)",
+        f"{kauno} (https://kauno.diena.lt/naujienos/lietuva/salies-pulsas/lietuva-oficialiai-pasitrauke-otavos-konvencijos-1734878)",
+        f"…and 5 more. {EVERY_SOURCE}",
+    ]
+    assert sources_text(run, storyboard, 2, short=True) == [f"{icbl} (icblcmc.org)", f"{kauno} (kauno.diena.lt)", f"…and 5 more. {EVERY_SOURCE}"]
+    assert sources_text(run, storyboard, 6)[-1] == f"…and 1 more. {EVERY_SOURCE}"
+    everything = sources_text(run, storyboard, 7)
+    assert len(everything) == 8 and everything[-1] == EVERY_SOURCE
+    assert everything[-2].startswith("other — MAG (Mines Advisory Group): MAG statement on the official withdrawal")
