@@ -252,3 +252,15 @@ def test_the_sources_text_shows_so_many_sources_then_counts_the_rest_and_says_wh
     everything = sources_text(run, storyboard, 7)
     assert len(everything) == 8 and everything[-1] == EVERY_SOURCE
     assert everything[-2].startswith("other — MAG (Mines Advisory Group): MAG statement on the official withdrawal")
+
+
+def test_a_state_party_by_entry_into_force_on_no_recorded_day_is_sourced_by_its_ratification():
+    """Liechtenstein ratified on 5 October 1999 and became a party by rule on 1 April 2000, a day with no
+    event of its own: its ratification's sources stand behind it (not its signature's)."""
+    story = "title: Liechtenstein\ntreaty: apmbc\nsteps:\n  - title: A party\n    date: 2025-03-01\n    highlight: [LIE]\n"
+    shown = sources_shown(Run(real_data()), parse_storyboard(story, "liechtenstein.yaml"))
+    assert [(source.kind.label, source.title) for source in shown] == [
+        ("official", "BGBl. III Nr. 138/2002: announcement of the scope of application of the Convention (from UN depositary notifications)"),
+        ("Monitor", "Liechtenstein, Landmine Monitor Report 2000"),
+        ("Monitor", "Liechtenstein: Mine Ban Policy"),
+    ]
