@@ -264,3 +264,16 @@ def test_a_state_party_by_entry_into_force_on_no_recorded_day_is_sourced_by_its_
         ("Monitor", "Liechtenstein, Landmine Monitor Report 2000"),
         ("Monitor", "Liechtenstein: Mine Ban Policy"),
     ]
+
+
+def test_a_state_whose_status_began_with_events_of_its_own_is_sourced_by_all_of_them():
+    """South Sudan succeeded on 11 November 2011, the day the Convention entered into force for it: the
+    succession's sources stand beside the entry into force's (UNMISS and the ICBL's news, not only the ISU and Monitor)."""
+    story = "title: South Sudan\ntreaty: apmbc\nsteps:\n  - title: A party\n    date: 2025-03-01\n    highlight: [SSD]\n"
+    shown = sources_shown(Run(real_data()), parse_storyboard(story, "south-sudan.yaml"))
+    assert [(source.kind.label, source.title) for source in shown] == [
+        ("official", "South Sudan"),
+        ("official", "South Sudan joins anti-personnel mine convention"),
+        ("Monitor", "South Sudan: Mine Ban Policy"),
+        ("Monitor", "South Sudan joins the Mine Ban Treaty (news, Geneva, 11 November 2011)"),
+    ]
