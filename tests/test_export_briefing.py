@@ -12,8 +12,9 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from export.__main__ import main
 from export.batch import export_storyboard, load_export_data
-from export.briefing import SOURCES_TITLE, source_line, sources_shown, sources_text, step_notes
+from export.briefing import SOURCES_TITLE, caption, source_line, sources_shown, sources_text, step_notes
 from export.formats import Run
+from geo.regions import REGIONS
 from storyboard.loader import parse_storyboard
 from tests.export_fixtures import pdf_text, real_data
 from tests.treaty_fixtures import REAL_DATASET, write
@@ -277,3 +278,43 @@ def test_a_state_whose_status_began_with_events_of_its_own_is_sourced_by_all_of_
         ("Monitor", "South Sudan: Mine Ban Policy"),
         ("Monitor", "South Sudan joins the Mine Ban Treaty (news, Geneva, 11 November 2011)"),
     ]
+
+
+DATA_LINE = (
+    "Data as of 22 November 2026. Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com."
+    " Borders: point of view of Germany (DEU) — Crimea in Ukraine, northern Cyprus in Cyprus, Kosovo separate."
+)
+
+
+def test_a_steps_notes_carry_the_changes_in_its_region_or_say_none_changed_and_its_caption_names_both_dates():
+    story = """\
+title: Nordic-Baltic
+treaty: apmbc
+steps:
+  - title: Half a year
+    before: 2025-06-01
+    after: 2026-01-01
+    region: nordic-baltic
+  - title: A quiet day
+    before: 2025-01-02
+    after: 2025-01-03
+  - title: Three withdrawals take effect
+    date: 2025-12-27
+    region: nordic-baltic
+"""
+    half_year, quiet, one_day = parse_storyboard(story, "nordic-baltic.yaml").steps
+    run = Run(load_export_data(REAL_DATASET, REGIONS["nordic-baltic"]))
+    assert step_notes(run, half_year) == (  # Poland's withdrawal, outside the region, is not among them
+        "Between 1 June 2025 and 1 January 2026:\n"
+        "• Estonia: Withdrawal under way (still bound) → Withdrawn (former party)\n"
+        "• Finland: Withdrawal under way (still bound) → Withdrawal notified, pending (still bound)\n"
+        "• Latvia: Withdrawal under way (still bound) → Withdrawn (former party)\n"
+        "• Lithuania: Withdrawal under way (still bound) → Withdrawn (former party)\n\n" + DATA_LINE
+    )
+    assert step_notes(run, quiet) == "Between 2 January 2025 and 3 January 2025:\nno state's status changed.\n\n" + DATA_LINE
+    assert step_notes(run, one_day) == (
+        "On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect; Finland's follows in 14 days."
+        " 163 States Parties worldwide; in Nordic–Baltic 5 of 8 states are bound.\n\n" + DATA_LINE
+    )
+    assert caption(run, half_year) == "Mine Ban Convention on 1 June 2025 and 1 January 2026"
+    assert caption(run, one_day) == "Mine Ban Convention on 27 December 2025"
