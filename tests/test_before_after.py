@@ -14,6 +14,7 @@ from components.before_after import pair_within
 from components.date_controls import DateRange
 from export.before_after import before_after_file, file_name
 from render.before_after import BeforeAfterRenderer
+from render.snapshot import Heading
 from storyboard.model import Callout
 from tests.app_page import open_page
 from tests.expected_colours import expected_rgb
@@ -154,3 +155,14 @@ def test_the_slides_notes_count_the_changes_list_them_a_line_each_then_say_what_
 def test_an_svg_asked_for_is_an_svg():
     root = ElementTree.fromstring(before_after_file(real_data(), BEFORE, AFTER, "svg"))
     assert root.tag == f"{SVG}svg"
+
+
+def test_the_file_carries_the_briefers_title_highlight_and_callouts():
+    root = ElementTree.fromstring(before_after_file(
+        real_data(), BEFORE, AFTER, "svg", heading=Heading("The Baltic states leave", "Six changes in nine months"),
+        highlight=frozenset({"LTU"}), callouts=(Callout(text="First to leave", state="LTU"),),
+    ))
+    text = " ".join(" ".join(node.itertext()) for node in root.iter(f"{SVG}text"))
+    assert "The Baltic states leave" in text and "Six changes in nine months" in text
+    ids = [node.get("id") for node in root.iter(f"{SVG}g")]
+    assert ids.count("highlight-LTU") == 2 and ids.count("callout-1-text") == 1
