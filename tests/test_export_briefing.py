@@ -12,7 +12,9 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from export.__main__ import main
 from export.batch import export_storyboard, load_export_data
-from export.briefing import SOURCES_TITLE, caption, source_line, sources_shown, sources_text, step_notes
+from export.briefing import (
+    SOURCES_TITLE, briefing_deck, briefing_handout, caption, source_line, sources_shown, sources_text, step_notes, step_pictures,
+)
 from export.formats import Run
 from geo.regions import REGIONS
 from storyboard.loader import parse_storyboard
@@ -318,3 +320,40 @@ steps:
     )
     assert caption(run, half_year) == "Mine Ban Convention on 1 June 2025 and 1 January 2026"
     assert caption(run, one_day) == "Mine Ban Convention on 27 December 2025"
+
+
+TWO_STEPS = """\
+title: Two steps
+treaty: apmbc
+steps:
+  - title: Three withdrawals take effect
+    subtitle: Estonia, Latvia, Lithuania
+    date: 2025-12-27
+  - title: Before and after
+    before: 2025-06-01
+    after: 2026-01-01
+"""
+
+
+@pytest.fixture(scope="module")
+def two_steps():
+    """The run, storyboard and pictures of a two-step storyboard, drawn small once for the module."""
+    storyboard = parse_storyboard(TWO_STEPS, "two-steps.yaml")
+    run = Run(real_data(), size=(1440, 1080), scale=0.25)
+    return run, storyboard, list(step_pictures(lambda _region: run, storyboard))
+
+
+def test_a_briefing_slide_carries_its_steps_subtitle_if_any_and_caption_and_the_sources_slide_only_hosts(two_steps):
+    deck = Presentation(io.BytesIO(briefing_deck(*two_steps)))
+    first, second, sources = deck.slides
+    assert texts(first)[1:] == ["Estonia, Latvia, Lithuania", "Mine Ban Convention on 27 December 2025"]
+    assert texts(second)[1:] == ["Mine Ban Convention on 1 June 2025 and 1 January 2026"]
+    assert "Monitor — ICBL-CMC: ICBL Statement on Finland's Withdrawal from the Mine Ban Treaty (icblcmc.org)" in texts(sources)[-1].split("\n")
+
+
+def test_the_handout_is_titled_and_numbered_by_step_its_sources_page_titled_and_its_text_is_text(two_steps):
+    pdf = briefing_handout(*two_steps)
+    assert b"/Title (Two steps)" in pdf and b"/Subject (Briefing: 2 steps)" in pdf and b"CreationDate" not in pdf
+    text = pdf_text(pdf)
+    assert "Two steps · step 1 of 2" in text and "Two steps · step 2 of 2" in text
+    assert SOURCES_TITLE in text and "None" not in text
