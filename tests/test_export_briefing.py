@@ -3,8 +3,10 @@ sources; and `python -m export --storyboard` end to end. Drawn small (4:3 at a q
 from __future__ import annotations
 
 import io
+from datetime import date
 import re
 
+import numpy as np
 import pytest
 from PIL import Image
 from pptx import Presentation
@@ -17,6 +19,8 @@ from export.briefing import (
 )
 from export.formats import Run
 from geo.regions import REGIONS
+from render.before_after import BeforeAfterRenderer
+from render.snapshot import Heading
 from storyboard.loader import parse_storyboard
 from tests.export_fixtures import pdf_text, real_data
 from tests.treaty_fixtures import REAL_DATASET, write
@@ -357,3 +361,11 @@ def test_the_handout_is_titled_and_numbered_by_step_its_sources_page_titled_and_
     text = pdf_text(pdf)
     assert "Two steps · step 1 of 2" in text and "Two steps · step 2 of 2" in text
     assert SOURCES_TITLE in text and "None" not in text
+
+
+def test_each_steps_picture_is_the_map_drawn_with_its_title_and_subtitle_at_the_runs_size(two_steps):
+    run, _, (single, pair) = two_steps
+    assert np.array_equal(single.rgb, run.renderer.rgb(date(2025, 12, 27), Heading("Three withdrawals take effect", "Estonia, Latvia, Lithuania")))
+    drawn = BeforeAfterRenderer(run.data.inputs, date(2025, 6, 1), date(2026, 1, 1), (1440, 1080), 0.25)
+    drawn.show_pair(Heading("Before and after", ""))
+    assert pair.rgb.shape == (270, 360, 3) and np.array_equal(pair.rgb, drawn.pixels())
