@@ -22,6 +22,7 @@ from geo.regions import REGIONS
 from render.before_after import BeforeAfterRenderer
 from render.snapshot import Heading
 from storyboard.loader import parse_storyboard
+from storyboard.model import Callout
 from tests.export_fixtures import pdf_text, real_data
 from tests.treaty_fixtures import REAL_DATASET, write
 from treaty.model import Source
@@ -333,9 +334,14 @@ steps:
   - title: Three withdrawals take effect
     subtitle: Estonia, Latvia, Lithuania
     date: 2025-12-27
+    highlight: [LTU]
+    callouts:
+      - text: First to leave
+        state: LTU
   - title: Before and after
     before: 2025-06-01
     after: 2026-01-01
+    highlight: [POL]
 """
 
 
@@ -363,9 +369,11 @@ def test_the_handout_is_titled_and_numbered_by_step_its_sources_page_titled_and_
     assert SOURCES_TITLE in text and "None" not in text
 
 
-def test_each_steps_picture_is_the_map_drawn_with_its_title_and_subtitle_at_the_runs_size(two_steps):
+def test_each_steps_picture_is_the_map_drawn_with_its_title_subtitle_highlight_and_callouts_at_the_runs_size(two_steps):
     run, _, (single, pair) = two_steps
-    assert np.array_equal(single.rgb, run.renderer.rgb(date(2025, 12, 27), Heading("Three withdrawals take effect", "Estonia, Latvia, Lithuania")))
+    heading = Heading("Three withdrawals take effect", "Estonia, Latvia, Lithuania")
+    callout = Callout(text="First to leave", state="LTU")
+    assert np.array_equal(single.rgb, run.renderer.rgb(date(2025, 12, 27), heading, highlight=frozenset({"LTU"}), callouts=(callout,)))
     drawn = BeforeAfterRenderer(run.data.inputs, date(2025, 6, 1), date(2026, 1, 1), (1440, 1080), 0.25)
-    drawn.show_pair(Heading("Before and after", ""))
+    drawn.show_pair(Heading("Before and after", ""), highlight=frozenset({"POL"}))
     assert pair.rgb.shape == (270, 360, 3) and np.array_equal(pair.rgb, drawn.pixels())
