@@ -14,6 +14,7 @@ from components.before_after import pair_within
 from components.date_controls import DateRange
 from export.before_after import before_after_file, file_name
 from render.before_after import BeforeAfterRenderer
+from render.snapshot import Heading
 from storyboard.model import Callout
 from tests.app_page import open_page
 from tests.expected_colours import expected_rgb
@@ -126,3 +127,42 @@ def test_a_hostile_pair_in_the_link_is_named_in_a_notice_and_dropped(monkeypatch
     assert "`<b>x</b>` are not two dates (YYYY-MM-DD)" in warning.value
     # The tab then compares a year before the date on screen with that date, and says so in the link.
     assert page.query_params["after"] == page.query_params["date"]
+
+
+def test_an_unknown_format_is_refused_naming_the_formats_there_are():
+    with pytest.raises(ValueError) as refused:
+        before_after_file(real_data(), BEFORE, AFTER, "gif")
+    assert str(refused.value) == "unknown format 'gif': use one of png, svg, pdf, pptx"
+
+
+def test_the_slides_notes_count_the_changes_list_them_a_line_each_then_say_what_the_after_map_shows():
+    deck = Presentation(io.BytesIO(before_after_file(real_data(), date(2025, 1, 2), date(2025, 12, 27), "pptx", size=(1440, 1080))))
+    [slide] = deck.slides
+    [picture] = [shape for shape in slide.shapes if shape.shape_type == 13]  # 13: a picture
+    assert Image.open(io.BytesIO(picture.image.blob)).size == (1440, 1080)  # the 4:3 size asked for
+    assert slide.notes_slide.notes_text_frame.text.startswith(
+        "6 states' statuses differ between 2 January 2025 and 27 December 2025.\n"
+        "Estonia: State Party → Withdrawn (former party)\n"
+        "Finland: State Party → Withdrawal notified, pending (still bound)\n"
+        "Latvia: State Party → Withdrawn (former party)\n"
+        "Lithuania: State Party → Withdrawn (former party)\n"
+        "Poland: State Party → Withdrawal notified, pending (still bound)\n"
+        "Ukraine: State Party → Suspension rejected (still bound)\n\n"
+        "On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect;"
+    )
+
+
+def test_an_svg_asked_for_is_an_svg():
+    root = ElementTree.fromstring(before_after_file(real_data(), BEFORE, AFTER, "svg"))
+    assert root.tag == f"{SVG}svg"
+
+
+def test_the_file_carries_the_briefers_title_highlight_and_callouts():
+    root = ElementTree.fromstring(before_after_file(
+        real_data(), BEFORE, AFTER, "svg", heading=Heading("The Baltic states leave", "Six changes in nine months"),
+        highlight=frozenset({"LTU"}), callouts=(Callout(text="First to leave", state="LTU"),),
+    ))
+    text = " ".join(" ".join(node.itertext()) for node in root.iter(f"{SVG}text"))
+    assert "The Baltic states leave" in text and "Six changes in nine months" in text
+    ids = [node.get("id") for node in root.iter(f"{SVG}g")]
+    assert ids.count("highlight-LTU") == 2 and ids.count("callout-1-text") == 1

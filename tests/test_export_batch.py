@@ -14,11 +14,12 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from export.__main__ import DATA_DIR, main
-from export.batch import export_batch
+from export.batch import export_batch, export_storyboard, storyboard_files
 from export.formats import notes_for
 from geo.regions import DEFAULT_REGION, REGIONS, scope_of
 from render.captions import title_on
 from render.snapshot import SnapshotRenderer
+from storyboard.loader import parse_storyboard
 from tests.expected_colours import expected_rgb
 from tests.export_fixtures import PENDING_DAY, WITHDRAWN_DAY, interior_point, opening_date, pdf_text, real_data, tags_of
 from tests.treaty_fixtures import REAL_DATASET, minimal_yaml, mutate, write
@@ -290,3 +291,28 @@ def test_a_transparent_batch_goes_into_a_folder_made_with_its_parents(tmp_path):
     [png] = export_batch(real_data(), [WITHDRAWN_DAY], ["png"], out_dir, size=(720, 540), transparent=True)
     assert png.parent == out_dir
     assert Image.open(png).convert("RGBA").getextrema()[3][0] == 0, "the background is transparent"
+
+
+ONE_STEP = "title: One step\ntreaty: apmbc\nsteps:\n  - title: Three withdrawals take effect\n    date: 2025-12-27\n"
+
+
+def real_data_for(region):
+    """The real data framed for a storyboard step's region."""
+    return real_data(region.id)
+
+
+def test_a_storyboard_asked_for_in_formats_it_has_not_is_refused_naming_them_and_the_formats_it_has():
+    with pytest.raises(ValueError) as refused:
+        storyboard_files(real_data_for, parse_storyboard(ONE_STEP, "one.yaml"), ["svg", "pdf", "png"])
+    assert str(refused.value) == "a storyboard is not exported as png, svg: choose from pdf, gif, pptx"
+
+
+def test_a_storyboard_is_written_into_a_new_nested_folder_at_the_size_asked_for_unscaled_by_default(tmp_path):
+    out = tmp_path / "briefings" / "2025"
+    paths = export_storyboard(real_data_for, parse_storyboard(ONE_STEP, "one.yaml"), ["gif"], out, "one-step", size=(480, 360))
+    assert paths == [out / "one-step.gif"]
+    assert Image.open(paths[0]).size == (480, 360)
+    gif = storyboard_files(real_data_for, parse_storyboard(ONE_STEP, "one.yaml"), ["gif"], size=(480, 360))["gif"]
+    assert Image.open(io.BytesIO(gif)).size == (480, 360)
+    scaled = storyboard_files(real_data_for, parse_storyboard(ONE_STEP, "one.yaml"), ["gif"], size=(480, 360), scale=0.5)["gif"]
+    assert Image.open(io.BytesIO(scaled)).size == (240, 180)

@@ -3,8 +3,10 @@ sources; and `python -m export --storyboard` end to end. Drawn small (4:3 at a q
 from __future__ import annotations
 
 import io
+from datetime import date
 import re
 
+import numpy as np
 import pytest
 from PIL import Image
 from pptx import Presentation
@@ -12,11 +14,18 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from export.__main__ import main
 from export.batch import export_storyboard, load_export_data
-from export.briefing import SOURCES_TITLE, step_notes
+from export.briefing import (
+    SOURCES_TITLE, briefing_deck, briefing_handout, caption, source_line, sources_shown, sources_text, step_notes, step_pictures,
+)
 from export.formats import Run
+from geo.regions import REGIONS
+from render.before_after import BeforeAfterRenderer
+from render.snapshot import Heading
 from storyboard.loader import parse_storyboard
+from storyboard.model import Callout
 from tests.export_fixtures import pdf_text, real_data
 from tests.treaty_fixtures import REAL_DATASET, write
+from treaty.model import Source
 
 STORY = """\
 title: Test briefing
@@ -169,3 +178,202 @@ def test_notes_written_as_a_folded_block_are_followed_by_one_blank_line_only():
     assert storyboard.steps[1].notes == "The second speaker note.\n"
     notes = step_notes(Run(real_data()), storyboard.steps[1])
     assert notes.startswith("The second speaker note.\n\nOn 27 December 2025 ")
+
+
+GAZETTE = dict(kind="official", publisher="Dziennik Ustaw", url="https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id=WDU20250001", accessed="2025-07-01")
+TITLE_OF_70 = "Oświadczenie rządowe z dnia 2 sierpnia 2025 r. w sprawie wypowiedzenia"  # exactly SHORT_TITLE characters
+# 69 characters, a space, then more: cut on the slide, the space before the cut dropped.
+TITLE_OF_90 = "Oświadczenie rządowe w sprawie wypowiedzenia Konwencji o zakazie użyć min przeciwpiechotnych"
+
+
+def test_a_source_line_names_kind_publisher_title_and_where_on_the_slide_the_title_cut_and_only_the_host():
+    assert len(TITLE_OF_70) == 70 and TITLE_OF_90[69] == " "
+    whole = Source(title=TITLE_OF_70, **GAZETTE)
+    assert source_line(whole) == (
+        "official — Dziennik Ustaw: Oświadczenie rządowe z dnia 2 sierpnia 2025 r. w sprawie wypowiedzenia"
+        " (https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id=WDU20250001)"
+    )
+    assert source_line(whole, short=True) == (
+        "official — Dziennik Ustaw: Oświadczenie rządowe z dnia 2 sierpnia 2025 r. w sprawie wypowiedzenia (isap.sejm.gov.pl)"
+    )
+    long = Source(title=TITLE_OF_90, **GAZETTE)
+    assert source_line(long) == (
+        "official — Dziennik Ustaw: Oświadczenie rządowe w sprawie wypowiedzenia Konwencji o zakazie użyć min przeciwpiechotnych"
+        " (https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id=WDU20250001)"
+    )
+    assert source_line(long, short=True) == (
+        "official — Dziennik Ustaw: Oświadczenie rządowe w sprawie wypowiedzenia Konwencji o zakazie użyć… (isap.sejm.gov.pl)"
+    )
+
+
+def test_a_source_without_a_publisher_is_named_by_its_title_and_without_a_web_address_by_its_citation():
+    notification = Source(kind="depositary", title="C.N.301.2025.TREATIES-XXVI.5 (Depositary Notification)", citation="C.N.301.2025", accessed="2025-07-01")
+    for short in (False, True):
+        assert source_line(notification, short=short) == "UN depositary — C.N.301.2025.TREATIES-XXVI.5 (Depositary Notification) (C.N.301.2025)"
+    nowhere = Source(kind="press", title="Lithuania leaves the Mine Ban Convention", accessed="2025-07-01")
+    for short in (False, True):
+        assert source_line(nowhere, short=short) == "press — Lithuania leaves the Mine Ban Convention"
+
+
+WITHDRAWALS_TAKE_EFFECT = """\
+title: Withdrawals
+treaty: apmbc
+steps:
+  - title: Three withdrawals take effect
+    date: 2025-12-27
+"""
+EVERY_SOURCE = "Every source, date by date: data/apmbc.yaml, or Treaty Map's “Sources and method” tab."
+
+
+def test_the_sources_behind_a_storyboard_are_those_of_the_states_that_change_or_are_highlighted_or_pinned_strongest_first():
+    """27 December 2025: Estonia, Latvia and Lithuania's withdrawals take effect. 1 March 2025: Ukraine
+    highlighted and a callout on Finland, both parties then by entry into force (their accessions' sources)."""
+    story = WITHDRAWALS_TAKE_EFFECT + "  - title: Two parties\n    date: 2025-03-01\n    highlight: [UKR]\n    callouts:\n      - text: Still a party\n        state: FIN\n"
+    shown = sources_shown(Run(real_data()), parse_storyboard(story, "sources.yaml"))
+    assert [(source.kind.label, source.title) for source in shown] == [
+        ("official", "Ottawa Mine Ban Treaty to take effect in Finland on 1 July (press release 162/2012)"),
+        ("official", "Finland"),
+        ("official", "Membership: Ukraine"),
+        ("Monitor", "ICBL Statement on Finland's Withdrawal from the Mine Ban Treaty"),
+        ("Monitor", "Ukraine: Mine Ban Policy"),
+        ("press", "Lietuva oficialiai pasitraukė iš Otavos konvencijos"),
+        ("press", "Global Mine Ban Treaty Meeting Ends with Withdrawals by Five States"),
+        ("press", "Countries Leave Mine Ban Treaty"),
+        ("press", "No šodienas stājas spēkā būtisks Latvijas lēmums…"),
+        ("press", "Finland officially withdraws from ottawa landmine treaty"),
+        ("other", "MAG statement on the official withdrawal of Estonia, Latvia and Lithuania from the Ottawa Treaty"),
+    ]
+
+
+def test_the_sources_text_shows_so_many_sources_then_counts_the_rest_and_says_where_every_source_is():
+    """The seven sources behind 27 December 2025: two shown, then six, then all seven."""
+    run, storyboard = Run(real_data()), parse_storyboard(WITHDRAWALS_TAKE_EFFECT, "sources.yaml")
+    icbl = "Monitor — ICBL-CMC: ICBL Statement on Finland's Withdrawal from the Mine Ban Treaty"
+    kauno = "press — Kauno diena (BNS): Lietuva oficialiai pasitraukė iš Otavos konvencijos"
+    assert sources_text(run, storyboard, 2) == [
+        f"{icbl} (https://icblcmc.org/our-impact/icbl-statement-on-finlands-withdrawal-from-the-mine-ban-treaty)",
+        f"{kauno} (https://kauno.diena.lt/naujienos/lietuva/salies-pulsas/lietuva-oficialiai-pasitrauke-otavos-konvencijos-1734878)",
+        f"…and 5 more. {EVERY_SOURCE}",
+    ]
+    assert sources_text(run, storyboard, 2, short=True) == [f"{icbl} (icblcmc.org)", f"{kauno} (kauno.diena.lt)", f"…and 5 more. {EVERY_SOURCE}"]
+    assert sources_text(run, storyboard, 6)[-1] == f"…and 1 more. {EVERY_SOURCE}"
+    everything = sources_text(run, storyboard, 7)
+    assert len(everything) == 8 and everything[-1] == EVERY_SOURCE
+    assert everything[-2].startswith("other — MAG (Mines Advisory Group): MAG statement on the official withdrawal")
+
+
+def test_a_state_party_by_entry_into_force_on_no_recorded_day_is_sourced_by_its_ratification():
+    """Liechtenstein ratified on 5 October 1999 and became a party by rule on 1 April 2000, a day with no
+    event of its own: its ratification's sources stand behind it (not its signature's)."""
+    story = "title: Liechtenstein\ntreaty: apmbc\nsteps:\n  - title: A party\n    date: 2025-03-01\n    highlight: [LIE]\n"
+    shown = sources_shown(Run(real_data()), parse_storyboard(story, "liechtenstein.yaml"))
+    assert [(source.kind.label, source.title) for source in shown] == [
+        ("official", "BGBl. III Nr. 138/2002: announcement of the scope of application of the Convention (from UN depositary notifications)"),
+        ("Monitor", "Liechtenstein, Landmine Monitor Report 2000"),
+        ("Monitor", "Liechtenstein: Mine Ban Policy"),
+    ]
+
+
+def test_a_state_whose_status_began_with_events_of_its_own_is_sourced_by_all_of_them():
+    """South Sudan succeeded on 11 November 2011, the day the Convention entered into force for it: the
+    succession's sources stand beside the entry into force's (UNMISS and the ICBL's news, not only the ISU and Monitor)."""
+    story = "title: South Sudan\ntreaty: apmbc\nsteps:\n  - title: A party\n    date: 2025-03-01\n    highlight: [SSD]\n"
+    shown = sources_shown(Run(real_data()), parse_storyboard(story, "south-sudan.yaml"))
+    assert [(source.kind.label, source.title) for source in shown] == [
+        ("official", "South Sudan"),
+        ("official", "South Sudan joins anti-personnel mine convention"),
+        ("Monitor", "South Sudan: Mine Ban Policy"),
+        ("Monitor", "South Sudan joins the Mine Ban Treaty (news, Geneva, 11 November 2011)"),
+    ]
+
+
+DATA_LINE = (
+    "Data as of 22 November 2026. Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com."
+    " Borders: point of view of Germany (DEU) — Crimea in Ukraine, northern Cyprus in Cyprus, Kosovo separate."
+)
+
+
+def test_a_steps_notes_carry_the_changes_in_its_region_or_say_none_changed_and_its_caption_names_both_dates():
+    story = """\
+title: Nordic-Baltic
+treaty: apmbc
+steps:
+  - title: Half a year
+    before: 2025-06-01
+    after: 2026-01-01
+    region: nordic-baltic
+  - title: A quiet day
+    before: 2025-01-02
+    after: 2025-01-03
+  - title: Three withdrawals take effect
+    date: 2025-12-27
+    region: nordic-baltic
+"""
+    half_year, quiet, one_day = parse_storyboard(story, "nordic-baltic.yaml").steps
+    run = Run(load_export_data(REAL_DATASET, REGIONS["nordic-baltic"]))
+    assert step_notes(run, half_year) == (  # Poland's withdrawal, outside the region, is not among them
+        "Between 1 June 2025 and 1 January 2026:\n"
+        "• Estonia: Withdrawal under way (still bound) → Withdrawn (former party)\n"
+        "• Finland: Withdrawal under way (still bound) → Withdrawal notified, pending (still bound)\n"
+        "• Latvia: Withdrawal under way (still bound) → Withdrawn (former party)\n"
+        "• Lithuania: Withdrawal under way (still bound) → Withdrawn (former party)\n\n" + DATA_LINE
+    )
+    assert step_notes(run, quiet) == "Between 2 January 2025 and 3 January 2025:\nno state's status changed.\n\n" + DATA_LINE
+    assert step_notes(run, one_day) == (
+        "On 27 December 2025 the withdrawals of Estonia, Latvia and Lithuania take effect; Finland's follows in 14 days."
+        " 163 States Parties worldwide; in Nordic–Baltic 5 of 8 states are bound.\n\n" + DATA_LINE
+    )
+    assert caption(run, half_year) == "Mine Ban Convention on 1 June 2025 and 1 January 2026"
+    assert caption(run, one_day) == "Mine Ban Convention on 27 December 2025"
+
+
+TWO_STEPS = """\
+title: Two steps
+treaty: apmbc
+steps:
+  - title: Three withdrawals take effect
+    subtitle: Estonia, Latvia, Lithuania
+    date: 2025-12-27
+    highlight: [LTU]
+    callouts:
+      - text: First to leave
+        state: LTU
+  - title: Before and after
+    before: 2025-06-01
+    after: 2026-01-01
+    highlight: [POL]
+"""
+
+
+@pytest.fixture(scope="module")
+def two_steps():
+    """The run, storyboard and pictures of a two-step storyboard, drawn small once for the module."""
+    storyboard = parse_storyboard(TWO_STEPS, "two-steps.yaml")
+    run = Run(real_data(), size=(1440, 1080), scale=0.25)
+    return run, storyboard, list(step_pictures(lambda _region: run, storyboard))
+
+
+def test_a_briefing_slide_carries_its_steps_subtitle_if_any_and_caption_and_the_sources_slide_only_hosts(two_steps):
+    deck = Presentation(io.BytesIO(briefing_deck(*two_steps)))
+    first, second, sources = deck.slides
+    assert texts(first)[1:] == ["Estonia, Latvia, Lithuania", "Mine Ban Convention on 27 December 2025"]
+    assert texts(second)[1:] == ["Mine Ban Convention on 1 June 2025 and 1 January 2026"]
+    assert "Monitor — ICBL-CMC: ICBL Statement on Finland's Withdrawal from the Mine Ban Treaty (icblcmc.org)" in texts(sources)[-1].split("\n")
+
+
+def test_the_handout_is_titled_and_numbered_by_step_its_sources_page_titled_and_its_text_is_text(two_steps):
+    pdf = briefing_handout(*two_steps)
+    assert b"/Title (Two steps)" in pdf and b"/Subject (Briefing: 2 steps)" in pdf and b"CreationDate" not in pdf
+    text = pdf_text(pdf)
+    assert "Two steps · step 1 of 2" in text and "Two steps · step 2 of 2" in text
+    assert SOURCES_TITLE in text and "None" not in text
+
+
+def test_each_steps_picture_is_the_map_drawn_with_its_title_subtitle_highlight_and_callouts_at_the_runs_size(two_steps):
+    run, _, (single, pair) = two_steps
+    heading = Heading("Three withdrawals take effect", "Estonia, Latvia, Lithuania")
+    callout = Callout(text="First to leave", state="LTU")
+    assert np.array_equal(single.rgb, run.renderer.rgb(date(2025, 12, 27), heading, highlight=frozenset({"LTU"}), callouts=(callout,)))
+    drawn = BeforeAfterRenderer(run.data.inputs, date(2025, 6, 1), date(2026, 1, 1), (1440, 1080), 0.25)
+    drawn.show_pair(Heading("Before and after", ""), highlight=frozenset({"POL"}))
+    assert pair.rgb.shape == (270, 360, 3) and np.array_equal(pair.rgb, drawn.pixels())
