@@ -123,7 +123,8 @@ def sources_shown(run: Run, storyboard: Storyboard) -> list[Source]:
             codes = named | {by_name[name] for name, _ in changes_on(inputs.timelines, day)}
             for state in (state for state in dataset.states if state.iso3 in codes):
                 since = histories[state.iso3].at(day).since
-                began = [event for event in state.events if since and event.date.first == since]
+                # A date known only to the month starts its status on the month's last day (treaty.status).
+                began = [event for event in state.events if since and event.date.first <= since <= event.date.last]
                 binding = [event for event in state.events if event.type in BINDING_DATE_TYPES and event.date.first <= day]
                 for event in began or binding[-1:]:
                     cited.update(dict.fromkeys(event.sources))

@@ -287,6 +287,18 @@ def test_a_state_whose_status_began_with_events_of_its_own_is_sourced_by_all_of_
     ]
 
 
+def test_a_status_begun_by_an_event_known_only_to_the_month_is_sourced_by_that_event():
+    """Lithuania's withdrawal was under way from January 2025 (the Ministry of Defence's advice, dated to the
+    month, counted from its last day): on 1 March 2025 that event's sources are shown, not those of its 2003
+    entry into force."""
+    story = "title: Lithuania\ntreaty: apmbc\nsteps:\n  - title: Under way\n    date: 2025-03-01\n    highlight: [LTU]\n"
+    shown = sources_shown(Run(real_data()), parse_storyboard(story, "lithuania.yaml"))
+    assert [(source.kind.label, source.title) for source in shown] == [
+        ("official", "MoD provides political-military advice on withdrawal from the Ottawa Convention"),
+        ("press", "Regional decision on leaving mine ban treaty to be announced soon – minister"),
+    ]
+
+
 DATA_LINE = (
     "Data as of 22 November 2026. Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com."
     " Borders: point of view of Germany (DEU) — Crimea in Ukraine, northern Cyprus in Cyprus, Kosovo separate."
