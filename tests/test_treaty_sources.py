@@ -295,3 +295,10 @@ def test_the_dataset_summary_counts_states_events_changes_and_what_is_unconfirme
         "warning: sources with neither url nor citation: 1",
         "  - monitor-rus",
     ]
+
+
+def test_the_summary_of_a_file_with_no_status_change_says_so(tmp_path):
+    states = BASE[BASE.index("states:\n"):BASE.index("\nsources:\n")]
+    only_russia = "states:\n  - iso3: RUS\n    name: Russian Federation\n    sources: [monitor-rus]\n    events: []\n"
+    dataset, _problems = read_dataset(write(tmp_path, mutate(BASE, states, only_russia)))  # unused sources are problems
+    assert "status changes: none" in dataset_summary(dataset)
