@@ -2,7 +2,7 @@
 import pytest
 import shapely
 
-from render.callouts import Placed, label_point, overlap, part_boxes, place_callouts, story_payload, wrap_callout
+from render.callouts import Placed, describe_story, label_point, overlap, part_boxes, place_callouts, story_payload, wrap_callout
 from storyboard.model import Callout
 
 FRAME = (0.0, 0.0, 1000.0, 600.0)
@@ -237,3 +237,19 @@ def test_a_browser_callout_with_highlighted_states_above_and_below_goes_right():
     [callout] = story_payload(frozenset(shapes), [Callout(at=(0.0, 10.0), text="Here")], shapes, AFRICA_VIEW)["callouts"]
     assert callout["align"] == [0.0, 0.5]  # the middle of the box's left edge
     assert callout["end"] == [0.0, 11.0547]
+
+
+def test_the_story_in_words_names_the_outlined_states_by_name_and_each_callout_by_state_or_point():
+    callouts = [
+        Callout(text="Mines  cleared", state="SWE"),
+        Callout(text="Not in the file", state="DNK"),
+        Callout(text="Depot", at=(59.5, -0.25)),
+    ]
+    names = {"NOR": "Norway", "SWE": "Sweden"}
+    assert describe_story(frozenset({"XKX", "NOR"}), callouts, names) == [
+        "Outlined: Norway, XKX.",
+        "Callout at Sweden: “Mines cleared”.",
+        "Callout at DNK: “Not in the file”.",
+        "Callout at 59.5, -0.25: “Depot”.",
+    ]
+    assert describe_story(frozenset(), [], names) == []
