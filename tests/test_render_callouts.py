@@ -253,3 +253,31 @@ def test_the_story_in_words_names_the_outlined_states_by_name_and_each_callout_b
         "Callout at 59.5, -0.25: “Depot”.",
     ]
     assert describe_story(frozenset(), [], names) == []
+
+
+UP_RIGHT = (520.0, 230.0, 680.0, 280.0)  # the open-space box of an anchor at (500, 300): up and right, 1 gap out
+UP_LEFT = (320.0, 230.0, 480.0, 280.0)  # the next candidate: up and left, 1 gap out
+
+
+@pytest.mark.parametrize(
+    ("other_anchor", "box"),
+    [
+        # Another anchor's mark is the square of one gap (20) around it: 10 either side.
+        ((700.0, 255.0), UP_RIGHT),  # 10 right of the box's right edge (690-710): clear
+        ((688.0, 255.0), UP_LEFT),  # 2 into it (678-698)
+        ((600.0, 300.0), UP_RIGHT),  # 10 below its bottom edge (290-310): clear
+        ((600.0, 288.0), UP_LEFT),  # 2 into it (278-298)
+        ((490.0, 255.0), UP_RIGHT),  # 10 left of its left edge (480-500): clear
+        ((512.0, 255.0), UP_LEFT),  # 2 into it (502-522)
+        ((600.0, 210.0), UP_RIGHT),  # 10 above its top edge (200-220): clear
+        ((600.0, 222.0), UP_LEFT),  # 2 into it (212-232)
+    ],
+)
+def test_a_box_keeps_clear_of_the_square_of_one_gap_around_another_anchor_and_no_more(other_anchor, box):
+    first, _ = place_callouts([(500.0, 300.0), other_anchor], [SIZE, SIZE], [], FRAME, GAP)
+    assert first.box == box
+
+
+def test_a_callout_without_a_size_is_an_error():
+    with pytest.raises(ValueError):
+        place_callouts([(500.0, 300.0), (100.0, 100.0)], [SIZE], [], FRAME, GAP)
