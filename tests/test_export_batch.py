@@ -14,9 +14,9 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from export.__main__ import DATA_DIR, main
-from export.batch import export_batch
+from export.batch import export_batch, load_export_data
 from export.formats import notes_for
-from geo.regions import DEFAULT_REGION, REGIONS, scope_of
+from geo.regions import DEFAULT_REGION, REGIONS, WORLD, scope_of
 from render.captions import title_on
 from render.snapshot import SnapshotRenderer
 from tests.expected_colours import expected_rgb
@@ -290,3 +290,10 @@ def test_a_transparent_batch_goes_into_a_folder_made_with_its_parents(tmp_path):
     [png] = export_batch(real_data(), [WITHDRAWN_DAY], ["png"], out_dir, size=(720, 540), transparent=True)
     assert png.parent == out_dir
     assert Image.open(png).convert("RGBA").getextrema()[3][0] == 0, "the background is transparent"
+
+
+def test_the_export_data_marks_the_small_states_of_the_region_asked_for():
+    """The world marks states under 15,000 km2 (Europe only those under 1,000): Jamaica and Luxembourg, not El Salvador."""
+    small = set(load_export_data(Path(REAL_DATASET), WORLD).microstates["iso3"])
+    assert {"AND", "LUX", "JAM"} <= small
+    assert "SLV" not in small
