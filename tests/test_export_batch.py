@@ -14,9 +14,9 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from export.__main__ import DATA_DIR, main
-from export.batch import export_batch, export_storyboard, storyboard_files
+from export.batch import export_batch, export_storyboard, load_export_data, storyboard_files
 from export.formats import notes_for
-from geo.regions import DEFAULT_REGION, REGIONS, scope_of
+from geo.regions import DEFAULT_REGION, REGIONS, WORLD, scope_of
 from render.captions import title_on
 from render.snapshot import SnapshotRenderer
 from storyboard.loader import parse_storyboard
@@ -316,3 +316,10 @@ def test_a_storyboard_is_written_into_a_new_nested_folder_at_the_size_asked_for_
     assert Image.open(io.BytesIO(gif)).size == (480, 360)
     scaled = storyboard_files(real_data_for, parse_storyboard(ONE_STEP, "one.yaml"), ["gif"], size=(480, 360), scale=0.5)["gif"]
     assert Image.open(io.BytesIO(scaled)).size == (240, 180)
+
+
+def test_the_export_data_marks_the_small_states_of_the_region_asked_for():
+    """The world marks states under 15,000 km2 (Europe only those under 1,000): Jamaica and Luxembourg, not El Salvador."""
+    small = set(load_export_data(Path(REAL_DATASET), WORLD).microstates["iso3"])
+    assert {"AND", "LUX", "JAM"} <= small
+    assert "SLV" not in small

@@ -109,3 +109,12 @@ def test_a_step_slides_subtitle_and_caption_and_the_closing_slide_are_wrapped_te
         (True, [("27 December 2025", Pt(12))]),
         (True, [("UN Treaty Collection", Pt(12)), ("Landmine Monitor", Pt(12)), ("Official gazettes", Pt(12))]),
     ]
+
+
+def test_a_picture_wider_than_the_slide_fills_its_width_and_keeps_the_height_worked_out_from_its_own_size():
+    # 16:9 slides, a 160 x 53 picture: the inner width decides, 11734800 / 160 = 73342.5 EMU a pixel, so
+    # 53 px are 3887152.5 EMU, rounded to 3887152; centred in the 5486400 under the title band.
+    slides = [Slide("Wide", png(160, 53, "white"), "Notes", "The map")]
+    deck = Presentation(io.BytesIO(deck_bytes(slides, (1920, 1080))))
+    [shown] = [shape for shape in deck.slides[0].shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert (shown.left, shown.top, shown.width, shown.height) == (228600, 1942624, 11734800, 3887152)

@@ -6,8 +6,9 @@ import shapely
 from pyproj import Transformer
 
 from geo.countries import microstate_points
-from geo.regions import DEFAULT_REGION, EUROPE, REGIONS, Membership, region_by_id
+from geo.regions import DEFAULT_REGION, EUROPE, REGIONS, WORLD, Membership, region_by_id, scope_of
 from tests.geo_fixtures import world
+from treaty.narrative import Scope
 
 # Written out, not derived: what each preset must count.
 AFRICA_SAMPLE = {"DZA", "TUN", "MAR", "EGY", "LBY", "ESH", "NGA", "ZAF", "CPV", "STP", "SYC", "MUS", "COM"}
@@ -146,3 +147,8 @@ def test_a_membership_is_its_un_areas_plus_the_states_added_minus_those_removed(
     assert Membership(frozenset({"Europe"}), add=frozenset({"CYP", "XXX"}), remove=frozenset({"RUS"})).select(AREAS) == {"ESP", "CYP"}
     assert Membership(frozenset({"Western Asia"})).select(AREAS) == {"CYP", "TUR"}, "a subregion counts as an area"
     assert Membership(add=frozenset({"EGY"})).select(AREAS) == {"EGY"}
+
+
+def test_the_figures_are_for_the_world_alone_or_the_world_and_the_region():
+    assert scope_of(WORLD) == Scope("the world", None)
+    assert scope_of(EUROPE) == Scope("Europe", EUROPE.members)

@@ -4,7 +4,7 @@ import shapely
 
 from geo.countries import load_countries
 from geo.regions import ASIA_PACIFIC, EUROPE
-from render.callouts import Placed, label_point, overlap, part_boxes, place_callouts, story_payload, wrap_callout
+from render.callouts import Placed, describe_story, label_point, overlap, part_boxes, place_callouts, story_payload, wrap_callout
 from storyboard.model import Callout
 
 FRAME = (0.0, 0.0, 1000.0, 600.0)
@@ -254,3 +254,47 @@ def test_a_browser_callout_with_highlighted_states_above_and_below_goes_right():
     [callout] = story_payload(frozenset(shapes), [Callout(at=(0.0, 10.0), text="Here")], shapes, AFRICA_VIEW)["callouts"]
     assert callout["align"] == [0.0, 0.5]  # the middle of the box's left edge
     assert callout["end"] == [0.0, 11.0547]
+
+
+def test_the_story_in_words_names_the_outlined_states_by_name_and_each_callout_by_state_or_point():
+    callouts = [
+        Callout(text="Mines  cleared", state="SWE"),
+        Callout(text="Not in the file", state="DNK"),
+        Callout(text="Depot", at=(59.5, -0.25)),
+    ]
+    names = {"NOR": "Norway", "SWE": "Sweden"}
+    assert describe_story(frozenset({"XKX", "NOR"}), callouts, names) == [
+        "Outlined: Norway, XKX.",
+        "Callout at Sweden: “Mines cleared”.",
+        "Callout at DNK: “Not in the file”.",
+        "Callout at 59.5, -0.25: “Depot”.",
+    ]
+    assert describe_story(frozenset(), [], names) == []
+
+
+UP_RIGHT = (520.0, 230.0, 680.0, 280.0)  # the open-space box of an anchor at (500, 300): up and right, 1 gap out
+UP_LEFT = (320.0, 230.0, 480.0, 280.0)  # the next candidate: up and left, 1 gap out
+
+
+@pytest.mark.parametrize(
+    ("other_anchor", "box"),
+    [
+        # Another anchor's mark is the square of one gap (20) around it: 10 either side.
+        ((700.0, 255.0), UP_RIGHT),  # 10 right of the box's right edge (690-710): clear
+        ((688.0, 255.0), UP_LEFT),  # 2 into it (678-698)
+        ((600.0, 300.0), UP_RIGHT),  # 10 below its bottom edge (290-310): clear
+        ((600.0, 288.0), UP_LEFT),  # 2 into it (278-298)
+        ((490.0, 255.0), UP_RIGHT),  # 10 left of its left edge (480-500): clear
+        ((512.0, 255.0), UP_LEFT),  # 2 into it (502-522)
+        ((600.0, 210.0), UP_RIGHT),  # 10 above its top edge (200-220): clear
+        ((600.0, 222.0), UP_LEFT),  # 2 into it (212-232)
+    ],
+)
+def test_a_box_keeps_clear_of_the_square_of_one_gap_around_another_anchor_and_no_more(other_anchor, box):
+    first, _ = place_callouts([(500.0, 300.0), other_anchor], [SIZE, SIZE], [], FRAME, GAP)
+    assert first.box == box
+
+
+def test_a_callout_without_a_size_is_an_error():
+    with pytest.raises(ValueError):
+        place_callouts([(500.0, 300.0), (100.0, 100.0)], [SIZE], [], FRAME, GAP)

@@ -291,3 +291,12 @@ def test_an_entity_that_cannot_join_is_explained_whether_drawn_only_or_in_the_fi
     assert sent["TWN"] == {"name": "Taiwan", "note": TAIWAN_EXPLAINED, "facts": [], "source_count": 0}
     assert sent["XKX"]["note"] == TAIWAN_EXPLAINED.replace("Taiwan", "Kosovo") + " Declared itself bound unilaterally."
     assert "ESH" not in sent
+
+
+def test_the_history_colours_a_territory_extended_to_from_the_day_the_extension_starts(tmp_path):
+    """The browser's history, like the day's fills: Bouvet Island not-applied until 3 May 2010, Norway's party colour from 4 May."""
+    dataset = load_dataset(write(tmp_path, mutate(minimal_yaml(), NORWAY, NORWAY + NORWAYS_RECORDS)))
+    history = history_payload(compile_timelines(dataset), ("LTU", "NOR", "RUS", "BVT"), dependencies(dataset))
+    assert "2010-05-04" in history["changes"]
+    assert colour_on(history, date(2010, 5, 3)) == ("009b", {})
+    assert colour_on(history, date(2010, 5, 4)) == ("0090", {})

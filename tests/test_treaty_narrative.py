@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from treaty.loader import load_dataset
-from treaty.narrative import describe_day, join_names
+from treaty.narrative import Scope, describe_day, join_names
 from treaty.status import compile_timelines
 from treaty_fixtures import REAL_DATASET, minimal_yaml, mutate, write
 
@@ -181,3 +181,31 @@ TWO_FOLLOW_LITHUANIA = mutate(
 )
 def test_the_countdown_says_one_day_or_two_days_and_names_the_states_that_follow_together(tmp_path, day, sentence):
     assert describe_day(_compiled(tmp_path, TWO_FOLLOW_LITHUANIA), day) == sentence
+
+
+@pytest.mark.parametrize(
+    ("day", "scope", "sentence"),
+    [
+        (
+            date(2026, 1, 1),
+            Scope("Scandinavia", frozenset({"NOR", "SWE"})),
+            "On 1 January 2026 there is 1 State Party worldwide; in Scandinavia 1 of 1 state is bound "
+            "(the dataset covers 1 of its 2 states).",
+        ),
+        (
+            date(2025, 9, 1),
+            Scope("the Baltic", frozenset({"LTU", "EST"})),
+            "On 1 September 2025 there are 2 States Parties worldwide; in the Baltic 1 of 1 state is bound "
+            "(the dataset covers 1 of its 2 states); "
+            "the next withdrawal, of Lithuania, takes effect in 117 days (27 December 2025).",
+        ),
+        (
+            date(2025, 9, 1),
+            Scope("Oceania", frozenset({"FJI", "TON"})),
+            "On 1 September 2025 there are 2 States Parties worldwide; the dataset covers none of the 2 states in Oceania; "
+            "the next withdrawal, of Lithuania, takes effect in 117 days (27 December 2025).",
+        ),
+    ],
+)
+def test_a_quiet_day_in_a_region_gives_the_world_and_region_counts_in_the_singular_or_plural(minimal, day, scope, sentence):
+    assert describe_day(minimal, day, scope) == sentence

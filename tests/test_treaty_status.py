@@ -142,6 +142,11 @@ def test_every_state_is_not_party_before_the_treaty_was_opened_and_kosovo_can_ne
     assert next(entry for entry in statuses_on(compiled, date(2026, 6, 1)) if entry.iso3 == "XKX").status is Status.CANNOT_JOIN
 
 
+def test_an_entity_that_cannot_join_keeps_its_name(compiled):
+    kosovo = next(entry for entry in statuses_on(compiled, date(2026, 6, 1)) if entry.iso3 == "XKX")
+    assert (kosovo.name, kosovo.status) == ("Kosovo", Status.CANNOT_JOIN)
+
+
 def test_statuses_on_lists_every_state_in_file_order(compiled):
     assert [entry.iso3 for entry in statuses_on(compiled, date(2025, 12, 27))] == [t.iso3 for t in compiled]
 
