@@ -62,10 +62,11 @@ LONGITUDES = """code => { let span = null; window.treatyMapLayers.countries.each
 
 
 def choose_region(briefing: MapPage, label: str) -> None:
-    """Pick a region on the page and wait until the map shows it (its figures under the legend's heading)."""
+    """Pick a region on the page and wait until the map shows it (its figures under the legend's heading, which
+    may be folded behind the Legend button where the open legend would hide a state)."""
     briefing.page.get_by_role("combobox", name="Region").click()
     briefing.page.get_by_role("option", name=label).click()
-    briefing.map.locator(".tm-legend-counts", has_text=f"in {label}").wait_for()
+    briefing.map.locator(".tm-legend-counts", has_text=f"in {label}").wait_for(state="attached")
     briefing.wait_until_still()
 
 
