@@ -65,12 +65,8 @@ _HIGH_CONTRAST = Chrome(
 CHROME: Mapping[Theme, Chrome] = MappingProxyType({Theme.LIGHT: _LIGHT, Theme.DARK: _DARK, Theme.HIGH_CONTRAST: _HIGH_CONTRAST})
 
 
-# Runs at import (CATEGORIES below), where mutmut's call-depth tracing (max_stack_depth) stops on the
-# import machinery's frames: its mutants could never be tested.
-# pragma: no mutate start
 def categories(theme: Theme = DEFAULT_THEME) -> tuple[Category, ...]:
     return tuple(Category(row.key, row.label, row.colours[theme]) for row in STATUS_TABLE)
-# pragma: no mutate end
 
 
 CATEGORIES = categories()
