@@ -11,7 +11,7 @@ import math
 import re
 import threading
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from html import escape
 
@@ -32,6 +32,7 @@ from pyproj import Transformer
 from geo.countries import in_window, microstate_points, sovereigns
 from geo.regions import DEFAULT_REGION, Region, scope_of
 from geo.join import status_keys
+from render.payload import history_payload
 from render.callouts import describe_story, label_point, part_boxes, place_callouts, wrap_callout
 from render.captions import as_of_line, attribution_line, sources_line, title_on
 from render.text_version import alt_text
@@ -40,7 +41,7 @@ from storyboard.model import Callout
 from treaty.dates import long_date
 from treaty.model import Dataset
 from treaty.narrative import describe_day
-from treaty.status import StateHistory, change_dates, statuses_on
+from treaty.status import StateHistory, statuses_on
 from treaty.statuses import NOT_COVERED
 from treaty.territories import NO_DEPENDENCIES, Dependencies, dependencies
 
@@ -136,14 +137,10 @@ def prepare_inputs(
 
 
 def legend_keys(timelines: tuple[StateHistory, ...], codes: tuple[str, ...], territories: Dependencies) -> tuple[str, ...]:
-    """The statuses a shape takes on some date of the treaty's history, in the status table's order: the images'
-    legend lists these (no "suspended" for a treaty that has none, no "contested" for the Cluster Munitions
-    Convention), "not covered" only where such a shape is in the picture (SnapshotRenderer)."""
-    changes = sorted(set(change_dates(timelines)) | territories.change_dates())
-    shown: set[str] = set()
-    for day in [changes[0] - timedelta(days=1), *changes] if changes else [date.min]:
-        shown.update(status_keys(codes, statuses_on(timelines, day), territories, day).values())
-    return tuple(category.key for category in CATEGORIES if category.key in shown)
+    """The statuses a shape takes on some date of the treaty's history, in the status table's order (the same
+    rule as the browser's legend, render.payload.history_payload): the images' legend lists these, "not
+    covered" only where such a shape is in the picture (SnapshotRenderer)."""
+    return tuple(history_payload(timelines, codes, territories)["statuses"])
 
 
 def parse_size(text: str) -> tuple[int, int]:
